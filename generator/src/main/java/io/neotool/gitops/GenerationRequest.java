@@ -1,0 +1,12 @@
+package io.neotool.gitops;
+
+import java.nio.file.Path;
+
+/**
+ * One run of the generator.
+ *
+ * @param configDir folder of the {@code <env>.yaml} configs
+ * @param outputDir repository root that receives {@code clusters/}, {@code infrastructure/}, {@code apps/}
+ * @param env only {@code <configDir>/<env>.yaml}, or null for every config in the folder
+ */
+public record GenerationRequest(Path configDir, Path outputDir, String env) {}

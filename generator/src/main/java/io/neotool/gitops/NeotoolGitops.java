@@ -1,0 +1,139 @@
+package io.neotool.gitops;
+
+import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.ConfigException;
+import io.neotool.gitops.config.ConfigLoader;
+import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.output.OutputWriter;
+import io.neotool.gitops.output.WriteResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The library's entry point: load every config (all problems of all files at once), generate, check
+ * that the trees fit together, and only then write. A config problem means nothing is written.
+ */
+public final class NeotoolGitops {
+    private final ConfigLoader loader = new ConfigLoader();
+    private final Generator generator = new Generator();
+
+    /** The configs of {@code configDir}: every {@code *.yaml} directly in it, sorted by name. */
+    public static List<Path> configFiles(Path configDir) {
+        if (!Files.isDirectory(configDir)) {
+            throw new ConfigException(List.of(new ConfigProblem(configDir.toString(), 0, 0, "",
+                    "no config folder here", "set -Dneotool.configDir to the folder holding <env>.yaml")));
+        }
+        try (Stream<Path> list = Files.list(configDir)) {
+            List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+                    .sorted().toList();
+            if (files.isEmpty()) {
+                throw new ConfigException(List.of(new ConfigProblem(configDir.toString(), 0, 0, "",
+                        "no <env>.yaml config in this folder", "start from config/production.yaml of this repository")));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads every config of the folder; throws one exception with the problems of all files. */
+    public List<LoadedConfig> load(Path configDir) {
+        List<LoadedConfig> loaded = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        String folder = configDir.toAbsolutePath().normalize().getFileName().toString();
+        for (Path file : configFiles(configDir)) {
+            try {
+                loaded.add(loader.load(file, folder + "/" + file.getFileName()));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        Map<String, LoadedConfig> clusters = new HashMap<>();
+        for (LoadedConfig config : loaded) {
+            LoadedConfig other = clusters.putIfAbsent(config.config().cluster().name(), config);
+            if (other != null) {
+                problems.add(config.sourceMap().problem("cluster.name",
+                        "cluster '" + config.config().cluster().name() + "' is also the cluster of " + other.source(),
+                        "each config describes its own cluster; their outputs must not share folders"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return loaded;
+    }
+
+    /** The whole tree of every config, in memory. */
+    public OutputTree render(List<LoadedConfig> configs) {
+        OutputTree tree = new OutputTree();
+        for (LoadedConfig config : configs) {
+            OutputTree one = generator.generate(config);
+            try {
+                tree.addAll(one);
+            } catch (OutputTree.ConflictException e) {
+                throw sharedBaseConflict(e, config);
+            }
+        }
+        return tree;
+    }
+
+    /** Generates and writes; a config problem throws before anything is written. */
+    public GenerationResult generate(GenerationRequest request) {
+        long start = System.nanoTime();
+        List<LoadedConfig> all = load(request.configDir());
+        List<LoadedConfig> selected = all;
+        if (request.env() != null) {
+            selected = all.stream().filter(c -> c.source().endsWith("/" + request.env() + ".yaml")).toList();
+            if (selected.isEmpty()) {
+                throw new ConfigException(List.of(new ConfigProblem(request.configDir() + "/" + request.env() + ".yaml",
+                        0, 0, "", "no config for environment '" + request.env() + "'",
+                        "the environments here: " + all.stream().map(LoadedConfig::source).toList())));
+            }
+        }
+        OutputTree everything = render(all);
+        Set<String> owners = new LinkedHashSet<>();
+        selected.forEach(c -> owners.add(c.source()));
+        OutputTree tree = new OutputTree();
+        everything.files().values().stream()
+                .filter(f -> owners.contains(f.owner()) || f.owner().equals(OutputTree.SHARED))
+                .forEach(tree::addRaw);
+        WriteResult result;
+        try {
+            result = new OutputWriter(request.outputDir()).write(tree, owners, selected.size() == all.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the output under " + request.outputDir(), e);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new GenerationResult(new ArrayList<>(owners), result, millis);
+    }
+
+    private static ConfigException sharedBaseConflict(OutputTree.ConflictException e, LoadedConfig config) {
+        String[] parts = e.path().split("/");
+        String app = parts.length > 2 && parts[0].equals("apps") && parts[1].equals("base") ? parts[2] : null;
+        if (app == null) {
+            throw e;
+        }
+        List<AppConfig> apps = config.config().apps();
+        int index = 0;
+        for (int i = 0; i < apps.size(); i++) {
+            if (apps.get(i).name().equals(app)) {
+                index = i;
+            }
+        }
+        return new ConfigException(List.of(config.sourceMap().problem("apps[" + index + "]",
+                "app '" + app + "' differs from its definition in another config (" + e.getMessage() + ")",
+                "type, image repository, port, probes, env and uses are shared by every environment; "
+                        + "only the image tag, replicas, resources and host may differ")));
+    }
+}

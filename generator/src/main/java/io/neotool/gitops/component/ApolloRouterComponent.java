@@ -1,0 +1,88 @@
+package io.neotool.gitops.component;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.InfrastructureConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Apollo Router, the GraphQL gateway, from its OCI chart. It serves the supergraph schema committed
+ * beside the config (composed by the services' CI), mounted from a ConfigMap and hot-reloaded.
+ */
+public final class ApolloRouterComponent extends HelmComponent {
+    public static final String SERVICE = "apollo-router";
+    public static final int PORT = 4000;
+    static final int HEALTH_PORT = 8088;
+    static final String SUPERGRAPH_DIR = "/etc/apollo/supergraph";
+
+    @Override public String name() { return "apollo-router"; }
+    @Override public Layer layer() { return Layer.CONFIGS; }
+    @Override public String configPath() { return "infrastructure.apolloRouter"; }
+    @Override public ChartSource source() { return ChartSource.APOLLO_ROUTER; }
+    @Override public String chart() { return "router"; }
+    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().apolloRouter().chartVersion(); }
+    @Override public String image(EnvironmentConfig c) { return c.infrastructure().apolloRouter().image(); }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().apolloRouter() != null && config.infrastructure().apolloRouter().isEnabled();
+    }
+
+    private String configMapName() {
+        return name() + "-supergraph";
+    }
+
+    @Override
+    protected List<HasMetadata> extraObjects(Context context) {
+        InfrastructureConfig.ApolloRouter r = context.config().infrastructure().apolloRouter();
+        Path file = context.loaded().baseDir().resolve(r.supergraphFile());
+        String schema;
+        try {
+            schema = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the supergraph " + file, e);
+        }
+        return List.of(new ConfigMapBuilder()
+                .withNewMetadata().withName(configMapName()).withNamespace(context.namespace())
+                .withLabels(Context.labels(name(), "gateway")).endMetadata()
+                .addToData("supergraph.graphql", schema)
+                .build());
+    }
+
+    @Override
+    protected Map<String, Object> values(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.ApolloRouter r = config.infrastructure().apolloRouter();
+        ImageRef image = ImageRef.of(r.image());
+        Map<String, Object> routerConfig = new TreeMap<>();
+        routerConfig.put("supergraph", Map.of("listen", "0.0.0.0:" + PORT, "path", "/graphql", "introspection", false));
+        routerConfig.put("health_check", Map.of("enabled", true, "listen", "0.0.0.0:" + HEALTH_PORT));
+        routerConfig.put("include_subgraph_errors", Map.of("all", false));
+        routerConfig.put("telemetry", Map.of("exporters", Map.of("metrics", Map.of("prometheus",
+                Map.of("enabled", true, "listen", "0.0.0.0:9090", "path", "/metrics")))));
+        Map<String, Object> values = new TreeMap<>();
+        values.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
+        values.put("replicaCount", r.replicas());
+        values.put("resources", Workloads.resourceValues(r.resources()));
+        values.put("router", Map.of(
+                "configuration", routerConfig,
+                "args", List.of("--hot-reload", "--supergraph", SUPERGRAPH_DIR + "/supergraph.graphql")));
+        values.put("extraVolumes", List.of(Map.of("name", "supergraph", "configMap", Map.of("name", configMapName()))));
+        values.put("extraVolumeMounts", List.of(Map.of("name", "supergraph", "mountPath", SUPERGRAPH_DIR, "readOnly", true)));
+        values.put("serviceAccount", Map.of("create", true, "name", name()));
+        if (r.host() != null) {
+            values.put("ingress", Map.of("enabled", true, "className", config.cluster().ingressClass(),
+                    "hosts", List.of(Map.of("host", r.host(), "paths", List.of(Map.of("path", "/graphql", "pathType", "Prefix"))))));
+        }
+        return values;
+    }
+}

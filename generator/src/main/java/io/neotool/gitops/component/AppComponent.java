@@ -1,0 +1,165 @@
+package io.neotool.gitops.component;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.VaultRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One NeoTool app. The base ({@code apps/base/<app>/}) holds what every environment shares:
+ * ServiceAccount, Deployment (image without tag, env wired to what the app uses, probes, Vault
+ * annotations) and Service. The cluster overlay sets the tag, replicas and resources, and adds the
+ * Ingress when the app is public.
+ */
+public final class AppComponent {
+    public static final String HTTP = "http";
+    public static final int SERVICE_PORT = 80;
+    static final long UID = 10001;
+
+    private final AppConfig app;
+
+    public AppComponent(AppConfig app) {
+        this.app = app;
+    }
+
+    public AppConfig app() {
+        return app;
+    }
+
+    public String name() {
+        return app.name();
+    }
+
+    public ImageRef image() {
+        return ImageRef.of(app.image());
+    }
+
+    /** The environment-independent objects of {@code apps/base/<app>/}. */
+    public List<HasMetadata> baseObjects(EnvironmentConfig config) {
+        Map<String, String> labels = Context.labels(app.name(), app.type() == AppConfig.AppType.NEXTJS ? "frontend" : "service");
+        Map<String, VaultRef> secrets = new LinkedHashMap<>();
+        AppConfig.Uses uses = app.uses();
+        Map<String, String> env = new TreeMap<>(app.env());
+        env.put("PORT", String.valueOf(app.port()));
+        if (uses.database() != null) {
+            String db = uses.database().name();
+            env.put("DATABASE_HOST", PgBouncerComponent.SERVICE);
+            env.put("DATABASE_PORT", String.valueOf(PgBouncerComponent.PORT));
+            env.put("DATABASE_NAME", db);
+            env.put("DATABASE_USER", db);
+            env.put("DATABASE_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + "database-password");
+            if (app.type() == AppConfig.AppType.KOTLIN) {
+                // PgBouncer pools transactions: server-side prepared statements must stay off.
+                env.put("DATABASE_JDBC_URL", "jdbc:postgresql://" + PgBouncerComponent.SERVICE + ":" + PgBouncerComponent.PORT
+                        + "/" + db + "?prepareThreshold=0");
+            }
+            secrets.put("database-password", uses.database().password());
+        }
+        if (!uses.kafkaTopics().isEmpty()) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaComponent.bootstrap());
+            env.put("KAFKA_TOPICS", String.join(",", uses.kafkaTopics()));
+        }
+        if (uses.featureFlags()) {
+            env.put("UNLEASH_URL", "http://" + UnleashComponent.SERVICE + ":" + UnleashComponent.PORT + "/api");
+        }
+        if (uses.graphql()) {
+            env.put("GRAPHQL_URL", "http://" + ApolloRouterComponent.SERVICE + ":" + ApolloRouterComponent.PORT + "/graphql");
+        }
+        for (AppConfig.Secret secret : uses.secrets()) {
+            env.put(secret.env().toUpperCase(Locale.ROOT) + "_FILE", Workloads.VAULT_SECRETS_DIR + secret.name());
+            secrets.put(secret.name(), secret.from());
+        }
+        List<EnvVar> envVars = Workloads.env(env);
+        boolean vault = !secrets.isEmpty();
+
+        var container = new ContainerBuilder()
+                .withName(app.name())
+                .withImage(image().repository())
+                .withEnv(envVars)
+                .addNewPort().withName(HTTP).withContainerPort(app.port()).withProtocol("TCP").endPort()
+                .withStartupProbe(Workloads.httpProbe(app.probes().readiness(), HTTP, 5,
+                        Math.max(1, (app.probes().startupSeconds() + 4) / 5)))
+                .withReadinessProbe(Workloads.httpProbe(app.probes().readiness(), HTTP, 10, 3))
+                .withLivenessProbe(Workloads.httpProbe(app.probes().liveness(), HTTP, 20, 3))
+                .withSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder(
+                        Workloads.containerSecurity(UID, UID)).withReadOnlyRootFilesystem(true).build())
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+        if (app.type() == AppConfig.AppType.NEXTJS) {
+            container.addNewVolumeMount().withName("next-cache").withMountPath("/app/.next/cache").endVolumeMount();
+        }
+        var podSpec = new io.fabric8.kubernetes.api.model.PodSpecBuilder()
+                .withServiceAccountName(app.name())
+                .withAutomountServiceAccountToken(vault)
+                .withNewSecurityContext().withRunAsNonRoot(true).withFsGroup(UID)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withContainers(container.build())
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+        if (app.type() == AppConfig.AppType.NEXTJS) {
+            podSpec.addNewVolume().withName("next-cache").withNewEmptyDir().endEmptyDir().endVolume();
+        }
+        Map<String, String> annotations = vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of();
+        var deployment = new DeploymentBuilder()
+                .withNewMetadata().withName(app.name()).withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withRevisionHistoryLimit(5)
+                .withNewSelector().withMatchLabels(Context.selector(app.name())).endSelector()
+                .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                .withNewMaxUnavailable(0).withNewMaxSurge(1).endRollingUpdate().endStrategy()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
+                .withSpec(podSpec.build())
+                .endTemplate()
+                .endSpec()
+                .build();
+        var service = new ServiceBuilder()
+                .withNewMetadata().withName(app.name()).withLabels(labels).endMetadata()
+                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(app.name()))
+                .addNewPort().withName(HTTP).withPort(SERVICE_PORT).withNewTargetPort(HTTP).withProtocol("TCP").endPort()
+                .endSpec().build();
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(Workloads.serviceAccount(app.name(), labels));
+        objects.add(deployment);
+        objects.add(service);
+        return objects;
+    }
+
+    /** The Ingress of a public app, on the cluster's ingress class, TLS at Traefik's websecure entry point. */
+    public Ingress ingress(EnvironmentConfig config) {
+        return new IngressBuilder()
+                .withNewMetadata().withName(app.name())
+                .withLabels(Context.labels(app.name(), "ingress"))
+                .addToAnnotations("traefik.ingress.kubernetes.io/router.entrypoints", "websecure")
+                .addToAnnotations("traefik.ingress.kubernetes.io/router.tls", "true")
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName(config.cluster().ingressClass())
+                .addNewRule().withHost(app.host()).withNewHttp()
+                .addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService()
+                .withName(app.name()).withNewPort().withName(HTTP).endPort().endService().endBackend().endPath()
+                .endHttp().endRule()
+                .endSpec()
+                .build();
+    }
+
+    /** The overlay's JSON patch that sets the container resources of this environment. */
+    public List<Map<String, Object>> resourcesPatch() {
+        return List.of(Map.of(
+                "op", "add",
+                "path", "/spec/template/spec/containers/0/resources",
+                "value", Workloads.resourceValues(app.resources())));
+    }
+}

@@ -1,0 +1,62 @@
+package io.neotool.gitops.component;
+
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.InfrastructureConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Grafana with Prometheus and Loki provisioned as data sources. The admin password comes from
+ * Vault through the agent injector and {@code GF_SECURITY_ADMIN_PASSWORD__FILE}; with that set the
+ * chart creates no admin Secret of its own.
+ */
+public final class GrafanaComponent extends HelmComponent {
+    static final String ADMIN_PASSWORD_FILE = "admin-password";
+
+    @Override public String name() { return "grafana"; }
+    @Override public Layer layer() { return Layer.CONTROLLERS; }
+    @Override public String configPath() { return "infrastructure.grafana"; }
+    @Override public ChartSource source() { return ChartSource.GRAFANA; }
+    @Override public String chart() { return "grafana"; }
+    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().grafana().chartVersion(); }
+    @Override public String image(EnvironmentConfig c) { return c.infrastructure().grafana().image(); }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().grafana() != null && config.infrastructure().grafana().isEnabled();
+    }
+
+    @Override
+    protected Map<String, Object> values(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.Grafana g = config.infrastructure().grafana();
+        ImageRef image = ImageRef.of(g.image());
+        List<Object> sources = new java.util.ArrayList<>();
+        sources.add(Map.of("name", "Prometheus", "uid", "prometheus", "type", "prometheus", "access", "proxy",
+                "isDefault", true, "url", "http://" + context.serviceHost(PrometheusComponent.SERVICE)));
+        if (config.infrastructure().loki() != null && config.infrastructure().loki().isEnabled()) {
+            sources.add(Map.of("name", "Loki", "uid", "loki", "type", "loki", "access", "proxy",
+                    "isDefault", false, "url", "http://" + context.serviceHost(LokiComponent.SERVICE) + ":" + LokiComponent.PORT));
+        }
+        Map<String, Object> values = new TreeMap<>();
+        values.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
+        values.put("resources", Workloads.resourceValues(g.resources()));
+        values.put("persistence", Map.of("enabled", true, "size", g.storage(),
+                "storageClassName", config.cluster().storageClass()));
+        values.put("adminUser", "admin");
+        values.put("env", Map.of("GF_SECURITY_ADMIN_PASSWORD__FILE", Workloads.VAULT_SECRETS_DIR + ADMIN_PASSWORD_FILE));
+        values.put("podAnnotations", Workloads.vaultAnnotations(name(), Map.of(ADMIN_PASSWORD_FILE, g.adminPassword()), false));
+        values.put("serviceAccount", Map.of("create", true, "name", name(), "automountServiceAccountToken", false));
+        values.put("rbac", Map.of("create", false));
+        values.put("testFramework", Map.of("enabled", false));
+        values.put("datasources", Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", sources)));
+        if (g.host() != null) {
+            values.put("ingress", Map.of("enabled", true, "ingressClassName", config.cluster().ingressClass(),
+                    "hosts", List.of(g.host()), "path", "/", "pathType", "Prefix"));
+            values.put("grafana.ini", Map.of("server", Map.of("root_url", "https://" + g.host())));
+        }
+        return values;
+    }
+}

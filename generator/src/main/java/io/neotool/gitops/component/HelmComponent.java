@@ -1,0 +1,70 @@
+package io.neotool.gitops.component;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.flux.FluxResource.CrossNamespaceRef;
+import io.neotool.gitops.flux.HelmRelease;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A component deployed from a Helm chart by a Flux HelmRelease: pinned chart version, image tag set
+ * to the pinned version, CRDs created and replaced, retries on failed installs and rollback on
+ * failed upgrades, drift detection on.
+ */
+public abstract class HelmComponent implements Component {
+    /** How long Helm may take to install or upgrade before the release counts as failed. */
+    static final String HELM_TIMEOUT = "10m";
+    static final int RETRIES = 3;
+
+    public abstract ChartSource source();
+
+    /** Chart name inside its repository. */
+    public abstract String chart();
+
+    public abstract String chartVersion(EnvironmentConfig config);
+
+    /** The image the chart runs, as pinned in the config. */
+    public abstract String image(EnvironmentConfig config);
+
+    protected abstract Map<String, Object> values(Context context);
+
+    /** False for releases that cannot be ready before a person acts (Vault must be unsealed). */
+    protected boolean waitForReady() {
+        return true;
+    }
+
+    /** Objects that go beside the HelmRelease (for example a ConfigMap it mounts). */
+    protected List<HasMetadata> extraObjects(Context context) {
+        return List.of();
+    }
+
+    @Override
+    public List<HasMetadata> objects(Context context) {
+        String interval = context.config().flux().interval();
+        HelmRelease.Chart chart = null;
+        CrossNamespaceRef chartRef = null;
+        if (source().oci()) {
+            chartRef = new CrossNamespaceRef("OCIRepository", source().sourceName(), null);
+        } else {
+            chart = new HelmRelease.Chart(new HelmRelease.ChartSpec(chart(), chartVersion(context.config()),
+                    new CrossNamespaceRef("HelmRepository", source().sourceName(), null), ChartSource.INTERVAL));
+        }
+        Boolean disableWait = waitForReady() ? null : Boolean.TRUE;
+        HelmRelease release = new HelmRelease(name(), context.namespace(), new HelmRelease.Spec(
+                interval,
+                HELM_TIMEOUT,
+                name(),
+                chart,
+                chartRef,
+                new HelmRelease.Install("CreateReplace", disableWait, new HelmRelease.Remediation(RETRIES, null)),
+                new HelmRelease.Upgrade("CreateReplace", disableWait, true, new HelmRelease.Remediation(RETRIES, true)),
+                new HelmRelease.DriftDetection("enabled"),
+                null,
+                values(context)));
+        List<HasMetadata> objects = new ArrayList<>(extraObjects(context));
+        objects.add(release);
+        return objects;
+    }
+}

@@ -1,0 +1,175 @@
+package io.neotool.gitops.component;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.InfrastructureConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Kafka as one KRaft node in combined mode (broker and controller), a StatefulSet with its headless
+ * Service (stable name for the quorum and the advertised listener) and a client Service. Topics the
+ * apps declare are created by a Job; auto-creation is off so a typo cannot create a topic.
+ */
+public final class KafkaComponent implements Component {
+    public static final String SERVICE = "kafka";
+    public static final int PORT = 9092;
+    static final int CONTROLLER_PORT = 9093;
+    /** UID and GID of {@code appuser} in the apache/kafka image. */
+    static final long UID = 1000;
+    static final String DATA = "/var/lib/kafka/data";
+
+    @Override public String name() { return "kafka"; }
+    @Override public Layer layer() { return Layer.CONFIGS; }
+    @Override public String configPath() { return "infrastructure.kafka"; }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().kafka() != null && config.infrastructure().kafka().isEnabled();
+    }
+
+    /** Bootstrap servers for clients in the namespace. */
+    public static String bootstrap() {
+        return SERVICE + ":" + PORT;
+    }
+
+    @Override
+    public List<HasMetadata> objects(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.Kafka k = config.infrastructure().kafka();
+        Map<String, String> labels = Context.labels(name(), "message-broker");
+        String headless = SERVICE + "-headless";
+        String node = SERVICE + "-0." + headless + "." + context.namespace() + ".svc.cluster.local";
+
+        Map<String, String> env = new TreeMap<>();
+        env.put("CLUSTER_ID", k.clusterId());
+        env.put("KAFKA_NODE_ID", "1");
+        env.put("KAFKA_PROCESS_ROLES", "broker,controller");
+        env.put("KAFKA_LISTENERS", "PLAINTEXT://:" + PORT + ",CONTROLLER://:" + CONTROLLER_PORT);
+        env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + node + ":" + PORT);
+        env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + node + ":" + CONTROLLER_PORT);
+        env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
+        env.put("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
+        env.put("KAFKA_LOG_DIRS", DATA + "/logs");
+        env.put("KAFKA_NUM_PARTITIONS", String.valueOf(k.defaultPartitions()));
+        env.put("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
+        env.put("KAFKA_DEFAULT_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
+        env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        env.put("KAFKA_HEAP_OPTS", k.heapOpts());
+        List<EnvVar> envVars = Workloads.env(env);
+
+        var container = new ContainerBuilder()
+                .withName("kafka")
+                .withImage(k.image())
+                .withEnv(envVars)
+                .addNewPort().withName("kafka").withContainerPort(PORT).withProtocol("TCP").endPort()
+                .addNewPort().withName("controller").withContainerPort(CONTROLLER_PORT).withProtocol("TCP").endPort()
+                .withResources(Workloads.resources(k.resources()))
+                .withStartupProbe(Workloads.tcpProbe(PORT, 10, 5))
+                .withReadinessProbe(Workloads.tcpProbe(PORT, 0, 10))
+                .withLivenessProbe(Workloads.tcpProbe(PORT, 0, 20))
+                .withSecurityContext(Workloads.containerSecurity(UID, UID))
+                .addNewVolumeMount().withName("data").withMountPath(DATA).endVolumeMount()
+                .build();
+        var statefulSet = new StatefulSetBuilder()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withServiceName(headless)
+                .withReplicas(1)
+                .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withServiceAccountName(name())
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext().withFsGroup(UID).withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withTerminationGracePeriodSeconds(60L)
+                .withContainers(container)
+                .endSpec()
+                .endTemplate()
+                .withVolumeClaimTemplates(Workloads.claimTemplate("data", config.cluster().storageClass(), k.storage()))
+                .endSpec()
+                .build();
+        var headlessService = new ServiceBuilder()
+                .withNewMetadata().withName(headless).withLabels(labels).endMetadata()
+                .withNewSpec().withClusterIP("None").withPublishNotReadyAddresses(true).withSelector(Context.selector(name()))
+                .addNewPort().withName("kafka").withPort(PORT).withNewTargetPort("kafka").withProtocol("TCP").endPort()
+                .addNewPort().withName("controller").withPort(CONTROLLER_PORT).withNewTargetPort("controller").withProtocol("TCP").endPort()
+                .endSpec().build();
+        var service = new ServiceBuilder()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(name()))
+                .addNewPort().withName("kafka").withPort(PORT).withNewTargetPort("kafka").withProtocol("TCP").endPort()
+                .endSpec().build();
+
+        List<HasMetadata> objects = new ArrayList<>(List.of(Workloads.serviceAccount(name(), labels), statefulSet,
+                headlessService, service));
+        TreeSet<String> topics = new TreeSet<>();
+        for (AppConfig app : config.apps()) {
+            topics.addAll(app.uses().kafkaTopics());
+        }
+        if (!topics.isEmpty()) {
+            objects.add(topicsJob(k, topics, labels));
+        }
+        return objects;
+    }
+
+    /** Creates the declared topics; Flux recreates the Job (force) whenever the list changes. */
+    private HasMetadata topicsJob(InfrastructureConfig.Kafka k, TreeSet<String> topics, Map<String, String> labels) {
+        StringBuilder script = new StringBuilder("set -eu\n");
+        script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ").append(bootstrap())
+                .append(" >/dev/null 2>&1; do echo waiting for kafka; sleep 5; done\n");
+        for (String topic : topics) {
+            script.append("/opt/kafka/bin/kafka-topics.sh --bootstrap-server ").append(bootstrap())
+                    .append(" --create --if-not-exists --topic ").append(topic)
+                    .append(" --partitions ").append(k.defaultPartitions()).append(" --replication-factor 1\n");
+        }
+        Map<String, String> jobLabels = Context.labels("kafka-topics", "message-broker");
+        return new JobBuilder()
+                .withNewMetadata().withName("kafka-topics").withLabels(jobLabels)
+                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled").endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(10)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(jobLabels).endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("OnFailure")
+                .withServiceAccountName(name())
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext().withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .addNewContainer()
+                .withName("create-topics")
+                .withImage(k.image())
+                .withCommand("/bin/sh", "-c", script.toString())
+                .withNewResources()
+                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("50m"))
+                .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("256Mi"))
+                .addToLimits("cpu", new io.fabric8.kubernetes.api.model.Quantity("500m"))
+                .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("512Mi"))
+                .endResources()
+                .withSecurityContext(Workloads.containerSecurity(UID, UID))
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+}

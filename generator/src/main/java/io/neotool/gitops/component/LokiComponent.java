@@ -1,0 +1,60 @@
+package io.neotool.gitops.component;
+
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.InfrastructureConfig;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Loki in single-binary mode on the node's filesystem; no self-monitoring, canary or test pods. */
+public final class LokiComponent extends HelmComponent {
+    /** The single-binary Service of release {@code loki}. */
+    public static final String SERVICE = "loki";
+    public static final int PORT = 3100;
+
+    @Override public String name() { return "loki"; }
+    @Override public Layer layer() { return Layer.CONTROLLERS; }
+    @Override public String configPath() { return "infrastructure.loki"; }
+    @Override public ChartSource source() { return ChartSource.GRAFANA; }
+    @Override public String chart() { return "loki"; }
+    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().loki().chartVersion(); }
+    @Override public String image(EnvironmentConfig c) { return c.infrastructure().loki().image(); }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().loki() != null && config.infrastructure().loki().isEnabled();
+    }
+
+    @Override
+    protected Map<String, Object> values(Context context) {
+        InfrastructureConfig.Loki l = context.config().infrastructure().loki();
+        ImageRef image = ImageRef.of(l.image());
+        Map<String, Object> loki = new TreeMap<>();
+        loki.put("auth_enabled", false);
+        loki.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
+        loki.put("commonConfig", Map.of("replication_factor", 1));
+        loki.put("storage", Map.of("type", "filesystem"));
+        loki.put("limits_config", Map.of("retention_period", l.retention()));
+        loki.put("compactor", Map.of("retention_enabled", true, "shared_store", "filesystem",
+                "working_directory", "/var/loki/compactor"));
+        Map<String, Object> values = new TreeMap<>();
+        values.put("loki", loki);
+        values.put("singleBinary", Map.of(
+                "replicas", 1,
+                "resources", Workloads.resourceValues(l.resources()),
+                "persistence", Map.of("enabled", true, "size", l.storage(),
+                        "storageClass", context.config().cluster().storageClass())));
+        values.put("read", Map.of("replicas", 0));
+        values.put("write", Map.of("replicas", 0));
+        values.put("backend", Map.of("replicas", 0));
+        values.put("gateway", Map.of("enabled", false));
+        values.put("test", Map.of("enabled", false));
+        values.put("monitoring", Map.of(
+                "selfMonitoring", Map.of("enabled", false, "grafanaAgent", Map.of("installOperator", false)),
+                "lokiCanary", Map.of("enabled", false),
+                "serviceMonitor", Map.of("enabled", false),
+                "dashboards", Map.of("enabled", false),
+                "rules", Map.of("enabled", false)));
+        return values;
+    }
+}

@@ -1,0 +1,110 @@
+package io.neotool.gitops.component;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.VaultRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PgBouncer between the apps and PostgreSQL. Its {@code pgbouncer.ini} is rendered from the config
+ * into a ConfigMap (a checksum annotation rolls the pods when it changes); users are looked up in
+ * PostgreSQL through {@code auth_query}, so the only password it holds is its own, from Vault.
+ */
+public final class PgBouncerComponent implements Component {
+    public static final String SERVICE = "pgbouncer";
+    public static final int PORT = 5432;
+    /** UID and GID of the {@code postgres} user of the edoburu/pgbouncer (Alpine) image. */
+    static final long UID = 70;
+    static final String USERLIST_FILE = "userlist.txt";
+
+    @Override public String name() { return "pgbouncer"; }
+    @Override public Layer layer() { return Layer.CONFIGS; }
+    @Override public String configPath() { return "infrastructure.pgbouncer"; }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().pgbouncer() != null && config.infrastructure().pgbouncer().isEnabled();
+    }
+
+    @Override
+    public List<HasMetadata> objects(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.PgBouncer b = config.infrastructure().pgbouncer();
+        Map<String, String> labels = Context.labels(name(), "connection-pooler");
+        String ini = context.templates().render("pgbouncer.ini.ftl", Map.of(
+                "databases", Databases.of(config),
+                "postgresHost", PostgresComponent.SERVICE,
+                "postgresPort", PostgresComponent.PORT,
+                "port", PORT,
+                "poolMode", b.poolMode(),
+                "maxClientConn", b.maxClientConn(),
+                "defaultPoolSize", b.defaultPoolSize(),
+                "authFile", Workloads.VAULT_SECRETS_DIR + USERLIST_FILE));
+        var configMap = new ConfigMapBuilder()
+                .withNewMetadata().withName("pgbouncer-config").withLabels(labels).endMetadata()
+                .addToData("pgbouncer.ini", ini)
+                .build();
+
+        VaultRef auth = b.authUserPassword();
+        Map<String, String> annotations = new java.util.LinkedHashMap<>(Workloads.vaultAnnotations(name(), Map.of(), false));
+        annotations.put("vault.hashicorp.com/agent-inject-secret-" + USERLIST_FILE, auth.path());
+        annotations.put("vault.hashicorp.com/agent-inject-template-" + USERLIST_FILE,
+                "{{- with secret \"" + auth.path() + "\" -}}\"pgbouncer\" \"{{ .Data.data." + auth.key() + " }}\"{{- end }}");
+        annotations.put("checksum/config", sha256(ini));
+
+        var container = new ContainerBuilder()
+                .withName("pgbouncer")
+                .withImage(b.image())
+                .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
+                .withResources(Workloads.resources(b.resources()))
+                .withReadinessProbe(Workloads.tcpProbe(PORT, 5, 10))
+                .withLivenessProbe(Workloads.tcpProbe(PORT, 15, 20))
+                .withSecurityContext(Workloads.containerSecurity(UID, UID))
+                .addNewVolumeMount().withName("config").withMountPath("/etc/pgbouncer/pgbouncer.ini")
+                .withSubPath("pgbouncer.ini").withReadOnly(true).endVolumeMount()
+                .build();
+        var deployment = new DeploymentBuilder()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withReplicas(b.replicas())
+                .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                .withNewSpec()
+                .withServiceAccountName(name())
+                .withAutomountServiceAccountToken(true)
+                .withNewSecurityContext().withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withContainers(container)
+                .addNewVolume().withName("config").withNewConfigMap().withName("pgbouncer-config").endConfigMap().endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+        var service = new ServiceBuilder()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(name()))
+                .addNewPort().withName("postgres").withPort(PORT).withNewTargetPort("postgres").withProtocol("TCP").endPort()
+                .endSpec().build();
+        return List.of(Workloads.serviceAccount(name(), labels), configMap, deployment, service);
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.neotool.gitops.component;
+
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.InfrastructureConfig;
+import java.util.List;
+import java.util.Map;
+
+/** Promtail as a DaemonSet, shipping pod logs to Loki's push endpoint. */
+public final class PromtailComponent extends HelmComponent {
+    @Override public String name() { return "promtail"; }
+    @Override public Layer layer() { return Layer.CONTROLLERS; }
+    @Override public String configPath() { return "infrastructure.promtail"; }
+    @Override public ChartSource source() { return ChartSource.GRAFANA; }
+    @Override public String chart() { return "promtail"; }
+    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().promtail().chartVersion(); }
+    @Override public String image(EnvironmentConfig c) { return c.infrastructure().promtail().image(); }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().promtail() != null && config.infrastructure().promtail().isEnabled();
+    }
+
+    @Override
+    protected Map<String, Object> values(Context context) {
+        InfrastructureConfig.Promtail p = context.config().infrastructure().promtail();
+        ImageRef image = ImageRef.of(p.image());
+        String push = "http://" + context.serviceHost(LokiComponent.SERVICE) + ":" + LokiComponent.PORT + "/loki/api/v1/push";
+        return Map.of(
+                "image", Map.of("registry", "docker.io", "repository", image.repository(), "tag", image.tag()),
+                "resources", Workloads.resourceValues(p.resources()),
+                "config", Map.of("clients", List.of(Map.of("url", push))));
+    }
+}

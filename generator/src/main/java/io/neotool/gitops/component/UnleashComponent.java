@@ -1,0 +1,61 @@
+package io.neotool.gitops.component;
+
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.VaultRef;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Unleash on the shared PostgreSQL (through PgBouncer, in session pooling for its database). The
+ * database URL, with its password, is rendered by the Vault agent into a file and read through
+ * Unleash's {@code DATABASE_URL_FILE}; the chart's own password value stays empty.
+ */
+public final class UnleashComponent extends HelmComponent {
+    public static final String SERVICE = "unleash";
+    public static final int PORT = 4242;
+    static final String DATABASE_URL_FILE = "database-url";
+
+    @Override public String name() { return "unleash"; }
+    @Override public Layer layer() { return Layer.CONFIGS; }
+    @Override public String configPath() { return "infrastructure.unleash"; }
+    @Override public ChartSource source() { return ChartSource.UNLEASH; }
+    @Override public String chart() { return "unleash"; }
+    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().unleash().chartVersion(); }
+    @Override public String image(EnvironmentConfig c) { return c.infrastructure().unleash().image(); }
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return config.infrastructure().unleash() != null && config.infrastructure().unleash().isEnabled();
+    }
+
+    @Override
+    protected Map<String, Object> values(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.Unleash u = config.infrastructure().unleash();
+        ImageRef image = ImageRef.of(u.image());
+        VaultRef password = u.databasePassword();
+        String urlTemplate = "{{- with secret \"" + password.path() + "\" -}}postgres://" + u.database() + ":{{ ."
+                + "Data.data." + password.key() + " }}@" + PgBouncerComponent.SERVICE + ":" + PgBouncerComponent.PORT
+                + "/" + u.database() + "{{- end }}";
+        Map<String, String> annotations = new TreeMap<>(Workloads.vaultAnnotations(name(), Map.of(), false));
+        annotations.put("vault.hashicorp.com/agent-inject-secret-" + DATABASE_URL_FILE, password.path());
+        annotations.put("vault.hashicorp.com/agent-inject-template-" + DATABASE_URL_FILE, urlTemplate);
+        Map<String, Object> values = new TreeMap<>();
+        values.put("image", Map.of("repository", image.repository(), "tag", image.tag(), "pullPolicy", "IfNotPresent"));
+        values.put("replicaCount", u.replicas());
+        values.put("resources", Workloads.resourceValues(u.resources()));
+        values.put("dbConfig", Map.of("host", PgBouncerComponent.SERVICE, "port", PgBouncerComponent.PORT,
+                "database", u.database(), "user", u.database(), "pass", ""));
+        values.put("env", List.of(Map.of("name", "DATABASE_URL_FILE", "value", Workloads.VAULT_SECRETS_DIR + DATABASE_URL_FILE)));
+        values.put("podAnnotations", annotations);
+        values.put("serviceAccount", Map.of("create", true, "name", name()));
+        if (u.host() != null) {
+            values.put("ingress", Map.of("enabled", true, "className", config.cluster().ingressClass(),
+                    "hosts", List.of(Map.of("host", u.host(), "paths", List.of(Map.of("path", "/", "pathType", "Prefix"))))));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,130 @@
+package io.neotool.gitops.component;
+
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.CapabilitiesBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.VaultRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Building blocks shared by the plain-manifest workloads. */
+public final class Workloads {
+    /** Where the Vault agent writes rendered secrets inside the pod. */
+    public static final String VAULT_SECRETS_DIR = "/vault/secrets/";
+
+    private Workloads() {}
+
+    public static ResourceRequirements resources(Resources r) {
+        Map<String, Quantity> requests = new TreeMap<>();
+        requests.put("cpu", new Quantity(r.requests().cpu()));
+        requests.put("memory", new Quantity(r.requests().memory()));
+        Map<String, Quantity> limits = new TreeMap<>();
+        limits.put("cpu", new Quantity(r.limits().cpu()));
+        limits.put("memory", new Quantity(r.limits().memory()));
+        return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
+    }
+
+    /** The same resources as Helm values. */
+    public static Map<String, Object> resourceValues(Resources r) {
+        return Map.of(
+                "requests", Map.of("cpu", r.requests().cpu(), "memory", r.requests().memory()),
+                "limits", Map.of("cpu", r.limits().cpu(), "memory", r.limits().memory()));
+    }
+
+    public static EnvVar env(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    public static List<EnvVar> env(Map<String, String> values) {
+        List<EnvVar> env = new ArrayList<>();
+        new TreeMap<>(values).forEach((k, v) -> env.add(env(k, v)));
+        return env;
+    }
+
+    /** A ServiceAccount per workload: its identity towards Vault; no Kubernetes API token mounted. */
+    public static ServiceAccount serviceAccount(String name, Map<String, String> labels) {
+        return new ServiceAccountBuilder()
+                .withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withAutomountServiceAccountToken(false)
+                .build();
+    }
+
+    /** Container hardening that every image we run as plain manifests accepts. */
+    public static SecurityContext containerSecurity(long uid, long gid) {
+        Capabilities dropAll = new CapabilitiesBuilder().withDrop("ALL").build();
+        return new SecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(uid)
+                .withRunAsGroup(gid)
+                .withAllowPrivilegeEscalation(false)
+                .withCapabilities(dropAll)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+
+    public static Probe tcpProbe(int port, int initialDelay, int period) {
+        return new ProbeBuilder().withNewTcpSocket().withNewPort(port).endTcpSocket()
+                .withInitialDelaySeconds(initialDelay).withPeriodSeconds(period).withTimeoutSeconds(5)
+                .withFailureThreshold(6).build();
+    }
+
+    public static Probe execProbe(List<String> command, int initialDelay, int period) {
+        return new ProbeBuilder().withNewExec().withCommand(command).endExec()
+                .withInitialDelaySeconds(initialDelay).withPeriodSeconds(period).withTimeoutSeconds(5)
+                .withFailureThreshold(6).build();
+    }
+
+    public static Probe httpProbe(String path, String port, int period, int failureThreshold) {
+        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort(port).endHttpGet()
+                .withPeriodSeconds(period).withTimeoutSeconds(5).withFailureThreshold(failureThreshold).build();
+    }
+
+    /** A ReadWriteOnce claim template on the cluster's storage class. */
+    public static PersistentVolumeClaim claimTemplate(String name, String storageClass, String size) {
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName(name).endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withStorageClassName(storageClass)
+                .withNewResources().addToRequests("storage", new Quantity(size)).endResources()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * Vault agent injector annotations: the pod authenticates with the Kubernetes auth role
+     * {@code role} and finds each secret as the file {@code /vault/secrets/<file>}.
+     *
+     * @param secrets file name to Vault reference, in a stable order
+     * @param initOnly render once before start and run no sidecar (Jobs)
+     */
+    public static Map<String, String> vaultAnnotations(String role, Map<String, VaultRef> secrets, boolean initOnly) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("vault.hashicorp.com/agent-inject", "true");
+        annotations.put("vault.hashicorp.com/role", role);
+        if (initOnly) {
+            annotations.put("vault.hashicorp.com/agent-pre-populate-only", "true");
+        }
+        secrets.forEach((file, ref) -> {
+            annotations.put("vault.hashicorp.com/agent-inject-secret-" + file, ref.path());
+            annotations.put("vault.hashicorp.com/agent-inject-template-" + file, ref.agentTemplate());
+        });
+        return annotations;
+    }
+}

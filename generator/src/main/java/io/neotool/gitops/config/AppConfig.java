@@ -1,0 +1,82 @@
+package io.neotool.gitops.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One NeoTool workload: a Kotlin service or the Next.js web front end. */
+public record AppConfig(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) AppType type,
+        @JsonProperty(required = true) String image,
+        @JsonProperty(required = true) Integer port,
+        Integer replicas,
+        @JsonProperty(required = true) Resources resources,
+        Map<String, String> env,
+        Probes probes,
+        String host,
+        Uses uses) {
+
+    public AppConfig {
+        replicas = replicas == null ? 1 : replicas;
+        env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+        probes = probes == null ? type == null ? null : type.defaultProbes() : probes;
+        uses = uses == null ? Uses.NOTHING : uses;
+    }
+
+    public boolean isPublic() {
+        return host != null;
+    }
+
+    public enum AppType {
+        @JsonProperty("kotlin") KOTLIN(new Probes("/actuator/health/liveness", "/actuator/health/readiness", 30)),
+        @JsonProperty("nextjs") NEXTJS(new Probes("/api/health", "/api/health", 10));
+
+        private final Probes defaults;
+
+        AppType(Probes defaults) {
+            this.defaults = defaults;
+        }
+
+        public Probes defaultProbes() {
+            return defaults;
+        }
+    }
+
+    /** HTTP probe paths on the app port; startup allows for the JVM's warm-up. */
+    public record Probes(
+            @JsonProperty(required = true) String liveness,
+            @JsonProperty(required = true) String readiness,
+            Integer startupSeconds) {
+        public Probes {
+            startupSeconds = startupSeconds == null ? 30 : startupSeconds;
+        }
+    }
+
+    /** What the app depends on; each entry wires env, Vault annotations and the Flux order. */
+    public record Uses(
+            Database database,
+            List<String> kafkaTopics,
+            List<Secret> secrets,
+            Boolean featureFlags,
+            Boolean graphql) {
+        public static final Uses NOTHING = new Uses(null, null, null, null, null);
+
+        public Uses {
+            kafkaTopics = kafkaTopics == null ? List.of() : List.copyOf(kafkaTopics);
+            secrets = secrets == null ? List.of() : List.copyOf(secrets);
+            featureFlags = featureFlags != null && featureFlags;
+            graphql = graphql != null && graphql;
+        }
+    }
+
+    /** A database of the shared PostgreSQL, reached through PgBouncer; the user is the app name. */
+    public record Database(@JsonProperty(required = true) String name, @JsonProperty(required = true) VaultRef password) {}
+
+    /** A Vault secret rendered to {@code /vault/secrets/<name>} and announced in {@code <ENV>_FILE}. */
+    public record Secret(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) VaultRef from,
+            @JsonProperty(required = true) String env) {}
+}

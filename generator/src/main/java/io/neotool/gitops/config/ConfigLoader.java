@@ -1,0 +1,217 @@
+package io.neotool.gitops.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.type.LogicalType;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads {@code config/<env>.yaml} strictly into an {@link EnvironmentConfig}: unknown keys, duplicate
+ * keys, wrong types, coerced scalars, missing required keys, anchors and aliases all fail with the
+ * file, line, column and key path; then {@link ConfigValidator} checks what types cannot.
+ */
+public final class ConfigLoader {
+    /** A real config is a few KiB; anything past this is refused before parsing. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(SourceMap.MAX_DEPTH)
+                            .maxStringLength(MAX_BYTES)
+                            .maxDocumentLength(MAX_BYTES)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .build();
+
+    /** Loads and validates {@code file}, naming it {@code displayName} in every problem. */
+    public LoadedConfig load(Path file, String displayName) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw fail(new ConfigProblem(displayName, 0, 0, "",
+                        "file is larger than the limit of " + MAX_BYTES + " bytes", "a config is a few KiB"));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + displayName, e);
+        }
+        return parse(bytes, displayName, file.toAbsolutePath().getParent());
+    }
+
+    /** Loads config text already in memory; {@code baseDir} resolves files the config names. */
+    public LoadedConfig parse(byte[] bytes, String displayName, Path baseDir) {
+        String text = decode(bytes, displayName);
+        if (text.isBlank()) {
+            throw fail(new ConfigProblem(displayName, 0, 0, "", "the file is empty",
+                    "start from config/production.yaml"));
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        SourceMap map = SourceMap.read(displayName, text, problems);
+        if (map == null) {
+            throw new ConfigException(problems);
+        }
+        EnvironmentConfig config;
+        try {
+            config = MAPPER.readValue(text, EnvironmentConfig.class);
+        } catch (JacksonException e) {
+            throw fail(describe(e, map));
+        }
+        if (config == null) {
+            throw fail(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings", null));
+        }
+        new ConfigValidator(map, baseDir).validate(config, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+            throw new ConfigException(problems);
+        }
+        return new LoadedConfig(displayName, config, map, baseDir);
+    }
+
+    private static String decode(byte[] bytes, String displayName) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (MalformedInputException e) {
+            throw fail(new ConfigProblem(displayName, 0, 0, "", "the file is not valid UTF-8",
+                    "save it as UTF-8; binary files are not configs"));
+        } catch (CharacterCodingException e) {
+            throw fail(new ConfigProblem(displayName, 0, 0, "", "the file is not valid UTF-8", null));
+        }
+    }
+
+    private static ConfigException fail(ConfigProblem problem) {
+        return new ConfigException(List.of(problem));
+    }
+
+    private static ConfigProblem describe(JacksonException e, SourceMap map) {
+        String path = path(e);
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            String closest = Suggestions.closest(unknown.getPropertyName(), known);
+            int[] at = map.locate(path);
+            return new ConfigProblem(map.file(), at[0], at[1], path,
+                    "unknown key '" + unknown.getPropertyName() + "'",
+                    closest != null ? "did you mean '" + closest + "'?" : "known keys: " + String.join(", ", known));
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            int[] at = map.locate(path);
+            return new ConfigProblem(map.file(), at[0], at[1], path,
+                    "'" + invalid.getValue() + "' is not an allowed value", "one of: " + allowed);
+        }
+        String message = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException mismatch) {
+            if (message.startsWith("Missing required creator property")) {
+                String key = message.replaceAll(".*'([^']*)'.*", "$1");
+                int[] at = map.locate(path);
+                return new ConfigProblem(map.file(), at[0], at[1], path,
+                        "missing required key '" + key + "'", "add '" + key + ":' here");
+            }
+            Class<?> target = mismatch.getTargetType();
+            if (target != null) {
+                int[] at = map.locate(path);
+                return new ConfigProblem(map.file(), at[0], at[1], path,
+                        "expected " + describeType(target) + ", got something else", typeHint(target));
+            }
+        }
+        return new ConfigProblem(map.file(), line, column, path, firstLine(message), null);
+    }
+
+    private static String describeType(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a map of keys";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String typeHint(Class<?> type) {
+        if (type == String.class) {
+            return "quote the value, e.g. \"1.33\": unquoted numbers and booleans are not strings";
+        }
+        if (type == Integer.class) {
+            return "write the number without quotes";
+        }
+        return null;
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    /** The key path of a Jackson error, in the config's own notation ({@code apps[2].port}). */
+    static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,10 @@
+package io.neotool.gitops.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Requests and limits of one container, as Kubernetes quantities. */
+public record Resources(@JsonProperty(required = true) Amount requests, @JsonProperty(required = true) Amount limits) {
+
+    /** CPU and memory, e.g. {@code 250m} and {@code 512Mi}. */
+    public record Amount(@JsonProperty(required = true) String cpu, @JsonProperty(required = true) String memory) {}
+}

@@ -1,0 +1,145 @@
+package io.neotool.gitops.layout;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.neotool.gitops.component.AppComponent;
+import io.neotool.gitops.component.Component;
+import io.neotool.gitops.component.Context;
+import io.neotool.gitops.component.Layer;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.flux.FluxResource;
+import io.neotool.gitops.flux.Kustomization;
+import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.render.CanonicalYaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Places objects in Flux's monorepo layout and writes the glue: a {@code kustomization.yaml} in every
+ * folder Flux reads, and per cluster the Flux Kustomizations {@code infra-controllers → infra-configs
+ * → apps}, chained by {@code dependsOn}.
+ */
+public final class FluxLayout {
+    /** Label every object we write carries, so a person can tell generated objects in the cluster. */
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGER = "neotool-gitops";
+    static final String KUSTOMIZATION = "kustomization.yaml";
+
+    private final Context context;
+    private final String owner;
+    private final OutputTree tree = new OutputTree();
+
+    public FluxLayout(Context context) {
+        this.context = context;
+        this.owner = context.loaded().source();
+    }
+
+    public OutputTree build(List<Component> components, List<AppComponent> apps) {
+        EnvironmentConfig config = context.config();
+        String cluster = context.cluster();
+        Map<Layer, TreeSet<String>> layerFolders = new TreeMap<>();
+        for (Component component : components) {
+            if (!component.enabled(config)) {
+                continue;
+            }
+            String folder = component.layer().folder(cluster) + "/" + component.name();
+            List<String> names = new ArrayList<>();
+            for (HasMetadata object : component.objects(context)) {
+                names.add(addObject(folder, object, true, owner));
+            }
+            component.files(context).forEach((name, text) -> {
+                tree.add(folder + "/" + name, owner, text);
+                names.add(name);
+            });
+            tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
+            layerFolders.computeIfAbsent(component.layer(), l -> new TreeSet<>()).add(component.name());
+        }
+        for (Layer layer : List.of(Layer.CONTROLLERS, Layer.CONFIGS)) {
+            List<String> folders = new ArrayList<>(layerFolders.getOrDefault(layer, new TreeSet<>()));
+            tree.add(layer.folder(cluster) + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(folders)));
+        }
+        appsLayer(apps);
+        clusterFolder();
+        return tree;
+    }
+
+    private void appsLayer(List<AppComponent> apps) {
+        EnvironmentConfig config = context.config();
+        String overlay = Layer.APPS.folder(context.cluster());
+        List<String> resources = new ArrayList<>();
+        List<Map<String, Object>> images = new ArrayList<>();
+        List<Map<String, Object>> replicas = new ArrayList<>();
+        List<Map<String, Object>> patches = new ArrayList<>();
+        for (AppComponent app : apps) {
+            String base = "apps/base/" + app.name();
+            List<String> names = new ArrayList<>();
+            for (HasMetadata object : app.baseObjects(config)) {
+                names.add(addObject(base, object, false, OutputTree.SHARED));
+            }
+            tree.add(base + "/" + KUSTOMIZATION, OutputTree.SHARED, CanonicalYaml.write(KustomizeFile.of(names)));
+            resources.add("../base/" + app.name());
+            images.add(Map.of("name", app.image().repository(), "newTag", app.image().tag()));
+            replicas.add(Map.of("name", app.name(), "count", app.app().replicas()));
+            patches.add(Map.of(
+                    "target", Map.of("kind", "Deployment", "name", app.name()),
+                    "patch", CanonicalYaml.writeEmbedded(app.resourcesPatch())));
+            if (app.app().isPublic()) {
+                resources.add(addObject(overlay, app.ingress(config), false, owner));
+            }
+        }
+        images.sort(java.util.Comparator.comparing(m -> (String) m.get("name")));
+        replicas.sort(java.util.Comparator.comparing(m -> (String) m.get("name")));
+        tree.add(overlay + "/" + KUSTOMIZATION, owner,
+                CanonicalYaml.write(KustomizeFile.overlay(context.namespace(), resources, images, replicas, patches)));
+    }
+
+    private void clusterFolder() {
+        EnvironmentConfig config = context.config();
+        String cluster = context.cluster();
+        String folder = "clusters/" + cluster;
+        List<String> names = new ArrayList<>();
+        String previous = null;
+        for (Layer layer : Layer.values()) {
+            List<FluxResource.DependsOn> dependsOn = previous == null ? null : List.of(new FluxResource.DependsOn(previous, null));
+            Kustomization kustomization = new Kustomization(layer.kustomization(), "flux-system", new Kustomization.Spec(
+                    config.flux().interval(),
+                    config.flux().retryInterval(),
+                    config.flux().timeout(),
+                    "./" + layer.folder(cluster),
+                    true,
+                    true,
+                    new FluxResource.CrossNamespaceRef("GitRepository", "flux-system", null),
+                    dependsOn));
+            String name = layer.kustomization() + ".yaml";
+            tree.add(folder + "/" + name, owner, CanonicalYaml.write(labelled(kustomization)));
+            names.add(name);
+            previous = layer.kustomization();
+        }
+        names.add("flux-system");
+        tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
+    }
+
+    /** Renders one object into {@code folder}; returns its file name ({@code <kind>-<name>.yaml}). */
+    private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner) {
+        if (setNamespace && object instanceof Namespaced && object.getMetadata().getNamespace() == null) {
+            object.getMetadata().setNamespace(context.namespace());
+        }
+        String name = object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml";
+        tree.add(folder + "/" + name, fileOwner, CanonicalYaml.write(labelled(object)));
+        return name;
+    }
+
+    private static HasMetadata labelled(HasMetadata object) {
+        Map<String, String> labels = new TreeMap<>();
+        if (object.getMetadata().getLabels() != null) {
+            labels.putAll(object.getMetadata().getLabels());
+        }
+        labels.put(MANAGED_BY, MANAGER);
+        object.getMetadata().setLabels(labels);
+        return object;
+    }
+}
