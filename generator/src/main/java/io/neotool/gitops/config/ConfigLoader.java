@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -150,8 +151,17 @@ public final class ConfigLoader {
         String message = e.getOriginalMessage();
         if (e instanceof MismatchedInputException mismatch) {
             if (message.startsWith("Missing required creator property")) {
-                String key = message.replaceAll(".*'([^']*)'.*", "$1");
+                String key = message.replaceAll("(?s)^Missing required creator property '([^']*)'.*", "$1");
+                String parent = SourceMap.parent(path);
                 int[] at = map.locate(path);
+                Map<String, int[]> siblings = map.childKeys(parent);
+                siblings.remove(key);
+                String typo = Suggestions.closest(key, siblings.keySet());
+                if (typo != null) {
+                    int[] typoAt = siblings.get(typo);
+                    return new ConfigProblem(map.file(), typoAt[0], typoAt[1], parent.isEmpty() ? typo : parent + "." + typo,
+                            "unknown key '" + typo + "'", "did you mean '" + key + "'?");
+                }
                 return new ConfigProblem(map.file(), at[0], at[1], path,
                         "missing required key '" + key + "'", "add '" + key + ":' here");
             }

@@ -230,6 +230,21 @@ public final class SourceMap {
         }
     }
 
+    /** The keys written directly under the mapping at {@code path}, with their locations. */
+    public Map<String, int[]> childKeys(String path) {
+        Map<String, int[]> children = new java.util.TreeMap<>();
+        String prefix = path.isEmpty() ? "" : path + ".";
+        locations.forEach((p, at) -> {
+            if (p.startsWith(prefix)) {
+                String rest = p.substring(prefix.length());
+                if (!rest.isEmpty() && rest.indexOf('.') < 0 && rest.indexOf('[') < 0) {
+                    children.put(rest, at);
+                }
+            }
+        });
+        return children;
+    }
+
     /** Every located path, for tests and tools. */
     public List<String> paths() {
         List<String> paths = new ArrayList<>(locations.keySet());

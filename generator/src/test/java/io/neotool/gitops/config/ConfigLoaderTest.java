@@ -1,0 +1,160 @@
+package io.neotool.gitops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neotool.gitops.TestSupport;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static List<ConfigProblem> problems(String yaml) {
+        try {
+            TestSupport.parse(yaml);
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("the config was accepted:\n" + yaml);
+    }
+
+    private static ConfigProblem only(String yaml) {
+        List<ConfigProblem> problems = problems(yaml);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    @Test
+    void loadsTheCommittedConfigs() {
+        EnvironmentConfig production = TestSupport.production().config();
+        assertThat(production.cluster().name()).isEqualTo("production");
+        assertThat(production.namespace()).isEqualTo("production");
+        assertThat(production.flux().interval()).isEqualTo("1m");
+        assertThat(production.cluster().storageClass()).isEqualTo("local-path");
+        assertThat(production.apps()).extracting(AppConfig::name).contains("web", "app-service", "security-service");
+        EnvironmentConfig dev = TestSupport.dev().config();
+        assertThat(dev.infrastructure().minio().isEnabled()).isTrue();
+        assertThat(dev.backups().target().provider()).isEqualTo(BackupConfig.Provider.MINIO);
+        assertThat(production.infrastructure().minio().isEnabled()).isFalse();
+    }
+
+    @Test
+    void unknownKeyIsLocatedWithTheClosestKnownKey() {
+        String yaml = TestSupport.productionText().replace("  storageClass: local-path", "  storageClas: local-path");
+        ConfigProblem problem = only(yaml);
+        assertThat(problem.format()).isEqualTo(
+                "config/test.yaml:9:3: cluster.storageClas: unknown key 'storageClas' (hint: did you mean 'storageClass'?)");
+    }
+
+    @Test
+    void unknownKeyInsideAListItemNamesTheIndex() {
+        String yaml = TestSupport.productionText().replace("    port: 3000", "    prot: 3000");
+        ConfigProblem problem = problems(yaml).get(0);
+        assertThat(problem.path()).isEqualTo("apps[2].prot");
+        assertThat(problem.hint()).isEqualTo("did you mean 'port'?");
+        assertThat(problem.line()).isGreaterThan(100);
+    }
+
+    @Test
+    void duplicateKeysAreRejectedWithBothLines() {
+        String yaml = TestSupport.productionText().replace("namespace: production\n", "namespace: production\nnamespace: other\n");
+        ConfigProblem problem = only(yaml);
+        assertThat(problem.path()).isEqualTo("namespace");
+        assertThat(problem.message()).isEqualTo("duplicate key 'namespace' (first at line 21)");
+        assertThat(problem.line()).isEqualTo(22);
+    }
+
+    @Test
+    void anchorsAndAliasesAreRejected() {
+        String yaml = TestSupport.productionText()
+                .replace("    resources:\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n\n  postgres:",
+                        "    resources: &small\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n\n  postgres:")
+                .replaceFirst("(?s)(  grafana:.*?)    resources:\n      requests: \\{ cpu: 100m, memory: 256Mi \\}\n      limits: \\{ cpu: 500m, memory: 512Mi \\}",
+                        "$1    resources: *small");
+        List<ConfigProblem> problems = problems(yaml);
+        assertThat(problems).extracting(ConfigProblem::message)
+                .contains("YAML anchors (&small) are not allowed", "YAML aliases (*small) are not allowed");
+        assertThat(problems).extracting(ConfigProblem::path).contains("infrastructure.vault.resources", "infrastructure.grafana.resources");
+    }
+
+    @Test
+    void wrongTypesFailInsteadOfBeingCoerced() {
+        ConfigProblem number = only(TestSupport.productionText().replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33"));
+        assertThat(number.path()).isEqualTo("cluster.kubernetesVersion");
+        assertThat(number.message()).isEqualTo("expected a string, got something else");
+        assertThat(number.hint()).contains("quote the value");
+
+        ConfigProblem text = only(TestSupport.productionText().replace("    port: 8080\n    replicas: 2\n    resources:\n      requests: { cpu: 250m, memory: 512Mi }\n      limits: { cpu: \"1\", memory: 1Gi }\n    env:\n      SPRING_PROFILES_ACTIVE: kubernetes\n      LOG_FORMAT: json\n    uses:\n      database: { name: security",
+                "    port: \"8080\"\n    replicas: 2\n    resources:\n      requests: { cpu: 250m, memory: 512Mi }\n      limits: { cpu: \"1\", memory: 1Gi }\n    env:\n      SPRING_PROFILES_ACTIVE: kubernetes\n      LOG_FORMAT: json\n    uses:\n      database: { name: security"));
+        assertThat(text.path()).isEqualTo("apps[0].port");
+        assertThat(text.message()).isEqualTo("expected a whole number, got something else");
+    }
+
+    @Test
+    void missingRequiredKeyIsNamed() {
+        ConfigProblem problem = only(TestSupport.productionText().replace("  url: ssh://git@github.com/neotool/neotool-gitops.git\n", ""));
+        assertThat(problem.path()).isEqualTo("git.url");
+        assertThat(problem.message()).isEqualTo("missing required key 'url'");
+        assertThat(problem.hint()).isEqualTo("add 'url:' here");
+        assertThat(problem.line()).isEqualTo(12);
+    }
+
+    @Test
+    void enumValuesListTheAllowedOnes() {
+        ConfigProblem problem = only(TestSupport.productionText().replace("type: nextjs", "type: react"));
+        assertThat(problem.path()).isEqualTo("apps[2].type");
+        assertThat(problem.hint()).isEqualTo("one of: kotlin, nextjs");
+    }
+
+    @Test
+    void syntaxErrorsAndTabsAreLocated() {
+        ConfigProblem tab = only("cluster:\n\tname: x\n");
+        assertThat(tab.line()).isEqualTo(2);
+        assertThat(tab.message()).startsWith("YAML syntax:");
+        assertThat(tab.hint()).isEqualTo("indent with spaces, never tabs");
+
+        ConfigProblem unclosed = only("cluster: { name: x\n");
+        assertThat(unclosed.message()).startsWith("YAML syntax:");
+        assertThat(unclosed.line()).isGreaterThan(0);
+    }
+
+    @Test
+    void emptyBinaryAndMultiDocumentFilesAreRefused() {
+        assertThat(only("  \n").message()).isEqualTo("the file is empty");
+        assertThatThrownBy(() -> new ConfigLoader().parse(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}, "config/x.yaml", null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid UTF-8");
+        assertThat(only("a: 1\n---\nb: 2\n").message()).isEqualTo("a config holds one YAML document, this is document 2");
+    }
+
+    @Test
+    void veryDeepNestingIsRefusedBeforeBinding() {
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            deep.append("[");
+        }
+        ConfigProblem problem = only("cluster: " + deep + "\n");
+        assertThat(problem.message()).isEqualTo("nesting deeper than 32 levels");
+    }
+
+    @Test
+    void everyProblemOfTheFileIsReportedAtOnceInFileOrder() {
+        String yaml = TestSupport.productionText()
+                .replace("image: postgres:18rc1", "image: postgres:latest")
+                .replace("storage: 50Gi\n    maxConnections", "storage: 50GB\n    maxConnections")
+                .replace("    replicas: 2\n    host: app.neotool.io", "    replicas: 0\n    host: app.neotool.io");
+        List<ConfigProblem> problems = problems(yaml);
+        assertThat(problems).extracting(ConfigProblem::format).containsExactly(
+                "config/test.yaml:33:5: infrastructure.postgres.image: image tag 'latest' is not pinned (hint: pin a released version, e.g. postgres:<version>)",
+                "config/test.yaml:34:5: infrastructure.postgres.storage: '50GB' is not a Kubernetes quantity (hint: write 50Gi)",
+                "config/test.yaml:176:5: apps[2].replicas: expected a positive integer, got 0");
+    }
+
+    @Test
+    void configTextIsDecodedAsUtf8() {
+        String yaml = TestSupport.productionText().replace("LOG_FORMAT: json", "LOG_FORMAT: \"jsön\"");
+        EnvironmentConfig config = new ConfigLoader()
+                .parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", TestSupport.configDir()).config();
+        assertThat(config.apps().get(0).env()).containsEntry("LOG_FORMAT", "jsön");
+    }
+}
