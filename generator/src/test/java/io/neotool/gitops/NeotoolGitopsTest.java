@@ -1,0 +1,148 @@
+package io.neotool.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neotool.gitops.config.ConfigException;
+import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.output.OutputWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library entry point on real folders: configs in, files out. */
+class NeotoolGitopsTest {
+    @TempDir
+    Path work;
+
+    private Path copyConfigs() throws IOException {
+        Path config = work.resolve("config");
+        Files.createDirectories(config.resolve("supergraph"));
+        for (String name : new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
+            Files.copy(TestSupport.configDir().resolve(name), config.resolve(name));
+        }
+        return config;
+    }
+
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void theCommittedOutputIsUpToDate() throws IOException {
+        Path root = TestSupport.repoRoot();
+        NeotoolGitops gitops = new NeotoolGitops();
+        OutputTree expected = gitops.render(gitops.load(root.resolve("config")));
+        for (OutputTree.OutputFile file : expected.files().values()) {
+            Path onDisk = root.resolve(file.path());
+            assertThat(onDisk).as("missing: %s; run ./mvnw neotool:generate and commit", file.path()).exists();
+            assertThat(Files.readAllBytes(onDisk)).as("stale: %s; run ./mvnw neotool:generate and commit", file.path())
+                    .isEqualTo(file.content());
+        }
+        assertThat(new OutputWriter(root).owned()).as("generated files no config produces any more")
+                .containsExactlyElementsOf(expected.files().keySet());
+    }
+
+    @Test
+    void generatesIntoAnOtherFolderAndASecondRunChangesNothing() throws IOException {
+        Path config = copyConfigs();
+        Path out = work.resolve("out");
+        GenerationResult first = new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+        assertThat(first.files().written()).hasSizeGreaterThan(100);
+        assertThat(first.configs()).containsExactly("config/dev.yaml", "config/production.yaml");
+        Map<String, String> before = snapshot(out);
+        GenerationResult second = new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+        assertThat(second.files().written()).isEmpty();
+        assertThat(second.files().removed()).isEmpty();
+        assertThat(second.files().unchanged()).hasSize(first.files().written().size());
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(second.summary()).matches("neotool: 2 config\\(s\\) \\[config/dev.yaml, config/production.yaml\\]: 0 written, \\d+ unchanged, 0 removed in \\d+ ms");
+    }
+
+    @Test
+    void aHandWrittenFileInAnOutputFolderSurvives() throws IOException {
+        Path config = copyConfigs();
+        Path out = work.resolve("out");
+        new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+        Path mine = out.resolve("infrastructure/production/configs/postgres/README.md");
+        Path myYaml = out.resolve("apps/production/extra-configmap.yaml");
+        Files.writeString(mine, "notes\n");
+        Files.writeString(myYaml, "apiVersion: v1\nkind: ConfigMap\n");
+        new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+        assertThat(mine).hasContent("notes");
+        assertThat(myYaml).exists();
+    }
+
+    @Test
+    void aRemovedComponentIsPrunedAndOnlyItsFiles() throws IOException {
+        Path config = copyConfigs();
+        Path out = work.resolve("out");
+        new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+        Path prod = config.resolve("production.yaml");
+        Files.writeString(prod, Files.readString(prod).replace("  promtail:\n    chartVersion", "  promtail:\n    enabled: false\n    chartVersion"));
+        GenerationResult result = new NeotoolGitops().generate(new GenerationRequest(config, out, "production"));
+        assertThat(result.files().removed()).containsExactly(
+                "infrastructure/production/controllers/promtail/helmrelease-promtail.yaml",
+                "infrastructure/production/controllers/promtail/kustomization.yaml");
+        assertThat(result.files().written()).containsExactly("infrastructure/production/controllers/kustomization.yaml");
+        assertThat(out.resolve("infrastructure/dev/controllers/promtail")).exists();
+    }
+
+    @Test
+    void aBadConfigWritesAndDeletesNothing() throws IOException {
+        Path config = copyConfigs();
+        Path out = work.resolve("out");
+        new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+        Map<String, String> before = snapshot(out);
+        Path dev = config.resolve("dev.yaml");
+        Files.writeString(dev, Files.readString(dev).replace("image: postgres:18rc1", "image: postgres"));
+        Path prod = config.resolve("production.yaml");
+        Files.writeString(prod, Files.readString(prod).replace("apps:\n  - name: security-service", "apps:\n  - name: Security"));
+        assertThatThrownBy(() -> new NeotoolGitops().generate(new GenerationRequest(config, out, null)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.file() + ":" + p.path())
+                        .containsExactly("config/dev.yaml:infrastructure.postgres.image", "config/production.yaml:apps[0].name"));
+        assertThat(snapshot(out)).isEqualTo(before);
+    }
+
+    @Test
+    void appBasesMustAgreeAcrossEnvironments() throws IOException {
+        Path config = copyConfigs();
+        Path dev = config.resolve("dev.yaml");
+        Files.writeString(dev, Files.readString(dev).replace("    port: 3000", "    port: 3001"));
+        assertThatThrownBy(() -> new NeotoolGitops().generate(new GenerationRequest(config, work.resolve("out"), "dev")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    assertThat(e.problems().get(0).path()).isEqualTo("apps[2]");
+                    assertThat(e.problems().get(0).message()).contains("app 'web' differs");
+                });
+        assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void twoConfigsCannotShareACluster() throws IOException {
+        Path config = copyConfigs();
+        Files.writeString(config.resolve("copy.yaml"), Files.readString(config.resolve("production.yaml")));
+        assertThatThrownBy(() -> new NeotoolGitops().load(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cluster 'production' is also the cluster of config/copy.yaml");
+    }
+
+    @Test
+    void anUnknownEnvironmentIsNamed() throws IOException {
+        Path config = copyConfigs();
+        assertThatThrownBy(() -> new NeotoolGitops().generate(new GenerationRequest(config, work.resolve("out"), "staging")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no config for environment 'staging'");
+    }
+}
