@@ -118,6 +118,8 @@ public final class Workloads {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("vault.hashicorp.com/agent-inject", "true");
         annotations.put("vault.hashicorp.com/role", role);
+        // Secrets must exist before any other init container runs (the backup's dump needs them).
+        annotations.put("vault.hashicorp.com/agent-init-first", "true");
         if (initOnly) {
             annotations.put("vault.hashicorp.com/agent-pre-populate-only", "true");
         }

@@ -201,6 +201,8 @@ class ComponentsTest {
         JsonNode pod = cron.at("/spec/jobTemplate/spec/template");
         assertThat(pod.at("/metadata/annotations/vault.hashicorp.com~1agent-pre-populate-only").asString()).isEqualTo("true");
         assertThat(pod.at("/spec/initContainers/0/image").asString()).isEqualTo("postgres:18rc1");
+        assertThat(pod.at("/metadata/annotations/vault.hashicorp.com~1agent-init-first").asString())
+                .as("the dump init container reads the rendered password").isEqualTo("true");
         assertThat(pod.at("/spec/containers/0/image").asString()).isEqualTo("minio/mc:RELEASE.2024-11-21T17-21-54Z");
         String script = yaml(tree, CONFIGS + "backup/configmap-database-backup-script.yaml").at("/data/backup.sh").asString();
         assertThat(script).contains("pg_dump --host=postgres", "/dumps/$stamp/app.dump",
