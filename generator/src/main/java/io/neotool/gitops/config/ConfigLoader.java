@@ -3,9 +3,7 @@ package io.neotool.gitops.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -69,8 +68,8 @@ public final class ConfigLoader {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw fail(new ConfigProblem(displayName, 0, 0, "",
-                        "file is larger than the limit of " + MAX_BYTES + " bytes", "a config is a few KiB"));
+                throw fail(new ConfigProblem(displayName, 1, 1, "",
+                        "the file is larger than the limit of " + MAX_BYTES + " bytes", "a config is a few KiB"));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -81,9 +80,13 @@ public final class ConfigLoader {
 
     /** Loads config text already in memory; {@code baseDir} resolves files the config names. */
     public LoadedConfig parse(byte[] bytes, String displayName, Path baseDir) {
+        if (bytes.length > MAX_BYTES) {
+            throw fail(new ConfigProblem(displayName, 1, 1, "",
+                    "the file is larger than the limit of " + MAX_BYTES + " bytes", "a config is a few KiB"));
+        }
         String text = decode(bytes, displayName);
         if (text.isBlank()) {
-            throw fail(new ConfigProblem(displayName, 0, 0, "", "the file is empty",
+            throw fail(new ConfigProblem(displayName, 1, 1, "", "the file is empty",
                     "start from config/production.yaml"));
         }
         List<ConfigProblem> problems = new ArrayList<>();
@@ -91,36 +94,77 @@ public final class ConfigLoader {
         if (map == null) {
             throw new ConfigException(problems);
         }
-        EnvironmentConfig config;
+        if (map.paths().isEmpty()) {
+            throw fail(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings",
+                    "start from config/production.yaml"));
+        }
         try {
-            config = MAPPER.readValue(text, EnvironmentConfig.class);
+            new KeyChecker(map, problems).check(MAPPER.readTree(text), EnvironmentConfig.class, "");
         } catch (JacksonException e) {
-            throw fail(describe(e, map));
+            problems.add(describe(e, map));
         }
-        if (config == null) {
-            throw fail(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings", null));
+        EnvironmentConfig config = null;
+        try {
+            // With unknown keys already reported, binding goes on past them to find a type error too.
+            ObjectReader reader = MAPPER.readerFor(EnvironmentConfig.class);
+            if (!problems.isEmpty()) {
+                reader = reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            }
+            config = reader.readValue(text);
+            if (config == null) {
+                problems.add(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings", null));
+            }
+        } catch (JacksonException e) {
+            problems.add(describe(e, map));
         }
-        new ConfigValidator(map, baseDir).validate(config, problems);
+        if (config != null && problems.isEmpty()) {
+            new ConfigValidator(map, baseDir).validate(config, problems);
+        }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
-            throw new ConfigException(problems);
+            throw new ConfigException(sorted(problems));
         }
         return new LoadedConfig(displayName, config, map, baseDir);
     }
 
+    /** In file order, each location and message once. */
+    private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
+        return problems.stream().distinct()
+                .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column)
+                        .thenComparing(ConfigProblem::path).thenComparing(ConfigProblem::message))
+                .toList();
+    }
+
     private static String decode(byte[] bytes, String displayName) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (MalformedInputException e) {
-            throw fail(new ConfigProblem(displayName, 0, 0, "", "the file is not valid UTF-8",
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw fail(new ConfigProblem(displayName, line, offset - lineStart + 1, "",
+                    "the file is not valid UTF-8 (byte 0x" + String.format("%02x", bytes[offset] & 0xff) + ")",
                     "save it as UTF-8; binary files are not configs"));
-        } catch (CharacterCodingException e) {
-            throw fail(new ConfigProblem(displayName, 0, 0, "", "the file is not valid UTF-8", null));
         }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            String before = text.substring(0, nul);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            throw fail(new ConfigProblem(displayName, line, nul - before.lastIndexOf('\n'), "",
+                    "the file contains a NUL character", "binary files are not configs"));
+        }
+        return text;
     }
 
     private static ConfigException fail(ConfigProblem problem) {

@@ -27,6 +27,11 @@ final class ConfigValidator {
     static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
     static final Pattern CRON_FIELD = Pattern.compile("^(\\*|\\d+(-\\d+)?)(/\\d+)?(,(\\*|\\d+(-\\d+)?)(/\\d+)?)*$");
     static final Pattern SECRET_KEY_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_key).*");
+    /** Literals that are credentials whatever key they sit under. */
+    static final Pattern CREDENTIAL_LITERAL = Pattern.compile(
+            "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
+                    + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
+                    + "|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@)");
     static final int MIN_KUBERNETES_MINOR = 30;
     static final int MAX_KUBERNETES_MINOR = 35;
 
@@ -177,6 +182,13 @@ final class ConfigValidator {
             requires("infrastructure.grafana", true, "Prometheus", infra.prometheus() != null && infra.prometheus().isEnabled());
         }
 
+        Map<String, String> hosts = new HashMap<>();
+        hostOnce(hosts, "infrastructure.apolloRouter.host", infra.apolloRouter() == null ? null : infra.apolloRouter().host());
+        hostOnce(hosts, "infrastructure.grafana.host", infra.grafana() == null ? null : infra.grafana().host());
+        hostOnce(hosts, "infrastructure.unleash.host", infra.unleash() == null ? null : infra.unleash().host());
+        for (int i = 0; i < c.apps().size(); i++) {
+            hostOnce(hosts, "apps[" + i + "].host", c.apps().get(i).host());
+        }
         Map<String, Integer> appNames = new HashMap<>();
         Map<String, String> databases = new HashMap<>();
         if (infra.unleash() != null && infra.unleash().isEnabled()) {
@@ -210,6 +222,8 @@ final class ConfigValidator {
             check(ENV_NAME.matcher(name).matches(), at + ".env." + name, "'" + name + "' is not an environment variable name", null);
             check(!SECRET_KEY_NAME.matcher(name).matches() || value.isEmpty(), at + ".env." + name,
                     "a plaintext secret in the config", "declare it under uses.secrets with its Vault path");
+            check(SECRET_KEY_NAME.matcher(name).matches() || !CREDENTIAL_LITERAL.matcher(value).find(), at + ".env." + name,
+                    "the value looks like a credential", "keep credentials in Vault and declare them under uses.secrets");
         });
         if (app.probes() != null) {
             check(app.probes().liveness().startsWith("/"), at + ".probes.liveness", "a probe path starts with '/'", null);
@@ -256,6 +270,15 @@ final class ConfigValidator {
         if (!uses.secrets().isEmpty() || uses.database() != null) {
             requires(at + ".uses", true, "Vault", enabled(infra.vault()));
         }
+    }
+
+    /** Two Ingresses for one host would fight over it at Traefik. */
+    private void hostOnce(Map<String, String> hosts, String path, String host) {
+        if (host == null) {
+            return;
+        }
+        String other = hosts.putIfAbsent(host, path);
+        check(other == null, path, "host '" + host + "' is already served by " + other, "each public host belongs to one workload");
     }
 
     private void backups(EnvironmentConfig c) {

@@ -90,7 +90,7 @@ public final class SourceMap {
                     }
                     continue;
                 }
-                if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {
+                if (event instanceof NodeEvent node && !(event instanceof AliasEvent) && node.getAnchor().isPresent()) {
                     problems.add(new ConfigProblem(file, at[0], at[1], currentPath(stack),
                             "YAML anchors (&" + node.getAnchor().get().getValue() + ") are not allowed",
                             "write the values out in full; the config is read by people in reviews"));
