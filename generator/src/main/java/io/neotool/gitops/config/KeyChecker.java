@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds every unknown key of a config in one pass, by walking the YAML tree beside the record types
  * it binds to, so that a file with three typos gets three located errors, each with the closest
- * known key. Values are not checked here; binding and {@link ConfigValidator} do that.
+ * known key. It also refuses explicit nulls; other values are checked by binding and {@link ConfigValidator}.
  */
 final class KeyChecker {
     private final SourceMap map;
@@ -23,6 +23,12 @@ final class KeyChecker {
     }
 
     void check(JsonNode node, Type type, String path) {
+        if (node.isNull() && !path.isEmpty()) {
+            // "key: ~" is a mistake, not a default: absent keys take their defaults.
+            problems.add(map.problem(path, "a value is required here, got null",
+                    "give a value, or remove the key to use its default"));
+            return;
+        }
         Class<?> raw = raw(type);
         if (raw != null && raw.isRecord() && node.isObject()) {
             RecordComponent[] components = raw.getRecordComponents();

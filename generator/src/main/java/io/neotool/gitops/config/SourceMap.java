@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -145,12 +146,18 @@ public final class SourceMap {
                 }
             }
         } catch (MarkedYamlEngineException e) {
-            int[] at = e.getProblemMark().map(SourceMap::position).orElse(new int[] {0, 0});
+            int[] at = e.getProblemMark().map(SourceMap::position).orElse(new int[] {1, 1});
             problems.add(new ConfigProblem(file, at[0], at[1], currentPath(stack),
                     "YAML syntax: " + firstLine(e.getProblem()) + context(e), syntaxHint(e.getProblem())));
             return null;
+        } catch (ReaderException e) {
+            int[] at = position(text, e.getPosition());
+            problems.add(new ConfigProblem(file, at[0], at[1], "",
+                    String.format("the character U+%04X is not allowed in YAML", e.getCodePoint()),
+                    "remove it; a config is plain text"));
+            return null;
         } catch (YamlEngineException e) {
-            problems.add(new ConfigProblem(file, 0, 0, "", "YAML: " + firstLine(e.getMessage()), null));
+            problems.add(new ConfigProblem(file, 1, 1, "", "YAML: " + firstLine(e.getMessage()), null));
             return null;
         }
         return problems.size() == before ? new SourceMap(file, locations) : null;
@@ -207,6 +214,20 @@ public final class SourceMap {
             return top.key == null ? top.path : top.path.isEmpty() ? top.key : top.path + "." + top.key;
         }
         return top.path + "[" + top.index + "]";
+    }
+
+    /** Line and column of the code point at {@code index}. */
+    private static int[] position(String text, int index) {
+        int end = text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, text.codePointCount(lineStart, end) + 1};
     }
 
     private static int[] position(Event event) {
