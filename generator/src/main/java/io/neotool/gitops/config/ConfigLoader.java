@@ -36,6 +36,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
     /** A real config is a few KiB; anything past this is refused before parsing. */
     public static final int MAX_BYTES = 1024 * 1024;
+    /** Past this many problems, a report helps nobody: the rest are counted, not listed. */
+    public static final int MAX_PROBLEMS = 50;
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -130,12 +132,20 @@ public final class ConfigLoader {
         return new LoadedConfig(displayName, config, map, baseDir);
     }
 
-    /** In file order, each location and message once. */
+    /** In file order, each location and message once, at most {@link #MAX_PROBLEMS} of them. */
     private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
-        return problems.stream().distinct()
+        List<ConfigProblem> all = problems.stream().distinct()
                 .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column)
                         .thenComparing(ConfigProblem::path).thenComparing(ConfigProblem::message))
                 .toList();
+        if (all.size() <= MAX_PROBLEMS) {
+            return all;
+        }
+        List<ConfigProblem> shown = new ArrayList<>(all.subList(0, MAX_PROBLEMS));
+        ConfigProblem next = all.get(MAX_PROBLEMS);
+        shown.add(new ConfigProblem(next.file(), next.line(), next.column(), "",
+                (all.size() - MAX_PROBLEMS) + " more problems not shown", "fix these first; is this the right file?"));
+        return shown;
     }
 
     private static String decode(byte[] bytes, String displayName) {

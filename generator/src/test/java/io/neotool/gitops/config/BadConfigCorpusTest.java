@@ -81,6 +81,21 @@ class BadConfigCorpusTest {
     }
 
     @Test
+    void aFloodOfProblemsIsCappedWithACount() {
+        StringBuilder yaml = new StringBuilder("cluster:\n");
+        for (int i = 0; i < 500; i++) {
+            yaml.append("  key").append(i).append(": v\n");
+        }
+        try {
+            TestSupport.parse(yaml.toString());
+            fail("accepted");
+        } catch (ConfigException e) {
+            assertThat(e.problems()).hasSize(ConfigLoader.MAX_PROBLEMS + 1);
+            assertThat(e.problems().get(ConfigLoader.MAX_PROBLEMS).message()).matches("\\d+ more problems not shown");
+        }
+    }
+
+    @Test
     void everyTypoOfAFileIsReportedInOneRun() {
         String yaml = TestSupport.productionText()
                 .replace("  ingressClass: traefik\n", "  ingresClass: traefik\n")
