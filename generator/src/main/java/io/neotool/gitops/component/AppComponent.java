@@ -26,6 +26,7 @@ import java.util.TreeMap;
  */
 public final class AppComponent {
     public static final String HTTP = "http";
+    public static final String METRICS = "metrics";
     public static final int SERVICE_PORT = 80;
     static final long UID = 10001;
 
@@ -97,6 +98,9 @@ public final class AppComponent {
                 .withSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder(
                         Workloads.containerSecurity(UID, UID)).withReadOnlyRootFilesystem(true).build())
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+        if (app.metricsPort() != null) {
+            container.addNewPort().withName(METRICS).withContainerPort(app.metricsPort()).withProtocol("TCP").endPort();
+        }
         if (app.type() == AppConfig.AppType.NEXTJS) {
             container.addNewVolumeMount().withName("next-cache").withMountPath("/app/.next/cache").endVolumeMount();
         }
@@ -110,7 +114,13 @@ public final class AppComponent {
         if (app.type() == AppConfig.AppType.NEXTJS) {
             podSpec.addNewVolume().withName("next-cache").withNewEmptyDir().endEmptyDir().endVolume();
         }
-        Map<String, String> annotations = vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of();
+        Map<String, String> annotations = new TreeMap<>(vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of());
+        if (app.metricsPort() != null) {
+            // The Prometheus chart's kubernetes-pods job scrapes pods that carry these annotations.
+            annotations.put("prometheus.io/scrape", "true");
+            annotations.put("prometheus.io/port", String.valueOf(app.metricsPort()));
+            annotations.put("prometheus.io/path", app.metricsPath());
+        }
         var deployment = new DeploymentBuilder()
                 .withNewMetadata().withName(app.name()).withLabels(labels).endMetadata()
                 .withNewSpec()

@@ -11,6 +11,7 @@ public record AppConfig(
         @JsonProperty(required = true) AppType type,
         @JsonProperty(required = true) String image,
         @JsonProperty(required = true) Integer port,
+        Integer metricsPort,
         Integer replicas,
         @JsonProperty(required = true) Resources resources,
         Map<String, String> env,
@@ -23,6 +24,11 @@ public record AppConfig(
         env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
         probes = probes == null ? type == null ? null : type.defaultProbes() : probes;
         uses = uses == null ? Uses.NOTHING : uses;
+    }
+
+    /** Path Prometheus scrapes on the metrics port. */
+    public String metricsPath() {
+        return type == AppType.KOTLIN ? "/actuator/prometheus" : "/metrics";
     }
 
     public boolean isPublic() {

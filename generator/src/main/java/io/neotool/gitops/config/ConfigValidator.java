@@ -216,6 +216,13 @@ final class ConfigValidator {
         image(at + ".image", app.image());
         check(app.port() >= 1024 && app.port() <= 65535, at + ".port",
                 "expected a port from 1024 to 65535, got " + app.port(), "apps run unprivileged on high ports");
+        if (app.metricsPort() != null) {
+            check(app.metricsPort() >= 1024 && app.metricsPort() <= 65535, at + ".metricsPort",
+                    "expected a port from 1024 to 65535, got " + app.metricsPort(), null);
+            check(!app.metricsPort().equals(app.port()), at + ".metricsPort",
+                    "port conflict: the metrics port " + app.metricsPort() + " is also the app port",
+                    "serve metrics on their own port (Spring: management.server.port), or leave metricsPort out");
+        }
         positive(at + ".replicas", app.replicas());
         resources(at + ".resources", app.resources());
         app.env().forEach((name, value) -> {

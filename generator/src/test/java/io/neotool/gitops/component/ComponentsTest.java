@@ -226,6 +226,9 @@ class ComponentsTest {
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/readiness");
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
         assertThat(deployment.at("/spec/template/metadata/annotations/vault.hashicorp.com~1role").asString()).isEqualTo("app-service");
+        assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asString()).isEqualTo("8081");
+        assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1path").asString()).isEqualTo("/actuator/prometheus");
+        assertThat(container.at("/ports/1/name").asString()).isEqualTo("metrics");
 
         JsonNode web = yaml(tree, "apps/base/web/deployment-web.yaml").at("/spec/template/spec/containers/0");
         assertThat(env(web, "GRAPHQL_URL").asString()).isEqualTo("http://apollo-router:4000/graphql");
