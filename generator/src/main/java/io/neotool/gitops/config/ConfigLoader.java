@@ -18,7 +18,6 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -110,18 +109,16 @@ public final class ConfigLoader {
             problems.add(describe(e, map));
         }
         EnvironmentConfig config = null;
-        try {
-            // With unknown keys already reported, binding goes on past them to find a type error too.
-            ObjectReader reader = MAPPER.readerFor(EnvironmentConfig.class);
-            if (!problems.isEmpty()) {
-                reader = reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        if (problems.isEmpty()) {
+            // The structure is right; binding is the safety net for what the walk does not see.
+            try {
+                config = MAPPER.readValue(text, EnvironmentConfig.class);
+                if (config == null) {
+                    problems.add(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings", null));
+                }
+            } catch (JacksonException e) {
+                problems.add(describe(e, map));
             }
-            config = reader.readValue(text);
-            if (config == null) {
-                problems.add(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings", null));
-            }
-        } catch (JacksonException e) {
-            problems.add(describe(e, map));
         }
         if (config != null && problems.isEmpty()) {
             new ConfigValidator(map, baseDir).validate(config, problems);

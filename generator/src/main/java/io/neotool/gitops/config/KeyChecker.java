@@ -4,14 +4,17 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Finds every unknown key of a config in one pass, by walking the YAML tree beside the record types
  * it binds to, so that a file with three typos gets three located errors, each with the closest
- * known key. It also refuses explicit nulls; other values are checked by binding and {@link ConfigValidator}.
+ * known key; the same walk reports every explicit null, missing required key and value of the wrong
+ * type. What the values mean is checked afterwards by {@link ConfigValidator}.
  */
 final class KeyChecker {
     private final SourceMap map;
@@ -30,9 +33,34 @@ final class KeyChecker {
             return;
         }
         Class<?> raw = raw(type);
+        String expected = expected(raw, node);
+        if (expected != null) {
+            problems.add(map.problem(path, "expected " + expected + ", got " + kind(node), hint(raw, node)));
+            return;
+        }
+        if (raw != null && raw.isEnum()) {
+            List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+            if (!allowed.contains(node.asString())) {
+                problems.add(map.problem(path, "'" + node.asString() + "' is not an allowed value", "one of: " + String.join(", ", allowed)));
+            }
+            return;
+        }
         if (raw != null && raw.isRecord() && node.isObject()) {
             RecordComponent[] components = raw.getRecordComponents();
             List<String> known = Arrays.stream(components).map(RecordComponent::getName).sorted().toList();
+            for (RecordComponent component : components) {
+                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+                if (property != null && property.required() && !node.has(component.getName())) {
+                    String key = component.getName();
+                    Map<String, int[]> siblings = map.childKeys(path);
+                    siblings.remove(key);
+                    String typo = Suggestions.closest(key, siblings.keySet());
+                    if (typo == null || known.contains(typo)) {
+                        problems.add(map.problem(path.isEmpty() ? key : path + "." + key,
+                                "missing required key '" + key + "'", "add '" + key + ":' here"));
+                    }
+                }
+            }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
                 String child = path.isEmpty() ? key : path + "." + key;
@@ -56,6 +84,59 @@ final class KeyChecker {
                 check(field.getValue(), value, path + "." + field.getKey());
             }
         }
+    }
+
+    /** What the type needs when the node does not fit it, or null when it fits (or is not checked). */
+    private static String expected(Class<?> raw, JsonNode node) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw == String.class || raw.isEnum()) {
+            return node.isString() ? null : "a string";
+        }
+        if (raw == Integer.class || raw == int.class) {
+            return node.isIntegralNumber() && node.canConvertToInt() ? null : "a whole number";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return node.isBoolean() ? null : "true or false";
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            return node.isArray() ? null : "a list";
+        }
+        if (Map.class.isAssignableFrom(raw) || raw.isRecord()) {
+            return node.isObject() ? null : "a map of keys";
+        }
+        return null;
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isString()) {
+            String text = node.asString();
+            return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text).replaceAll("\\p{Cntrl}", "?") + "\"";
+        }
+        if (node.isNumber()) {
+            return "the number " + node.asString();
+        }
+        if (node.isBoolean()) {
+            return node.asString();
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a map";
+        }
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String hint(Class<?> raw, JsonNode node) {
+        if (raw == String.class && (node.isNumber() || node.isBoolean())) {
+            return "quote the value, e.g. \"1.33\": unquoted numbers and booleans are not strings";
+        }
+        if ((raw == Integer.class || raw == int.class) && node.isString()) {
+            return "write the number without quotes";
+        }
+        return null;
     }
 
     private static Class<?> raw(Type type) {

@@ -82,12 +82,25 @@ class ConfigLoaderTest {
     void wrongTypesFailInsteadOfBeingCoerced() {
         ConfigProblem number = only(TestSupport.productionText().replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33"));
         assertThat(number.path()).isEqualTo("cluster.kubernetesVersion");
-        assertThat(number.message()).isEqualTo("expected a string, got something else");
+        assertThat(number.message()).isEqualTo("expected a string, got the number 1.33");
         assertThat(number.hint()).contains("quote the value");
 
         ConfigProblem text = only(TestSupport.productionText().replaceFirst("    port: 8080\n", "    port: \"8080\"\n"));
         assertThat(text.path()).isEqualTo("apps[0].port");
-        assertThat(text.message()).isEqualTo("expected a whole number, got something else");
+        assertThat(text.message()).isEqualTo("expected a whole number, got \"8080\"");
+        assertThat(text.hint()).isEqualTo("write the number without quotes");
+    }
+
+    @Test
+    void structuralProblemsOfTheWholeFileComeTogether() {
+        String yaml = TestSupport.productionText()
+                .replace("  ingressClass: traefik\n", "  ingresClass: traefik\n")
+                .replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33")
+                .replace("    replicas: 2\n    host: app.neotool.io", "    replicas: two\n    host: app.neotool.io")
+                .replace("  url: ssh://git@github.com/neotool/neotool-gitops.git\n", "")
+                .replace("    host: grafana.neotool.io\n", "    host: null\n");
+        assertThat(problems(yaml)).extracting(ConfigProblem::path).containsExactly(
+                "cluster.kubernetesVersion", "cluster.ingresClass", "git.url", "infrastructure.grafana.host", "apps[2].replicas");
     }
 
     @Test
