@@ -8,5 +8,11 @@ import java.nio.file.Path;
  * @param configDir folder of the {@code <env>.yaml} configs
  * @param outputDir repository root that receives {@code clusters/}, {@code infrastructure/}, {@code apps/}
  * @param env only {@code <configDir>/<env>.yaml}, or null for every config in the folder
+ * @param schemaLocation the schema catalog (folder or https URL), or null to skip schema checks
  */
-public record GenerationRequest(Path configDir, Path outputDir, String env) {}
+public record GenerationRequest(Path configDir, Path outputDir, String env, String schemaLocation) {
+
+    public GenerationRequest(Path configDir, Path outputDir, String env) {
+        this(configDir, outputDir, env, null);
+    }
+}

@@ -18,7 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import io.neotool.gitops.validate.ClusterRules;
+import io.neotool.gitops.validate.SchemaCatalog;
+import io.neotool.gitops.validate.TreeValidator;
+import io.neotool.gitops.validate.ValidationException;
 
 /**
  * The library's entry point: load every config (all problems of all files at once), generate, check
@@ -102,6 +108,12 @@ public final class NeotoolGitops {
             }
         }
         OutputTree everything = render(all);
+        SortedMap<String, String> texts = new TreeMap<>();
+        everything.files().forEach((path, file) -> texts.put(path, file.text()));
+        TreeValidator.Report report = validator(all, request.schemaLocation()).validate(texts);
+        if (!report.problems().isEmpty()) {
+            throw new ValidationException(report.problems());
+        }
         Set<String> owners = new LinkedHashSet<>();
         selected.forEach(c -> owners.add(c.source()));
         OutputTree tree = new OutputTree();
@@ -116,6 +128,52 @@ public final class NeotoolGitops {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GenerationResult(new ArrayList<>(owners), result, millis);
+    }
+
+    /** Per cluster, what its config says the objects must respect. */
+    public static Map<String, ClusterRules> rules(List<LoadedConfig> configs) {
+        Map<String, ClusterRules> rules = new TreeMap<>();
+        for (LoadedConfig loaded : configs) {
+            var c = loaded.config();
+            rules.put(c.cluster().name(), new ClusterRules(c.cluster().name(), c.cluster().domain(), c.cluster().storageClass(),
+                    Set.copyOf(c.validation().skipSchemaFor())));
+        }
+        return rules;
+    }
+
+    private static TreeValidator validator(List<LoadedConfig> configs, String schemaLocation) {
+        SchemaCatalog catalog = schemaLocation == null || schemaLocation.isBlank() ? null
+                : SchemaCatalog.at(schemaLocation, Path.of(System.getProperty("user.home"), ".cache", "neotool-gitops", "schemas"));
+        return new TreeValidator(catalog, rules(configs));
+    }
+
+    /**
+     * Validates the tree on disk under {@code outputDir} (what Flux will apply, generated or not),
+     * with the rules of the configs in {@code configDir}.
+     */
+    public ValidationResult validate(Path configDir, Path outputDir, String schemaLocation) {
+        long start = System.nanoTime();
+        List<LoadedConfig> configs = load(configDir);
+        SortedMap<String, String> texts = new TreeMap<>();
+        for (String folder : OutputWriter.OUTPUT_FOLDERS) {
+            Path base = outputDir.resolve(folder);
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(base)) {
+                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                    String relative = outputDir.relativize(file).toString().replace('\\', '/');
+                    if (relative.endsWith(".yaml") || relative.endsWith(".yml")) {
+                        texts.put(relative, Files.readString(file));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + base, e);
+            }
+        }
+        boolean schemas = schemaLocation != null && !schemaLocation.isBlank();
+        TreeValidator.Report report = validator(configs, schemaLocation).validate(texts);
+        return new ValidationResult(report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static ConfigException sharedBaseConflict(OutputTree.ConflictException e, LoadedConfig config) {

@@ -200,6 +200,11 @@ final class ConfigValidator {
         if (c.backups() != null) {
             backups(c);
         }
+        for (int i = 0; i < c.validation().skipSchemaFor().size(); i++) {
+            String gvk = c.validation().skipSchemaFor().get(i);
+            check(gvk.matches("^([a-z0-9.-]+/)?v[0-9a-z]+/[A-Z][A-Za-z0-9]*$"), "validation.skipSchemaFor[" + i + "]",
+                    "'" + gvk + "' is not group/version/Kind", "for example example.com/v1/Widget");
+        }
     }
 
     private void app(EnvironmentConfig c, int i, Map<String, Integer> names, Map<String, String> databases) {

@@ -11,10 +11,12 @@ public record EnvironmentConfig(
         @JsonProperty(required = true) String namespace,
         @JsonProperty(required = true) InfrastructureConfig infrastructure,
         List<AppConfig> apps,
-        BackupConfig backups) {
+        BackupConfig backups,
+        ValidationConfig validation) {
 
     public EnvironmentConfig {
         flux = flux == null ? FluxConfig.DEFAULTS : flux;
+        validation = validation == null ? ValidationConfig.DEFAULTS : validation;
         apps = apps == null ? List.of() : List.copyOf(apps);
     }
 }

@@ -5,6 +5,7 @@ import io.neotool.gitops.GenerationResult;
 import io.neotool.gitops.NeotoolGitops;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.validate.ValidationException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -33,6 +34,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "neotool.outputDir", defaultValue = "${project.basedir}")
     private File outputDir;
 
+    /** Schema catalog (folder or https URL) to check the generated objects against before writing. */
+    @Parameter(property = "neotool.schemaLocation")
+    private String schemaLocation;
+
     /** Skip the goal. */
     @Parameter(property = "neotool.skip", defaultValue = "false")
     private boolean skip;
@@ -46,10 +51,14 @@ public class GenerateMojo extends AbstractMojo {
         String selected = env == null || env.isBlank() ? null : env.trim();
         try {
             GenerationResult result = new NeotoolGitops()
-                    .generate(new GenerationRequest(configDir.toPath(), outputDir.toPath(), selected));
+                    .generate(new GenerationRequest(configDir.toPath(), outputDir.toPath(), selected, schemaLocation));
             getLog().info(result.summary());
         } catch (ConfigException e) {
             throw configFailure(e);
+        } catch (ValidationException e) {
+            throw ValidateMojo.treeFailure(e.problems(), "the generated tree has");
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("neotool: " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("neotool: " + e.getMessage(), e.getCause());
         }

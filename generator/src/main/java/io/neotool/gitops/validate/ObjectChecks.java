@@ -1,0 +1,186 @@
+package io.neotool.gitops.validate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The rules every object of a cluster follows, beyond its schema. */
+final class ObjectChecks {
+    private static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet", "DaemonSet");
+    private static final Set<String> LABEL_NAMED = Set.of("Service", "Namespace");
+
+    private final Manifest m;
+    private final ClusterRules rules;
+    private final List<ValidationProblem> problems;
+
+    ObjectChecks(Manifest m, ClusterRules rules, List<ValidationProblem> problems) {
+        this.m = m;
+        this.rules = rules;
+        this.problems = problems;
+    }
+
+    void run(List<Manifest> cluster) {
+        names();
+        selector();
+        containers();
+        storage();
+        if (m.kind().equals("Service") && m.group().equals("core")) {
+            servicePorts(cluster);
+        }
+        if (m.kind().equals("Ingress")) {
+            hosts();
+        }
+    }
+
+    private void problem(String pointer, String message) {
+        problems.add(new ValidationProblem(m.file(), m.id(), pointer, message));
+    }
+
+    private void names() {
+        String name = m.name();
+        boolean label = LABEL_NAMED.contains(m.kind());
+        if (!(label ? TreeValidator.DNS_LABEL : TreeValidator.DNS_SUBDOMAIN).matcher(name).matches()) {
+            problem("/metadata/name", "expected a DNS-1123 " + (label ? "label" : "subdomain") + ", got '" + name + "'");
+        }
+        String namespace = m.namespace();
+        if (!namespace.isEmpty() && !TreeValidator.DNS_LABEL.matcher(namespace).matches()) {
+            problem("/metadata/namespace", "expected a DNS-1123 label, got '" + namespace + "'");
+        }
+    }
+
+    private void selector() {
+        JsonNode template = Workloads.podTemplate(m.object());
+        if (template.isMissingNode() || m.kind().equals("CronJob") || m.kind().equals("Job")) {
+            return;
+        }
+        Map<String, String> selector = strings(m.at("/spec/selector/matchLabels"));
+        Map<String, String> labels = strings(template.at("/metadata/labels"));
+        if (selector.isEmpty() || !labels.entrySet().containsAll(selector.entrySet())) {
+            problem("/spec/selector/matchLabels", "expected labels that the pod template carries " + labels + ", got " + selector);
+        }
+    }
+
+    private void containers() {
+        JsonNode template = Workloads.podTemplate(m.object());
+        if (template.isMissingNode()) {
+            return;
+        }
+        String spec = Workloads.podSpecPointer(m.object());
+        boolean exempt = m.at("/metadata/annotations").has(TreeValidator.PROBES_EXEMPT);
+        for (String field : List.of("initContainers", "containers")) {
+            int i = 0;
+            for (JsonNode c : template.path("spec").path(field)) {
+                String at = spec + "/" + field + "/" + i++;
+                String name = c.path("name").asString("");
+                for (String part : List.of("requests", "limits")) {
+                    for (String resource : List.of("cpu", "memory")) {
+                        if (c.at("/resources/" + part + "/" + resource).isMissingNode()) {
+                            problems.add(new ValidationProblem(m.file(), m.id(), at + "/resources/" + part + "/" + resource,
+                                    "container '" + name + "' has no " + resource + " " + part.substring(0, part.length() - 1)));
+                        }
+                    }
+                }
+                if (field.equals("containers") && LONG_RUNNING.contains(m.kind()) && !exempt) {
+                    for (String probe : List.of("readinessProbe", "livenessProbe")) {
+                        if (c.path(probe).isMissingNode()) {
+                            problems.add(new ValidationProblem(m.file(), m.id(), at + "/" + probe, "container '" + name + "' has no "
+                                    + probe + " (or annotate the workload " + TreeValidator.PROBES_EXEMPT + ": <reason>)"));
+                        }
+                    }
+                }
+                String image = c.path("image").asString("");
+                String tag = Workloads.tag(image);
+                if (!image.contains("@sha256:") && (tag == null || tag.equals("latest"))) {
+                    problems.add(new ValidationProblem(m.file(), m.id(), at + "/image",
+                            "expected an image pinned to a version or digest, got '" + image + "'"));
+                }
+            }
+        }
+    }
+
+    private void storage() {
+        if (rules == null) {
+            return;
+        }
+        if (m.kind().equals("StatefulSet")) {
+            int i = 0;
+            for (JsonNode claim : m.at("/spec/volumeClaimTemplates")) {
+                claimClass(claim.path("spec"), "/spec/volumeClaimTemplates/" + i++ + "/spec/storageClassName");
+            }
+        }
+        if (m.kind().equals("PersistentVolumeClaim")) {
+            claimClass(m.at("/spec"), "/spec/storageClassName");
+        }
+    }
+
+    private void claimClass(JsonNode spec, String pointer) {
+        String storageClass = spec.path("storageClassName").asString("");
+        if (!storageClass.equals(rules.storageClass())) {
+            problem(pointer, "expected the storage class '" + rules.storageClass() + "', got '" + storageClass + "'");
+        }
+    }
+
+    private void servicePorts(List<Manifest> cluster) {
+        Map<String, String> selector = strings(m.at("/spec/selector"));
+        if (selector.isEmpty()) {
+            return;
+        }
+        List<JsonNode> pods = new ArrayList<>();
+        for (Manifest other : cluster) {
+            JsonNode template = Workloads.podTemplate(other.object());
+            if (!template.isMissingNode() && other.namespace().equals(m.namespace())
+                    && strings(template.at("/metadata/labels")).entrySet().containsAll(selector.entrySet())) {
+                pods.add(template);
+            }
+        }
+        if (pods.isEmpty()) {
+            problem("/spec/selector", "expected to select a pod template of this cluster, got " + selector + ", which selects none");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        Set<Integer> numbers = new HashSet<>();
+        for (JsonNode pod : pods) {
+            pod.at("/spec/containers").forEach(c -> c.path("ports").forEach(p -> {
+                names.add(p.path("name").asString(""));
+                numbers.add(p.path("containerPort").asInt(-1));
+            }));
+        }
+        int i = 0;
+        for (JsonNode port : m.at("/spec/ports")) {
+            JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
+            boolean found = target.isString() ? names.contains(target.asString()) : numbers.contains(target.asInt());
+            if (!found) {
+                problem("/spec/ports/" + i + "/targetPort", "expected a port of the selected containers (names " + new java.util.TreeSet<>(names)
+                        + ", numbers " + new java.util.TreeSet<>(numbers) + "), got " + target.asString());
+            }
+            i++;
+        }
+    }
+
+    private void hosts() {
+        if (rules == null) {
+            return;
+        }
+        int i = 0;
+        for (JsonNode rule : m.at("/spec/rules")) {
+            String host = rule.path("host").asString("");
+            if (!host.equals(rules.domain()) && !host.endsWith("." + rules.domain())) {
+                problem("/spec/rules/" + i + "/host", "expected a host under the cluster domain '" + rules.domain() + "', got '" + host + "'");
+            }
+            i++;
+        }
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> map = new TreeMap<>();
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString("")));
+        }
+        return map;
+    }
+}

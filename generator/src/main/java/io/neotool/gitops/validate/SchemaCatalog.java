@@ -1,0 +1,122 @@
+package io.neotool.gitops.validate;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * JSON Schemas by group, kind and version, in the layout of the flux-schema catalog:
+ * {@code {group}/{kind}_{version}.json}, {@code core/} for the core group, kind in lower case. The
+ * location is a folder, or an https URL whose files are cached on disk after the first download.
+ */
+public final class SchemaCatalog {
+    private final String location;
+    private final Path cache;
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+    private final Map<String, Optional<Schema>> schemas = new ConcurrentHashMap<>();
+
+    private SchemaCatalog(String location, Path cache) {
+        this.location = location;
+        this.cache = cache;
+    }
+
+    /** A catalog at {@code location}: a folder, or an https URL cached under {@code cacheDir}. */
+    public static SchemaCatalog at(String location, Path cacheDir) {
+        if (location.startsWith("https://")) {
+            String base = location.endsWith("/") ? location : location + "/";
+            String key = Integer.toHexString(base.hashCode());
+            return new SchemaCatalog(base, cacheDir.resolve(key));
+        }
+        Path folder = Path.of(location);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no schema catalog folder at " + folder.toAbsolutePath()
+                    + " (expected {group}/{kind}_{version}.json files)");
+        }
+        return new SchemaCatalog(folder.toAbsolutePath().toString(), null);
+    }
+
+    public String location() {
+        return location;
+    }
+
+    /** The relative file of a kind's schema in the catalog. */
+    public static String file(String group, String kind, String version) {
+        return group + "/" + kind.toLowerCase(Locale.ROOT) + "_" + version + ".json";
+    }
+
+    /** The schema of the kind, if the catalog has one. */
+    public Optional<Schema> schema(String group, String kind, String version) {
+        return schemas.computeIfAbsent(file(group, kind, version), this::load);
+    }
+
+    /** Validates {@code object}; empty when valid. */
+    public List<Error> validate(Schema schema, JsonNode object) {
+        return schema.validate(object);
+    }
+
+    private Optional<Schema> load(String relative) {
+        try {
+            String text = read(relative);
+            return text == null ? Optional.empty() : Optional.of(registry.getSchema(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema " + relative + " from " + location, e);
+        }
+    }
+
+    private String read(String relative) throws IOException {
+        if (cache == null) {
+            Path file = Path.of(location).resolve(relative);
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        }
+        Path cached = cache.resolve(relative);
+        Path missing = cache.resolve(relative + ".missing");
+        if (Files.isRegularFile(cached)) {
+            return Files.readString(cached, StandardCharsets.UTF_8);
+        }
+        if (Files.exists(missing)) {
+            return null;
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(location + relative)).timeout(Duration.ofSeconds(60)).build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            Files.createDirectories(cached.getParent());
+            if (response.statusCode() == 404) {
+                Files.createFile(missing);
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " for " + location + relative);
+            }
+            Path temp = Files.createTempFile(cached.getParent(), "schema", ".tmp");
+            try (InputStream body = response.body()) {
+                Files.copy(body, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.readString(cached, StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + relative, e);
+        }
+    }
+}
