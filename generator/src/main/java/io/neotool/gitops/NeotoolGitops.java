@@ -144,7 +144,46 @@ public final class NeotoolGitops {
     private static TreeValidator validator(List<LoadedConfig> configs, String schemaLocation) {
         SchemaCatalog catalog = schemaLocation == null || schemaLocation.isBlank() ? null
                 : SchemaCatalog.at(schemaLocation, Path.of(System.getProperty("user.home"), ".cache", "neotool-gitops", "schemas"));
-        return new TreeValidator(catalog, rules(configs));
+        return new TreeValidator(catalog, rules(configs), source -> locate(configs, source));
+    }
+
+    /**
+     * Where {@code config/production.yaml#/apps/web} (a {@value TreeValidator#SOURCE_ANNOTATION}
+     * value) stands in its config: {@code config/production.yaml:171:5}; "" when unknown.
+     */
+    static String locate(List<LoadedConfig> configs, String source) {
+        int hash = source.indexOf('#');
+        if (hash < 0) {
+            return "";
+        }
+        String file = source.substring(0, hash);
+        LoadedConfig config = configs.stream()
+                .filter(c -> c.source().equals(file) || (file.endsWith("/*.yaml") && c.source().startsWith(file.substring(0, file.length() - 6))))
+                .findFirst().orElse(null);
+        if (config == null) {
+            return "";
+        }
+        String[] parts = source.substring(hash + 2).split("/");
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i == 1 && parts[0].equals("apps")) {
+                List<AppConfig> apps = config.config().apps();
+                int index = -1;
+                for (int a = 0; a < apps.size(); a++) {
+                    if (apps.get(a).name().equals(parts[1])) {
+                        index = a;
+                    }
+                }
+                if (index < 0) {
+                    break;
+                }
+                path.append('[').append(index).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(parts[i]);
+            }
+        }
+        int[] at = config.sourceMap().locate(path.toString());
+        return config.source() + ":" + at[0] + ":" + at[1];
     }
 
     /**

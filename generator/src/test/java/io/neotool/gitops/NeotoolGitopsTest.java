@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.List;
+import java.util.SortedMap;
 import java.util.stream.Stream;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.validate.TreeValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +132,36 @@ class NeotoolGitopsTest {
                     assertThat(e.problems().get(0).message()).contains("app 'web' differs");
                 });
         assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void everyObjectNamesTheConfigEntryItComesFromAndProblemsPointThere() throws IOException {
+        List<LoadedConfig> configs = List.of(TestSupport.dev(), TestSupport.production());
+        OutputTree tree = new NeotoolGitops().render(configs);
+        for (OutputTree.OutputFile file : tree.files().values()) {
+            if (!file.path().endsWith("/kustomization.yaml")) {
+                assertThat(file.text()).as(file.path()).contains("    neotool.io/source: config/");
+            }
+        }
+        assertThat(tree.get("infrastructure/production/configs/postgres/statefulset-postgres.yaml").text())
+                .contains("neotool.io/source: config/production.yaml#/infrastructure/postgres\n");
+        assertThat(tree.get("apps/production/ingress-web.yaml").text()).contains("neotool.io/source: config/production.yaml#/apps/web\n");
+        String production = TestSupport.productionText();
+        int webLine = production.substring(0, production.indexOf("  - name: web\n")).split("\n", -1).length;
+        assertThat(NeotoolGitops.locate(configs, "config/production.yaml#/apps/web")).isEqualTo("config/production.yaml:" + webLine + ":5");
+        int postgresLine = production.substring(0, production.indexOf("  postgres:\n")).split("\n", -1).length;
+        assertThat(NeotoolGitops.locate(configs, "config/production.yaml#/infrastructure/postgres"))
+                .isEqualTo("config/production.yaml:" + postgresLine + ":3");
+        assertThat(NeotoolGitops.locate(configs, "config/*.yaml#/apps/web")).startsWith("config/dev.yaml:");
+
+        // a problem in a generated object names the config line that produced it
+        SortedMap<String, String> files = new TreeMap<>();
+        tree.files().forEach((path, file) -> files.put(path, file.text()));
+        String sts = "infrastructure/production/configs/postgres/statefulset-postgres.yaml";
+        files.put(sts, files.get(sts).replace("storageClassName: local-path", "storageClassName: other"));
+        var problems = new TreeValidator(null, NeotoolGitops.rules(configs), s -> NeotoolGitops.locate(configs, s)).validate(files).problems();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.format())
+                .endsWith("(generated from config/production.yaml:" + postgresLine + ":3)"));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class FluxLayout {
             String folder = component.layer().folder(cluster) + "/" + component.name();
             List<String> names = new ArrayList<>();
             for (HasMetadata object : component.objects(context)) {
-                names.add(addObject(folder, object, true, owner));
+                names.add(addObject(folder, object, true, owner, source(owner, component.configPath())));
             }
             component.files(context).forEach((name, text) -> {
                 tree.add(folder + "/" + name, owner, text);
@@ -78,7 +78,7 @@ public final class FluxLayout {
             String base = "apps/base/" + app.name();
             List<String> names = new ArrayList<>();
             for (HasMetadata object : app.baseObjects(config)) {
-                names.add(addObject(base, object, false, OutputTree.SHARED));
+                names.add(addObject(base, object, false, OutputTree.SHARED, source(sharedSource(), "apps." + app.name())));
             }
             tree.add(base + "/" + KUSTOMIZATION, OutputTree.SHARED, CanonicalYaml.write(KustomizeFile.of(names)));
             resources.add("../base/" + app.name());
@@ -88,7 +88,7 @@ public final class FluxLayout {
                     "target", Map.of("kind", "Deployment", "name", app.name()),
                     "patch", CanonicalYaml.writeEmbedded(app.resourcesPatch())));
             if (app.app().isPublic()) {
-                resources.add(addObject(overlay, app.ingress(config), false, owner));
+                resources.add(addObject(overlay, app.ingress(config), false, owner, source(owner, "apps." + app.name())));
             }
         }
         images.sort(java.util.Comparator.comparing(m -> (String) m.get("name")));
@@ -115,7 +115,7 @@ public final class FluxLayout {
                     new FluxResource.CrossNamespaceRef("GitRepository", "flux-system", null),
                     dependsOn));
             String name = layer.kustomization() + ".yaml";
-            tree.add(folder + "/" + name, owner, CanonicalYaml.write(labelled(kustomization)));
+            tree.add(folder + "/" + name, owner, CanonicalYaml.write(marked(kustomization, source(owner, "flux"))));
             names.add(name);
             previous = layer.kustomization();
         }
@@ -124,22 +124,40 @@ public final class FluxLayout {
     }
 
     /** Renders one object into {@code folder}; returns its file name ({@code <kind>-<name>.yaml}). */
-    private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner) {
+    private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner, String source) {
         if (setNamespace && object instanceof Namespaced && object.getMetadata().getNamespace() == null) {
             object.getMetadata().setNamespace(context.namespace());
         }
         String name = object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml";
-        tree.add(folder + "/" + name, fileOwner, CanonicalYaml.write(labelled(object)));
+        tree.add(folder + "/" + name, fileOwner, CanonicalYaml.write(marked(object, source)));
         return name;
     }
 
-    private static HasMetadata labelled(HasMetadata object) {
+    /** {@code config/production.yaml#/infrastructure/postgres}: where a reviewer finds the setting. */
+    static String source(String config, String keyPath) {
+        return config + "#/" + keyPath.replace('.', '/');
+    }
+
+    /** The app bases come from every config; the annotation names the folder's configs. */
+    private String sharedSource() {
+        String source = context.loaded().source();
+        return source.substring(0, source.lastIndexOf('/') + 1) + "*.yaml";
+    }
+
+    /** The enrichment every generated object gets: the managed-by label and the provenance annotation. */
+    private static HasMetadata marked(HasMetadata object, String source) {
         Map<String, String> labels = new TreeMap<>();
         if (object.getMetadata().getLabels() != null) {
             labels.putAll(object.getMetadata().getLabels());
         }
         labels.put(MANAGED_BY, MANAGER);
         object.getMetadata().setLabels(labels);
+        Map<String, String> annotations = new TreeMap<>();
+        if (object.getMetadata().getAnnotations() != null) {
+            annotations.putAll(object.getMetadata().getAnnotations());
+        }
+        annotations.put(io.neotool.gitops.validate.TreeValidator.SOURCE_ANNOTATION, source);
+        object.getMetadata().setAnnotations(annotations);
         return object;
     }
 }

@@ -34,16 +34,29 @@ public final class TreeValidator {
     /** Namespaces that exist before Flux applies anything. */
     static final Set<String> PREEXISTING_NAMESPACES = Set.of("flux-system", "kube-system", "kube-public", "default");
 
+    /** Annotation on every generated object: the config file and key path it comes from. */
+    public static final String SOURCE_ANNOTATION = "neotool.io/source";
+
     private final SchemaCatalog catalog;
     private final Map<String, ClusterRules> rules;
+    private final java.util.function.Function<String, String> locator;
 
     /**
      * @param catalog the schemas, or null to skip schema checks (the caller says so)
      * @param rules per cluster name
      */
     public TreeValidator(SchemaCatalog catalog, Map<String, ClusterRules> rules) {
+        this(catalog, rules, source -> "");
+    }
+
+    /**
+     * @param locator turns a {@value #SOURCE_ANNOTATION} value into a config location
+     *     ({@code config/production.yaml:33:5}), or "" when unknown
+     */
+    public TreeValidator(SchemaCatalog catalog, Map<String, ClusterRules> rules, java.util.function.Function<String, String> locator) {
         this.catalog = catalog;
         this.rules = Map.copyOf(rules);
+        this.locator = locator;
     }
 
     /** What was checked, for the summary line. */
@@ -80,11 +93,26 @@ public final class TreeValidator {
         for (String cluster : clusters) {
             new ClusterCheck(cluster, files, rules.get(cluster), problems).run();
         }
-        return new Report(dedupe(problems), yamlFiles, all.size(), checked, clusters);
+        return new Report(located(problems, all), yamlFiles, all.size(), checked, clusters);
     }
 
-    private static List<ValidationProblem> dedupe(List<ValidationProblem> problems) {
-        return problems.stream().distinct().toList();
+    /** Each problem once, with the config location of its object where the object names one. */
+    private List<ValidationProblem> located(List<ValidationProblem> problems, List<Manifest> all) {
+        Map<String, String> sources = new HashMap<>();
+        for (Manifest m : all) {
+            String source = m.at("/metadata/annotations").path(SOURCE_ANNOTATION).asString("");
+            if (!source.isEmpty()) {
+                sources.put(m.file() + "|" + m.kind() + "|" + m.name(), source);
+            }
+        }
+        List<ValidationProblem> out = new ArrayList<>();
+        for (ValidationProblem p : problems.stream().distinct().toList()) {
+            String[] id = p.object().split(" ", 2);
+            String name = id.length == 2 ? id[1].substring(id[1].indexOf('/') + 1) : "";
+            String source = sources.get(p.file() + "|" + id[0] + "|" + name);
+            out.add(source == null ? p : p.withSource(locator.apply(source)));
+        }
+        return out;
     }
 
     private boolean schema(Manifest m, Set<String> skip, List<ValidationProblem> problems) {

@@ -9,8 +9,17 @@ package io.neotool.gitops.validate;
  * @param object {@code Kind namespace/name}, or empty when the problem is about the file
  * @param field a JSON pointer into the object, or empty
  * @param message what was expected and what was found
+ * @param source where in a config the object comes from ({@code config/production.yaml:33:5}), or empty
  */
-public record ValidationProblem(String file, String object, String field, String message) {
+public record ValidationProblem(String file, String object, String field, String message, String source) {
+
+    public ValidationProblem(String file, String object, String field, String message) {
+        this(file, object, field, message, "");
+    }
+
+    public ValidationProblem withSource(String where) {
+        return new ValidationProblem(file, object, field, message, where);
+    }
 
     public String format() {
         StringBuilder text = new StringBuilder(file).append(": ");
@@ -20,7 +29,11 @@ public record ValidationProblem(String file, String object, String field, String
         if (!field.isEmpty()) {
             text.append(field).append(": ");
         }
-        return text.append(message).toString();
+        text.append(message);
+        if (!source.isEmpty()) {
+            text.append(" (generated from ").append(source).append(')');
+        }
+        return text.toString();
     }
 
     @Override
