@@ -9,10 +9,11 @@ import java.nio.file.Path;
  * @param outputDir repository root that receives {@code clusters/}, {@code infrastructure/}, {@code apps/}
  * @param env only {@code <configDir>/<env>.yaml}, or null for every config in the folder
  * @param schemaLocation the schema catalog (folder or https URL), or null to skip schema checks
+ * @param force overwrite generated files that were edited by hand instead of refusing
  */
-public record GenerationRequest(Path configDir, Path outputDir, String env, String schemaLocation) {
+public record GenerationRequest(Path configDir, Path outputDir, String env, String schemaLocation, boolean force) {
 
     public GenerationRequest(Path configDir, Path outputDir, String env) {
-        this(configDir, outputDir, env, null);
+        this(configDir, outputDir, env, null, false);
     }
 }

@@ -122,12 +122,29 @@ public final class NeotoolGitops {
                 .forEach(tree::addRaw);
         WriteResult result;
         try {
-            result = new OutputWriter(request.outputDir()).write(tree, owners, selected.size() == all.size());
+            result = new OutputWriter(request.outputDir()).write(tree, owners, selected.size() == all.size(), request.force());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the output under " + request.outputDir(), e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GenerationResult(new ArrayList<>(owners), result, millis);
+    }
+
+    /**
+     * Regenerates in memory and compares with the working tree under {@code outputDir}: files that
+     * differ (with a unified diff each), files missing, files stale (generated before, produced no
+     * more), and which of the differing files were edited by hand.
+     */
+    public CheckResult check(Path configDir, Path outputDir) {
+        OutputTree expected = render(load(configDir));
+        try {
+            OutputWriter.Drift drift = new OutputWriter(outputDir).drift(expected);
+            Map<String, String> diffs = new TreeMap<>();
+            drift.changed().forEach((path, disk) -> diffs.put(path, UnifiedDiff.of(path, disk, expected.get(path).text())));
+            return new CheckResult(diffs, drift.missing(), drift.stale(), drift.handEdited(), drift.lockCurrent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree under " + outputDir, e);
+        }
     }
 
     /** Per cluster, what its config says the objects must respect. */

@@ -56,6 +56,8 @@ class NeotoolGitopsTest {
         }
         assertThat(new OutputWriter(root).owned()).as("generated files no config produces any more")
                 .containsExactlyElementsOf(expected.files().keySet());
+        CheckResult check = gitops.check(root.resolve("config"), root);
+        assertThat(check.clean()).as(check.report()).isTrue();
     }
 
     @Test
@@ -162,6 +164,37 @@ class NeotoolGitopsTest {
         var problems = new TreeValidator(null, NeotoolGitops.rules(configs), s -> NeotoolGitops.locate(configs, s)).validate(files).problems();
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.format())
                 .endsWith("(generated from config/production.yaml:" + postgresLine + ":3)"));
+    }
+
+    @Test
+    void checkFailsOnDriftAndPassesAfterGenerate() throws IOException {
+        Path config = copyConfigs();
+        Path out = work.resolve("out");
+        NeotoolGitops gitops = new NeotoolGitops();
+        assertThat(gitops.check(config, out).missing()).hasSizeGreaterThan(100);
+        gitops.generate(new GenerationRequest(config, out, null));
+        assertThat(gitops.check(config, out).clean()).isTrue();
+
+        Path prod = config.resolve("production.yaml");
+        Files.writeString(prod, Files.readString(prod).replace("image: ghcr.io/neotool/web:3.1.4", "image: ghcr.io/neotool/web:3.1.5"));
+        CheckResult drift = gitops.check(config, out);
+        assertThat(drift.clean()).isFalse();
+        assertThat(drift.diffs()).containsOnlyKeys("apps/production/kustomization.yaml");
+        assertThat(drift.diffs().get("apps/production/kustomization.yaml"))
+                .contains("--- a/apps/production/kustomization.yaml", "-    newTag: 3.1.4", "+    newTag: 3.1.5");
+        assertThat(drift.handEdited()).isEmpty();
+        assertThat(drift.report()).endsWith("fix: ./mvnw neotool:generate\n");
+
+        gitops.generate(new GenerationRequest(config, out, null));
+        assertThat(gitops.check(config, out).clean()).isTrue();
+
+        Path ingress = out.resolve("apps/production/ingress-web.yaml");
+        Files.writeString(ingress, Files.readString(ingress).replace("app.neotool.io", "www.neotool.io"));
+        Files.delete(out.resolve("apps/dev/ingress-web.yaml"));
+        CheckResult edited = gitops.check(config, out);
+        assertThat(edited.handEdited()).containsExactly("apps/production/ingress-web.yaml");
+        assertThat(edited.missing()).containsExactly("apps/dev/ingress-web.yaml");
+        assertThat(edited.fix()).contains("-Dneotool.force=true");
     }
 
     @Test

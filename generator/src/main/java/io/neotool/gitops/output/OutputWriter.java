@@ -10,19 +10,31 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The only code that touches the disk. Writes files whose content changed (to a temporary file in
- * the same folder, then an atomic move), leaves identical files alone, and removes files that carry
- * our header, belong to a config of this run, and are no longer produced. A file without our header
- * is never touched, and {@code clusters/<cluster>/flux-system/} (owned by {@code flux bootstrap}) is
- * never read, written or removed.
+ * The only code that touches the disk.
+ *
+ * <p>Ownership: the lock ({@link GeneratedLock}) lists every file the generator wrote, with its hash.
+ * A file whose content matches neither its lock entry nor what is about to be written was edited by
+ * hand: the run refuses (nothing written) unless forced. A file the generator does not own is never
+ * touched, and {@code clusters/<cluster>/flux-system/} (owned by {@code flux bootstrap}) is never
+ * read, written or removed.
+ *
+ * <p>Crash safety: the new lock is first written as {@code generated.lock.pending}; each file is
+ * written to a temporary file in its folder and moved into place atomically; stale files are
+ * removed; the lock is replaced last. A run killed at any point leaves every file old or new, never
+ * partial, and the next run accepts the contents the pending lock names and finishes the job.
  */
 public final class OutputWriter {
     /** The folders the generator writes into, relative to the output root. */
     public static final List<String> OUTPUT_FOLDERS = List.of("clusters", "infrastructure", "apps");
+    private static final String TEMP_MARK = ".neotool-";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
 
@@ -30,52 +42,177 @@ public final class OutputWriter {
         this.root = root;
     }
 
+    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete) throws IOException {
+        return write(tree, owners, complete, false);
+    }
+
     /**
      * @param owners the configs of this run; files of other configs are left alone
      * @param complete true when the run covers every config, so shared files may be pruned too
+     * @param force overwrite and remove hand-edited files instead of refusing
      */
-    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete) throws IOException {
+    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete, boolean force) throws IOException {
+        removeTemporaryFiles();
+        GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
+        GeneratedLock pending = GeneratedLock.read(root.resolve(GeneratedLock.PENDING));
+        List<String> prune = new ArrayList<>();
+        for (String path : owned(lock)) {
+            OutputTree.OutputFile file = tree.get(path);
+            String owner = owner(path, lock);
+            boolean ours = owners.contains(owner) || (complete && OutputTree.SHARED.equals(owner));
+            if (file == null && ours) {
+                prune.add(path);
+            }
+        }
+        List<String> edited = new ArrayList<>();
+        for (OutputTree.OutputFile file : tree.files().values()) {
+            if (handEdited(file.path(), file.content(), lock, pending)) {
+                edited.add(file.path());
+            }
+        }
+        for (String path : prune) {
+            if (handEdited(path, null, lock, pending)) {
+                edited.add(path);
+            }
+        }
+        if (!edited.isEmpty() && !force) {
+            throw new HandEditedException(edited);
+        }
+
+        Map<String, GeneratedLock.Entry> next = new TreeMap<>();
+        lock.entries().forEach((path, entry) -> {
+            if (!prune.contains(path) && tree.get(path) == null) {
+                next.put(path, entry);
+            }
+        });
+        tree.files().values().forEach(f -> next.put(f.path(), new GeneratedLock.Entry(GeneratedLock.sha256(f.content()), f.owner())));
+        GeneratedLock nextLock = new GeneratedLock(next);
+        atomicWrite(root.resolve(GeneratedLock.PENDING), nextLock.bytes());
+
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (OutputTree.OutputFile file : tree.files().values()) {
             Path target = resolve(file.path());
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
                 unchanged.add(file.path());
-                continue;
+            } else {
+                atomicWrite(target, file.content());
+                written.add(file.path());
             }
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, file.content());
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            written.add(file.path());
         }
         List<String> removed = new ArrayList<>();
-        for (String path : owned()) {
-            if (tree.get(path) != null) {
-                continue;
-            }
-            String owner = OutputTree.ownerOf(Files.readString(resolve(path), StandardCharsets.UTF_8));
-            boolean ours = owners.contains(owner) || (complete && OutputTree.SHARED.equals(owner));
-            if (ours) {
-                Files.delete(resolve(path));
+        for (String path : prune) {
+            Path target = resolve(path);
+            if (Files.deleteIfExists(target)) {
                 removed.add(path);
-                deleteEmptyParents(resolve(path).getParent());
+                deleteEmptyParents(target.getParent());
             }
         }
+        atomicWrite(root.resolve(GeneratedLock.PATH), nextLock.bytes());
+        Files.deleteIfExists(root.resolve(GeneratedLock.PENDING));
         return new WriteResult(written, unchanged, removed);
     }
 
-    /** Every file under the output folders that carries our header (outside flux-system), sorted. */
+    /**
+     * True when the file on disk is ours to replace but holds content the generator never wrote:
+     * neither its lock entry, nor the pending lock of an interrupted run, nor {@code next}.
+     */
+    boolean handEdited(String path, byte[] next, GeneratedLock lock, GeneratedLock pending) throws IOException {
+        Path target = resolve(path);
+        if (!Files.isRegularFile(target)) {
+            return false;
+        }
+        byte[] disk = Files.readAllBytes(target);
+        if (next != null && Arrays.equals(disk, next)) {
+            return false;
+        }
+        String hash = GeneratedLock.sha256(disk);
+        GeneratedLock.Entry entry = lock.get(path);
+        GeneratedLock.Entry interrupted = pending.get(path);
+        if (interrupted != null && interrupted.sha256().equals(hash)) {
+            return false;
+        }
+        if (entry != null) {
+            return !entry.sha256().equals(hash);
+        }
+        // not in the lock: ours only if it carries our header (trees written before the lock existed)
+        return OutputTree.ownerOf(new String(disk, StandardCharsets.UTF_8)) == null;
+    }
+
+    /** What the working tree holds compared with {@code expected}, for {@code neotool:check}. */
+    public Drift drift(OutputTree expected) throws IOException {
+        GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
+        Map<String, String> changed = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        List<String> handEdited = new ArrayList<>();
+        for (OutputTree.OutputFile file : expected.files().values()) {
+            Path target = resolve(file.path());
+            if (!Files.isRegularFile(target)) {
+                missing.add(file.path());
+                continue;
+            }
+            byte[] disk = Files.readAllBytes(target);
+            if (!Arrays.equals(disk, file.content())) {
+                changed.put(file.path(), new String(disk, StandardCharsets.UTF_8));
+                if (handEdited(file.path(), file.content(), lock, GeneratedLock.empty())) {
+                    handEdited.add(file.path());
+                }
+            }
+        }
+        List<String> stale = new ArrayList<>();
+        for (String path : owned(lock)) {
+            if (expected.get(path) == null) {
+                stale.add(path);
+            }
+        }
+        boolean lockCurrent = Arrays.equals(lockBytes(expected), Files.isRegularFile(root.resolve(GeneratedLock.PATH))
+                ? Files.readAllBytes(root.resolve(GeneratedLock.PATH)) : new byte[0]);
+        return new Drift(changed, missing, stale, handEdited, lockCurrent);
+    }
+
+    /** The lock a complete run over {@code tree} writes. */
+    public static byte[] lockBytes(OutputTree tree) {
+        Map<String, GeneratedLock.Entry> entries = new TreeMap<>();
+        tree.files().values().forEach(f -> entries.put(f.path(), new GeneratedLock.Entry(GeneratedLock.sha256(f.content()), f.owner())));
+        return new GeneratedLock(entries).bytes();
+    }
+
+    /**
+     * How the working tree differs from what the configs produce.
+     *
+     * @param changed path to the content on disk, for files whose content differs
+     */
+    public record Drift(Map<String, String> changed, List<String> missing, List<String> stale, List<String> handEdited,
+            boolean lockCurrent) {
+        public boolean clean() {
+            return changed.isEmpty() && missing.isEmpty() && stale.isEmpty() && lockCurrent;
+        }
+    }
+
+    private String owner(String path, GeneratedLock lock) throws IOException {
+        GeneratedLock.Entry entry = lock.get(path);
+        return entry != null ? entry.owner() : OutputTree.ownerOf(head(resolve(path)));
+    }
+
+    /** Files the generator owns: the lock's entries, and files with our header (older trees), sorted. */
     public List<String> owned() throws IOException {
-        List<String> owned = new ArrayList<>();
+        return owned(GeneratedLock.read(root.resolve(GeneratedLock.PATH)));
+    }
+
+    private List<String> owned(GeneratedLock lock) throws IOException {
+        TreeSet<String> owned = new TreeSet<>();
+        lock.entries().keySet().stream().filter(p -> Files.isRegularFile(resolve(p))).forEach(owned::add);
+        for (String relative : files()) {
+            if (OutputTree.ownerOf(head(root.resolve(relative))) != null) {
+                owned.add(relative);
+            }
+        }
+        return new ArrayList<>(owned);
+    }
+
+    /** Every file under the output folders, outside flux-system, sorted. */
+    private List<String> files() throws IOException {
+        List<String> files = new ArrayList<>();
         for (String folder : OUTPUT_FOLDERS) {
             Path base = root.resolve(folder);
             if (!Files.isDirectory(base)) {
@@ -84,23 +221,57 @@ public final class OutputWriter {
             try (Stream<Path> walk = Files.walk(base)) {
                 for (Path path : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                     String relative = root.relativize(path).toString().replace('\\', '/');
-                    if (isBootstrapOwned(relative) || !relative.endsWith(".yaml")) {
-                        continue;
-                    }
-                    if (OutputTree.ownerOf(firstLine(path)) != null) {
-                        owned.add(relative);
+                    if (!isBootstrapOwned(relative) && !isTemporary(path)) {
+                        files.add(relative);
                     }
                 }
             }
         }
-        owned.sort(null);
-        return owned;
+        files.sort(null);
+        return files;
     }
 
     /** {@code clusters/<cluster>/flux-system/...} belongs to {@code flux bootstrap}. */
     public static boolean isBootstrapOwned(String relative) {
         String[] parts = relative.split("/");
         return parts.length >= 3 && parts[0].equals("clusters") && parts[2].equals("flux-system");
+    }
+
+    private static boolean isTemporary(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") && name.contains(TEMP_MARK) && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /** Temporary files a killed run left behind; never real content. */
+    private void removeTemporaryFiles() throws IOException {
+        List<Path> roots = new ArrayList<>();
+        OUTPUT_FOLDERS.forEach(f -> roots.add(root.resolve(f)));
+        roots.add(root.resolve(".neotool"));
+        for (Path base : roots) {
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(base)) {
+                for (Path path : (Iterable<Path>) walk.filter(p -> Files.isRegularFile(p) && isTemporary(p))::iterator) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private void atomicWrite(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + TEMP_MARK, TEMP_SUFFIX);
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private Path resolve(String relative) {
@@ -111,7 +282,10 @@ public final class OutputWriter {
         return path;
     }
 
-    private static String firstLine(Path path) throws IOException {
+    private static String head(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return "";
+        }
         byte[] head;
         try (var in = Files.newInputStream(path)) {
             head = in.readNBytes(512);

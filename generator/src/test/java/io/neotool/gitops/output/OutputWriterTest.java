@@ -89,6 +89,77 @@ class OutputWriterTest {
     }
 
     @Test
+    void aHandEditIsDetectedAndPreservedUnlessForced() throws Exception {
+        OutputWriter writer = new OutputWriter(root);
+        OutputTree tree = tree("apps/a/x.yaml", "a: 1\n", "apps/a/y.yaml", "b: 1\n");
+        writer.write(tree, Set.of(OWNER), true);
+        Path x = root.resolve("apps/a/x.yaml");
+        String edited = Files.readString(x).replace("a: 1", "a: 99");
+        Files.writeString(x, edited);
+        byte[] lockBefore = Files.readAllBytes(root.resolve(GeneratedLock.PATH));
+
+        assertThatThrownBy(() -> writer.write(tree, Set.of(OWNER), true))
+                .isInstanceOfSatisfying(HandEditedException.class, e -> assertThat(e.files()).containsExactly("apps/a/x.yaml"))
+                .hasMessageContaining("-Dneotool.force=true");
+        assertThat(x).hasContent(edited.strip());
+        assertThat(Files.readAllBytes(root.resolve(GeneratedLock.PATH))).isEqualTo(lockBefore);
+
+        WriteResult forced = writer.write(tree, Set.of(OWNER), true, true);
+        assertThat(forced.written()).containsExactly("apps/a/x.yaml");
+        assertThat(Files.readString(x)).endsWith("a: 1\n");
+    }
+
+    @Test
+    void aHandEditedFileThatIsNoLongerProducedIsNotDeleted() throws Exception {
+        OutputWriter writer = new OutputWriter(root);
+        writer.write(tree("apps/a/x.yaml", "a: 1\n", "apps/a/gone.yaml", "g: 1\n"), Set.of(OWNER), true);
+        Path gone = root.resolve("apps/a/gone.yaml");
+        Files.writeString(gone, Files.readString(gone) + "mine: true\n");
+        assertThatThrownBy(() -> writer.write(tree("apps/a/x.yaml", "a: 1\n"), Set.of(OWNER), true))
+                .isInstanceOf(HandEditedException.class);
+        assertThat(gone).exists();
+    }
+
+    @Test
+    void aFileWrittenByAPersonIsNeverOverwrittenByANewGeneratedFile() throws Exception {
+        Path mine = root.resolve("apps/a/x.yaml");
+        Files.createDirectories(mine.getParent());
+        Files.writeString(mine, "# mine\n");
+        assertThatThrownBy(() -> new OutputWriter(root).write(tree("apps/a/x.yaml", "a: 1\n"), Set.of(OWNER), true))
+                .isInstanceOf(HandEditedException.class);
+        assertThat(mine).hasContent("# mine");
+    }
+
+    @Test
+    void theLockListsEveryOwnedFileWithItsHashAndConfig() throws Exception {
+        OutputTree tree = tree("apps/a/x.yaml", "a: 1\n");
+        new OutputWriter(root).write(tree, Set.of(OWNER), true);
+        GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
+        assertThat(lock.entries()).containsOnlyKeys("apps/a/x.yaml");
+        assertThat(lock.get("apps/a/x.yaml").owner()).isEqualTo(OWNER);
+        assertThat(lock.get("apps/a/x.yaml").sha256()).isEqualTo(GeneratedLock.sha256(Files.readAllBytes(root.resolve("apps/a/x.yaml"))));
+        assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
+    }
+
+    @Test
+    void theNextRunFinishesWhatAnInterruptedRunStarted() throws Exception {
+        OutputWriter writer = new OutputWriter(root);
+        OutputTree a = tree("apps/a/x.yaml", "a: 1\n", "apps/a/y.yaml", "b: 1\n");
+        OutputTree b = tree("apps/a/x.yaml", "a: 2\n", "apps/a/y.yaml", "b: 2\n");
+        writer.write(a, Set.of(OWNER), true);
+        // an interrupted run of b: pending lock written, one file moved into place, a temp file left
+        Files.write(root.resolve(GeneratedLock.PENDING), OutputWriter.lockBytes(b));
+        Files.write(root.resolve("apps/a/x.yaml"), b.get("apps/a/x.yaml").content());
+        Files.writeString(root.resolve("apps/a/.y.yaml.neotool-123.tmp"), "b: ");
+        WriteResult result = writer.write(b, Set.of(OWNER), true);
+        assertThat(result.written()).containsExactly("apps/a/y.yaml");
+        assertThat(result.unchanged()).containsExactly("apps/a/x.yaml");
+        assertThat(root.resolve("apps/a/.y.yaml.neotool-123.tmp")).doesNotExist();
+        assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
+        assertThat(Files.readAllBytes(root.resolve(GeneratedLock.PATH))).isEqualTo(OutputWriter.lockBytes(b));
+    }
+
+    @Test
     void headerNamesTheOwner() {
         assertThat(OutputTree.ownerOf(OutputTree.header("config/dev.yaml") + "x: 1\n")).isEqualTo("config/dev.yaml");
         assertThat(OutputTree.ownerOf(OutputTree.header(OutputTree.SHARED))).isEqualTo(OutputTree.SHARED);

@@ -5,6 +5,7 @@ import io.neotool.gitops.GenerationResult;
 import io.neotool.gitops.NeotoolGitops;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.output.HandEditedException;
 import io.neotool.gitops.validate.ValidationException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -38,6 +39,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "neotool.schemaLocation")
     private String schemaLocation;
 
+    /** Overwrite generated files that were edited by hand (by default the goal refuses and names them). */
+    @Parameter(property = "neotool.force", defaultValue = "false")
+    private boolean force;
+
     /** Skip the goal. */
     @Parameter(property = "neotool.skip", defaultValue = "false")
     private boolean skip;
@@ -51,10 +56,12 @@ public class GenerateMojo extends AbstractMojo {
         String selected = env == null || env.isBlank() ? null : env.trim();
         try {
             GenerationResult result = new NeotoolGitops()
-                    .generate(new GenerationRequest(configDir.toPath(), outputDir.toPath(), selected, schemaLocation));
+                    .generate(new GenerationRequest(configDir.toPath(), outputDir.toPath(), selected, schemaLocation, force));
             getLog().info(result.summary());
         } catch (ConfigException e) {
             throw configFailure(e);
+        } catch (HandEditedException e) {
+            throw new MojoFailureException("neotool: " + e.getMessage());
         } catch (ValidationException e) {
             throw ValidateMojo.treeFailure(e.problems(), "the generated tree has");
         } catch (IllegalArgumentException e) {

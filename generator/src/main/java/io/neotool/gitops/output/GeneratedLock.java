@@ -1,0 +1,77 @@
+package io.neotool.gitops.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code .neotool/generated.lock}: every file the generator owns, with the SHA-256 of the content it
+ * wrote and the config it came from. Committed beside the output; a file whose content no longer
+ * matches its entry was edited by hand.
+ */
+public final class GeneratedLock {
+    public static final String PATH = ".neotool/generated.lock";
+    public static final String PENDING = PATH + ".pending";
+    private static final String HEADER = "# neotool-gitops: the files neotool:generate owns (sha256, config, path). Written by the generator; do not edit.\n";
+
+    /** One owned file. */
+    public record Entry(String sha256, String owner) {}
+
+    private final SortedMap<String, Entry> entries;
+
+    public GeneratedLock(Map<String, Entry> entries) {
+        this.entries = new TreeMap<>(entries);
+    }
+
+    public static GeneratedLock empty() {
+        return new GeneratedLock(Map.of());
+    }
+
+    /** Reads the lock at {@code file}; an absent file is an empty lock. */
+    public static GeneratedLock read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return empty();
+        }
+        Map<String, Entry> entries = new TreeMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split(" ", 3);
+            if (parts.length != 3 || parts[0].length() != 64) {
+                throw new IOException(file + ": not a neotool lock line: " + line);
+            }
+            entries.put(parts[2], new Entry(parts[0], parts[1]));
+        }
+        return new GeneratedLock(entries);
+    }
+
+    public SortedMap<String, Entry> entries() {
+        return java.util.Collections.unmodifiableSortedMap(entries);
+    }
+
+    public Entry get(String path) {
+        return entries.get(path);
+    }
+
+    public byte[] bytes() {
+        StringBuilder text = new StringBuilder(HEADER);
+        entries.forEach((path, entry) -> text.append(entry.sha256()).append(' ').append(entry.owner()).append(' ').append(path).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
