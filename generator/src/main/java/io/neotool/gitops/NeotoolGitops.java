@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import io.neotool.gitops.diff.GitTree;
+import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.validate.ClusterRules;
 import io.neotool.gitops.validate.SchemaCatalog;
 import io.neotool.gitops.validate.TreeValidator;
@@ -210,6 +212,14 @@ public final class NeotoolGitops {
     public ValidationResult validate(Path configDir, Path outputDir, String schemaLocation) {
         long start = System.nanoTime();
         List<LoadedConfig> configs = load(configDir);
+        SortedMap<String, String> texts = readTree(outputDir);
+        boolean schemas = schemaLocation != null && !schemaLocation.isBlank();
+        TreeValidator.Report report = validator(configs, schemaLocation).validate(texts);
+        return new ValidationResult(report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every YAML file under the output folders of {@code outputDir}: relative path to text. */
+    static SortedMap<String, String> readTree(Path outputDir) {
         SortedMap<String, String> texts = new TreeMap<>();
         for (String folder : OutputWriter.OUTPUT_FOLDERS) {
             Path base = outputDir.resolve(folder);
@@ -227,9 +237,30 @@ public final class NeotoolGitops {
                 throw new UncheckedIOException("cannot read " + base, e);
             }
         }
-        boolean schemas = schemaLocation != null && !schemaLocation.isBlank();
-        TreeValidator.Report report = validator(configs, schemaLocation).validate(texts);
-        return new ValidationResult(report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
+        return texts;
+    }
+
+    /**
+     * What regenerating would change, object by object: against the working tree under
+     * {@code outputDir} when {@code base} is null, else against that git revision (read with git).
+     */
+    public SemanticDiff.Report diff(Path configDir, Path outputDir, String base) {
+        OutputTree tree = render(load(configDir));
+        SortedMap<String, String> after = new TreeMap<>();
+        tree.files().forEach((path, file) -> after.put(path, file.text()));
+        SortedMap<String, String> before;
+        if (base == null || base.isBlank()) {
+            before = readTree(outputDir);
+            before.keySet().removeIf(OutputWriter::isBootstrapOwned);
+        } else {
+            try {
+                before = GitTree.read(outputDir, base, OutputWriter.OUTPUT_FOLDERS);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + base + " with git", e);
+            }
+            before.keySet().removeIf(OutputWriter::isBootstrapOwned);
+        }
+        return SemanticDiff.compare(base == null || base.isBlank() ? "the working tree" : base, before, after);
     }
 
     private static ConfigException sharedBaseConflict(OutputTree.ConflictException e, LoadedConfig config) {
