@@ -22,6 +22,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import io.neotool.gitops.diff.GitTree;
+import io.neotool.gitops.layout.ClusterReadme;
+import io.neotool.gitops.render.Templates;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.validate.ClusterRules;
 import io.neotool.gitops.validate.SchemaCatalog;
@@ -92,6 +94,11 @@ public final class NeotoolGitops {
             } catch (OutputTree.ConflictException e) {
                 throw sharedBaseConflict(e, config);
             }
+        }
+        ClusterReadme readme = new ClusterReadme(new Templates());
+        for (LoadedConfig config : configs) {
+            // the version table compares every environment, so the README belongs to all configs
+            tree.add("clusters/" + config.config().cluster().name() + "/README.md", OutputTree.SHARED, readme.render(config, configs));
         }
         return tree;
     }

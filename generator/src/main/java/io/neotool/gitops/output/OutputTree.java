@@ -23,13 +23,21 @@ public final class OutputTree {
 
     /** The header every generated file starts with; it names the owner so the Writer can prune safely. */
     public static String header(String owner) {
-        String from = owner.equals(SHARED) ? "the configs in config/ (app base shared by every environment)" : owner;
+        String from = owner.equals(SHARED) ? "the configs in config/ (shared by every environment)" : owner;
         return HEADER_START + from + HEADER_END + " edit the config and run ./mvnw neotool:generate.\n"
                 + "# Reproducible: the same config always gives these exact bytes.\n";
     }
 
+    /** The same header for a Markdown file, as an HTML comment that renders as nothing. */
+    public static String markdownHeader(String owner) {
+        return "<!--\n" + header(owner).replace("# ", "") + "-->\n";
+    }
+
     /** The owner named by a file's header, or null when the file is not one of ours. */
     public static String ownerOf(String text) {
+        if (text.startsWith("<!--\n")) {
+            text = "# " + text.substring(5);
+        }
         if (!text.startsWith(HEADER_START)) {
             return null;
         }
@@ -44,7 +52,8 @@ public final class OutputTree {
 
     /** Adds a file; the same path twice is allowed only with the same bytes (shared app bases). */
     public void add(String path, String owner, String body) {
-        byte[] content = (header(owner) + body).getBytes(StandardCharsets.UTF_8);
+        String head = path.endsWith(".md") ? markdownHeader(owner) : header(owner);
+        byte[] content = (head + body).getBytes(StandardCharsets.UTF_8);
         OutputFile previous = files.get(path);
         if (previous != null && !java.util.Arrays.equals(previous.content(), content)) {
             throw new ConflictException(path, previous.owner(), owner);

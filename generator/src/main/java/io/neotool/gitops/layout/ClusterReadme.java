@@ -1,0 +1,162 @@
+package io.neotool.gitops.layout;
+
+import io.neotool.gitops.Generator;
+import io.neotool.gitops.component.Component;
+import io.neotool.gitops.component.HelmComponent;
+import io.neotool.gitops.component.Layer;
+import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.render.Templates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code clusters/<cluster>/README.md}: a Mermaid graph of the Flux Kustomizations, their sources,
+ * the Helm releases and the apps with the infrastructure each uses; and a table of every image and
+ * chart version, one column per environment, so promotion skew shows at a glance.
+ */
+public final class ClusterReadme {
+    private final Templates templates;
+
+    public ClusterReadme(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The README of {@code cluster}, with the versions of every config in {@code all}. */
+    public String render(LoadedConfig cluster, List<LoadedConfig> all) {
+        EnvironmentConfig config = cluster.config();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("cluster", config.cluster().name());
+        model.put("source", cluster.source());
+        model.put("namespace", config.namespace());
+        model.put("graph", graph(config));
+        List<String> environments = all.stream().map(c -> c.config().cluster().name()).toList();
+        model.put("environments", environments);
+        model.put("versions", versions(all));
+        return templates.render("cluster-readme.md.ftl", model);
+    }
+
+    private static String id(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "_");
+    }
+
+    private static String graph(EnvironmentConfig config) {
+        String cluster = config.cluster().name();
+        StringBuilder g = new StringBuilder("flowchart LR\n");
+        g.append("  git[(\"GitRepository flux-system<br/>").append(config.git().branch()).append("\")]\n");
+        String previous = null;
+        for (Layer layer : Layer.values()) {
+            String k = id(layer.kustomization());
+            g.append("  ").append(k).append("[\"Kustomization ").append(layer.kustomization()).append("<br/>./")
+                    .append(layer.folder(cluster)).append("\"]\n");
+            g.append("  git --> ").append(k).append('\n');
+            if (previous != null) {
+                g.append("  ").append(id(previous)).append(" -- before --> ").append(k).append('\n');
+            }
+            previous = layer.kustomization();
+        }
+        Map<String, String> sources = new TreeMap<>();
+        for (Component component : Generator.components()) {
+            if (!component.enabled(config) || component.name().equals("sources")) {
+                continue;
+            }
+            String node = "c_" + id(component.name());
+            if (component instanceof HelmComponent helm) {
+                g.append("  ").append(node).append("[\"HelmRelease ").append(component.name()).append("<br/>chart ").append(helm.chart())
+                        .append(' ').append(helm.chartVersion(config)).append("\"]\n");
+                String source = "s_" + id(helm.source().sourceName());
+                sources.put(source, helm.source().kind() + " " + helm.source().sourceName());
+                g.append("  ").append(source).append(" -.-> ").append(node).append('\n');
+            } else {
+                g.append("  ").append(node).append("[\"").append(component.name()).append("\"]\n");
+            }
+            g.append("  ").append(id(component.layer().kustomization())).append(" --> ").append(node).append('\n');
+        }
+        sources.forEach((node, label) -> g.append("  ").append(node).append("[(\"").append(label).append("\")]\n"));
+        for (AppConfig app : config.apps()) {
+            String node = "a_" + id(app.name());
+            g.append("  ").append(node).append("[\"").append(app.name()).append("<br/>").append(app.image()).append("\"]\n");
+            g.append("  apps --> ").append(node).append('\n');
+            List<String> uses = new ArrayList<>();
+            if (app.uses().database() != null) {
+                uses.add("pgbouncer");
+            }
+            if (!app.uses().kafkaTopics().isEmpty()) {
+                uses.add("kafka");
+            }
+            if (app.uses().featureFlags()) {
+                uses.add("unleash");
+            }
+            if (app.uses().graphql()) {
+                uses.add("apollo-router");
+            }
+            if (!app.uses().secrets().isEmpty() || app.uses().database() != null) {
+                uses.add("vault");
+            }
+            uses.forEach(u -> g.append("  ").append(node).append(" -. uses .-> c_").append(id(u)).append('\n'));
+        }
+        return g.toString();
+    }
+
+    /** Rows: what is versioned, then the version per environment ("—" where it is not deployed). */
+    private static List<Map<String, Object>> versions(List<LoadedConfig> all) {
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        for (LoadedConfig loaded : all) {
+            EnvironmentConfig c = loaded.config();
+            String env = c.cluster().name();
+            InfrastructureConfig infra = c.infrastructure();
+            for (Component component : Generator.components()) {
+                if (!component.enabled(c)) {
+                    continue;
+                }
+                if (component instanceof HelmComponent helm) {
+                    ImageRef image = ImageRef.of(helm.image(c));
+                    put(rows, "1 " + component.name() + " | image " + image.repository(), env, image.tag());
+                    put(rows, "1 " + component.name() + " | chart " + helm.chart(), env, helm.chartVersion(c));
+                }
+            }
+            if (infra.postgres() != null && infra.postgres().isEnabled()) {
+                image(rows, "postgres", infra.postgres().image(), env);
+            }
+            if (infra.pgbouncer() != null && infra.pgbouncer().isEnabled()) {
+                image(rows, "pgbouncer", infra.pgbouncer().image(), env);
+            }
+            if (infra.kafka() != null && infra.kafka().isEnabled()) {
+                image(rows, "kafka", infra.kafka().image(), env);
+            }
+            if (c.backups() != null && c.backups().isEnabled()) {
+                image(rows, "backup", c.backups().clientImage(), env);
+            }
+            for (AppConfig app : c.apps()) {
+                ImageRef image = ImageRef.of(app.image());
+                put(rows, "2 app " + app.name() + " | image " + image.repository(), env, image.tag());
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        rows.forEach((key, versions) -> {
+            String[] parts = key.substring(2).split(" \\| ", 2);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("component", parts[0]);
+            row.put("what", parts[1]);
+            row.put("versions", versions);
+            row.put("skew", versions.values().stream().distinct().count() > 1);
+            out.add(row);
+        });
+        return out;
+    }
+
+    private static void image(Map<String, Map<String, String>> rows, String component, String reference, String env) {
+        ImageRef image = ImageRef.of(reference);
+        put(rows, "1 " + component + " | image " + image.repository(), env, image.tag());
+    }
+
+    private static void put(Map<String, Map<String, String>> rows, String key, String env, String version) {
+        rows.computeIfAbsent(key, k -> new TreeMap<>()).put(env, version);
+    }
+}
