@@ -4,8 +4,11 @@ assert log =~ /neotool: 1 config\(s\) \[envs\/staging.yaml\]: \d+ written, 0 unc
 def out = new File(basedir, 'out')
 def files = []
 out.eachFileRecurse(groovy.io.FileType.FILES) { files << out.toPath().relativize(it.toPath()).toString() }
+assert files.contains('.neotool/generated.lock')
+files.remove('.neotool/generated.lock')
 assert files.every { it.startsWith('clusters/staging-eu/') || it.startsWith('infrastructure/staging-eu/') || it.startsWith('apps/staging-eu/') || it.startsWith('apps/base/billing/') }
 assert files.contains('clusters/staging-eu/apps.yaml')
+assert files.contains('clusters/staging-eu/README.md')
 assert files.contains('infrastructure/staging-eu/configs/postgres/statefulset-postgres.yaml')
 assert !files.any { it.contains('kafka') || it.contains('grafana') }
 def sts = new File(out, 'infrastructure/staging-eu/configs/postgres/statefulset-postgres.yaml').text
