@@ -29,13 +29,8 @@ public final class ApolloRouterComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.apolloRouter"; }
     @Override public ChartSource source() { return ChartSource.APOLLO_ROUTER; }
     @Override public String chart() { return "router"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().apolloRouter().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().apolloRouter().image(); }
+    @Override protected InfrastructureConfig.ApolloRouter settings(EnvironmentConfig c) { return c.infrastructure().apolloRouter(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().apolloRouter() != null && config.infrastructure().apolloRouter().isEnabled();
-    }
 
     private String configMapName() {
         return name() + "-supergraph";

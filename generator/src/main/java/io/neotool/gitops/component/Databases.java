@@ -2,6 +2,7 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +45,7 @@ public final class Databases {
             }
         }
         var unleash = config.infrastructure().unleash();
-        if (unleash != null && unleash.isEnabled()) {
+        if (InfrastructureConfig.enabled(unleash)) {
             databases.add(new Database(unleash.database(), unleash.databasePassword(), "session"));
         }
         databases.sort(Comparator.comparing(Database::name));

@@ -20,13 +20,8 @@ public final class GrafanaComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.grafana"; }
     @Override public ChartSource source() { return ChartSource.GRAFANA; }
     @Override public String chart() { return "grafana"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().grafana().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().grafana().image(); }
+    @Override protected InfrastructureConfig.Grafana settings(EnvironmentConfig c) { return c.infrastructure().grafana(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().grafana() != null && config.infrastructure().grafana().isEnabled();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {
@@ -36,7 +31,7 @@ public final class GrafanaComponent extends HelmComponent {
         List<Object> sources = new java.util.ArrayList<>();
         sources.add(Map.of("name", "Prometheus", "uid", "prometheus", "type", "prometheus", "access", "proxy",
                 "isDefault", true, "url", "http://" + context.serviceHost(PrometheusComponent.SERVICE)));
-        if (config.infrastructure().loki() != null && config.infrastructure().loki().isEnabled()) {
+        if (InfrastructureConfig.enabled(config.infrastructure().loki())) {
             sources.add(Map.of("name", "Loki", "uid", "loki", "type", "loki", "access", "proxy",
                     "isDefault", false, "url", "http://" + context.serviceHost(LokiComponent.SERVICE) + ":" + LokiComponent.PORT));
         }

@@ -1,7 +1,9 @@
 package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.flux.FluxResource.CrossNamespaceRef;
 import io.neotool.gitops.flux.HelmRelease;
 import java.util.ArrayList;
@@ -23,10 +25,22 @@ public abstract class HelmComponent implements Component {
     /** Chart name inside its repository. */
     public abstract String chart();
 
-    public abstract String chartVersion(EnvironmentConfig config);
+    /** The component's section of the config, or null when the config has none. */
+    protected abstract ComponentSettings.Chart settings(EnvironmentConfig config);
+
+    @Override
+    public boolean enabled(EnvironmentConfig config) {
+        return InfrastructureConfig.enabled(settings(config));
+    }
+
+    public String chartVersion(EnvironmentConfig config) {
+        return settings(config).chartVersion();
+    }
 
     /** The image the chart runs, as pinned in the config. */
-    public abstract String image(EnvironmentConfig config);
+    public String image(EnvironmentConfig config) {
+        return settings(config).image();
+    }
 
     protected abstract Map<String, Object> values(Context context);
 

@@ -34,7 +34,7 @@ public final class KafkaComponent implements Component {
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().kafka() != null && config.infrastructure().kafka().isEnabled();
+        return InfrastructureConfig.enabled(config.infrastructure().kafka());
     }
 
     /** Bootstrap servers for clients in the namespace. */

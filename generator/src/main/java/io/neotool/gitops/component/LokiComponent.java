@@ -17,13 +17,8 @@ public final class LokiComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.loki"; }
     @Override public ChartSource source() { return ChartSource.GRAFANA; }
     @Override public String chart() { return "loki"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().loki().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().loki().image(); }
+    @Override protected InfrastructureConfig.Loki settings(EnvironmentConfig c) { return c.infrastructure().loki(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().loki() != null && config.infrastructure().loki().isEnabled();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {

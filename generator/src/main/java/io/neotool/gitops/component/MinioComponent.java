@@ -21,13 +21,8 @@ public final class MinioComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.minio"; }
     @Override public ChartSource source() { return ChartSource.MINIO; }
     @Override public String chart() { return "minio"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().minio().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().minio().image(); }
+    @Override protected InfrastructureConfig.Minio settings(EnvironmentConfig c) { return c.infrastructure().minio(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().minio() != null && config.infrastructure().minio().isEnabled();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {

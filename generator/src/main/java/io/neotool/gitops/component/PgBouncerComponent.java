@@ -33,7 +33,7 @@ public final class PgBouncerComponent implements Component {
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().pgbouncer() != null && config.infrastructure().pgbouncer().isEnabled();
+        return InfrastructureConfig.enabled(config.infrastructure().pgbouncer());
     }
 
     @Override

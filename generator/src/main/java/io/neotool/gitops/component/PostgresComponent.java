@@ -31,7 +31,7 @@ public final class PostgresComponent implements Component {
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().postgres() != null && config.infrastructure().postgres().isEnabled();
+        return InfrastructureConfig.enabled(config.infrastructure().postgres());
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class PostgresComponent implements Component {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         secrets.put(SUPERUSER_FILE, pg.superuserPassword());
         var pgbouncer = config.infrastructure().pgbouncer();
-        boolean withPgBouncer = pgbouncer != null && pgbouncer.isEnabled();
+        boolean withPgBouncer = InfrastructureConfig.enabled(pgbouncer);
         if (withPgBouncer) {
             secrets.put(PGBOUNCER_FILE, pgbouncer.authUserPassword());
         }

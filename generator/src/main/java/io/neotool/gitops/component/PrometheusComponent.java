@@ -15,13 +15,8 @@ public final class PrometheusComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.prometheus"; }
     @Override public ChartSource source() { return ChartSource.PROMETHEUS_COMMUNITY; }
     @Override public String chart() { return "prometheus"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().prometheus().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().prometheus().image(); }
+    @Override protected InfrastructureConfig.Prometheus settings(EnvironmentConfig c) { return c.infrastructure().prometheus(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().prometheus() != null && config.infrastructure().prometheus().isEnabled();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {

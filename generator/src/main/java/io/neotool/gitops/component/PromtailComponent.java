@@ -13,13 +13,8 @@ public final class PromtailComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.promtail"; }
     @Override public ChartSource source() { return ChartSource.GRAFANA; }
     @Override public String chart() { return "promtail"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().promtail().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().promtail().image(); }
+    @Override protected InfrastructureConfig.Promtail settings(EnvironmentConfig c) { return c.infrastructure().promtail(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().promtail() != null && config.infrastructure().promtail().isEnabled();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {

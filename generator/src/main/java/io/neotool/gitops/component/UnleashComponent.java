@@ -23,13 +23,8 @@ public final class UnleashComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.unleash"; }
     @Override public ChartSource source() { return ChartSource.UNLEASH; }
     @Override public String chart() { return "unleash"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return c.infrastructure().unleash().chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return c.infrastructure().unleash().image(); }
+    @Override protected InfrastructureConfig.Unleash settings(EnvironmentConfig c) { return c.infrastructure().unleash(); }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().unleash() != null && config.infrastructure().unleash().isEnabled();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {

@@ -16,18 +16,9 @@ public final class VaultComponent extends HelmComponent {
     @Override public String configPath() { return "infrastructure.vault"; }
     @Override public ChartSource source() { return ChartSource.HASHICORP; }
     @Override public String chart() { return "vault"; }
-    @Override public String chartVersion(EnvironmentConfig c) { return settings(c).chartVersion(); }
-    @Override public String image(EnvironmentConfig c) { return settings(c).image(); }
+    @Override protected InfrastructureConfig.Vault settings(EnvironmentConfig c) { return c.infrastructure().vault(); }
     @Override protected boolean waitForReady() { return false; }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().vault() != null && config.infrastructure().vault().isEnabled();
-    }
-
-    private static InfrastructureConfig.Vault settings(EnvironmentConfig c) {
-        return c.infrastructure().vault();
-    }
 
     @Override
     protected Map<String, Object> values(Context context) {

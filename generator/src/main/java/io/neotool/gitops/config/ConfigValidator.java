@@ -1,7 +1,6 @@
 package io.neotool.gitops.config;
 
 import io.neotool.gitops.config.AppConfig.Secret;
-import io.neotool.gitops.config.InfrastructureConfig.Minio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -73,18 +72,19 @@ final class ConfigValidator {
         dnsLabel("namespace", c.namespace());
 
         InfrastructureConfig infra = c.infrastructure();
-        if (infra.vault() != null) {
-            var v = infra.vault();
-            chart("infrastructure.vault", v.chartVersion());
-            image("infrastructure.vault.image", v.image());
-            memory("infrastructure.vault.storage", v.storage());
-            resources("infrastructure.vault.resources", v.resources());
-        }
+        infra.components().forEach((key, settings) -> {
+            String path = "infrastructure." + key;
+            if (settings instanceof ComponentSettings.Chart chart) {
+                chart(path, chart.chartVersion());
+            }
+            image(path + ".image", settings.image());
+            if (settings instanceof ComponentSettings.Storage storage) {
+                memory(path + ".storage", storage.storage());
+            }
+            resources(path + ".resources", settings.resources());
+        });
         if (infra.postgres() != null) {
             var p = infra.postgres();
-            image("infrastructure.postgres.image", p.image());
-            memory("infrastructure.postgres.storage", p.storage());
-            resources("infrastructure.postgres.resources", p.resources());
             positive("infrastructure.postgres.maxConnections", p.maxConnections());
             check(p.sharedBuffers().matches("^\\d+(kB|MB|GB)$"), "infrastructure.postgres.sharedBuffers",
                     "'" + p.sharedBuffers() + "' is not a PostgreSQL memory size", "for example 256MB");
@@ -92,21 +92,16 @@ final class ConfigValidator {
         }
         if (infra.pgbouncer() != null) {
             var b = infra.pgbouncer();
-            image("infrastructure.pgbouncer.image", b.image());
             positive("infrastructure.pgbouncer.replicas", b.replicas());
-            resources("infrastructure.pgbouncer.resources", b.resources());
             check(Set.of("session", "transaction", "statement").contains(b.poolMode()), "infrastructure.pgbouncer.poolMode",
                     "'" + b.poolMode() + "' is not a pool mode", "one of: session, transaction, statement");
             positive("infrastructure.pgbouncer.maxClientConn", b.maxClientConn());
             positive("infrastructure.pgbouncer.defaultPoolSize", b.defaultPoolSize());
             vault("infrastructure.pgbouncer.authUserPassword", b.authUserPassword());
-            requires("infrastructure.pgbouncer", b.isEnabled(), "PostgreSQL", infra.postgres() != null && infra.postgres().isEnabled());
+            requires("infrastructure.pgbouncer", b.isEnabled(), "PostgreSQL", enabled(infra.postgres()));
         }
         if (infra.kafka() != null) {
             var k = infra.kafka();
-            image("infrastructure.kafka.image", k.image());
-            memory("infrastructure.kafka.storage", k.storage());
-            resources("infrastructure.kafka.resources", k.resources());
             check(k.clusterId().matches("^[A-Za-z0-9_-]{22}$"), "infrastructure.kafka.clusterId",
                     "'" + k.clusterId() + "' is not a Kafka cluster id",
                     "22 characters of URL-safe base64, as printed by kafka-storage.sh random-uuid");
@@ -114,10 +109,7 @@ final class ConfigValidator {
         }
         if (infra.apolloRouter() != null) {
             var r = infra.apolloRouter();
-            chart("infrastructure.apolloRouter", r.chartVersion());
-            image("infrastructure.apolloRouter.image", r.image());
             positive("infrastructure.apolloRouter.replicas", r.replicas());
-            resources("infrastructure.apolloRouter.resources", r.resources());
             host("infrastructure.apolloRouter.host", r.host(), cluster.domain());
             if (r.isEnabled() && baseDir != null) {
                 Path supergraph = baseDir.resolve(r.supergraphFile()).normalize();
@@ -129,57 +121,28 @@ final class ConfigValidator {
         }
         if (infra.prometheus() != null) {
             var p = infra.prometheus();
-            chart("infrastructure.prometheus", p.chartVersion());
-            image("infrastructure.prometheus.image", p.image());
-            memory("infrastructure.prometheus.storage", p.storage());
             check(p.retention().matches("^\\d+[dhwy]$"), "infrastructure.prometheus.retention",
                     "'" + p.retention() + "' is not a retention", "for example 15d");
-            resources("infrastructure.prometheus.resources", p.resources());
         }
         if (infra.grafana() != null) {
             var g = infra.grafana();
-            chart("infrastructure.grafana", g.chartVersion());
-            image("infrastructure.grafana.image", g.image());
-            memory("infrastructure.grafana.storage", g.storage());
-            resources("infrastructure.grafana.resources", g.resources());
             host("infrastructure.grafana.host", g.host(), cluster.domain());
             vault("infrastructure.grafana.adminPassword", g.adminPassword());
+            requires("infrastructure.grafana", g.isEnabled(), "Prometheus", enabled(infra.prometheus()));
         }
         if (infra.loki() != null) {
-            var l = infra.loki();
-            chart("infrastructure.loki", l.chartVersion());
-            image("infrastructure.loki.image", l.image());
-            memory("infrastructure.loki.storage", l.storage());
-            duration("infrastructure.loki.retention", l.retention());
-            resources("infrastructure.loki.resources", l.resources());
+            duration("infrastructure.loki.retention", infra.loki().retention());
         }
         if (infra.promtail() != null) {
-            var p = infra.promtail();
-            chart("infrastructure.promtail", p.chartVersion());
-            image("infrastructure.promtail.image", p.image());
-            resources("infrastructure.promtail.resources", p.resources());
-            requires("infrastructure.promtail", p.isEnabled(), "Loki", infra.loki() != null && infra.loki().isEnabled());
+            requires("infrastructure.promtail", infra.promtail().isEnabled(), "Loki", enabled(infra.loki()));
         }
         if (infra.unleash() != null) {
             var u = infra.unleash();
-            chart("infrastructure.unleash", u.chartVersion());
-            image("infrastructure.unleash.image", u.image());
             positive("infrastructure.unleash.replicas", u.replicas());
-            resources("infrastructure.unleash.resources", u.resources());
             host("infrastructure.unleash.host", u.host(), cluster.domain());
             sqlName("infrastructure.unleash.database", u.database());
             vault("infrastructure.unleash.databasePassword", u.databasePassword());
             requires("infrastructure.unleash", u.isEnabled(), "PgBouncer", enabled(infra.pgbouncer()));
-        }
-        if (infra.minio() != null) {
-            Minio m = infra.minio();
-            chart("infrastructure.minio", m.chartVersion());
-            image("infrastructure.minio.image", m.image());
-            memory("infrastructure.minio.storage", m.storage());
-            resources("infrastructure.minio.resources", m.resources());
-        }
-        if (infra.grafana() != null && infra.grafana().isEnabled()) {
-            requires("infrastructure.grafana", true, "Prometheus", infra.prometheus() != null && infra.prometheus().isEnabled());
         }
 
         Map<String, String> hosts = new HashMap<>();
@@ -191,7 +154,7 @@ final class ConfigValidator {
         }
         Map<String, Integer> appNames = new HashMap<>();
         Map<String, String> databases = new HashMap<>();
-        if (infra.unleash() != null && infra.unleash().isEnabled()) {
+        if (enabled(infra.unleash())) {
             databases.put(infra.unleash().database(), "infrastructure.unleash.database");
         }
         for (int i = 0; i < c.apps().size(); i++) {
@@ -323,15 +286,8 @@ final class ConfigValidator {
         requires("backups", true, "Vault", enabled(c.infrastructure().vault()));
     }
 
-    private static boolean enabled(Object component) {
-        if (component == null) {
-            return false;
-        }
-        try {
-            return (boolean) component.getClass().getMethod("isEnabled").invoke(component);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    private static boolean enabled(ComponentSettings component) {
+        return InfrastructureConfig.enabled(component);
     }
 
     private void requires(String path, boolean active, String what, boolean present) {

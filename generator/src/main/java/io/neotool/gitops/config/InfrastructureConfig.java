@@ -19,8 +19,32 @@ public record InfrastructureConfig(
         Unleash unleash,
         Minio minio) {
 
-    private static boolean on(Boolean enabled) {
-        return enabled == null || enabled;
+    /** The components present in the config, by key, in the order of the file's schema. */
+    public java.util.Map<String, ComponentSettings> components() {
+        java.util.Map<String, ComponentSettings> all = new java.util.LinkedHashMap<>();
+        java.util.Map<String, ComponentSettings> listed = new java.util.LinkedHashMap<>();
+        all.put("vault", vault);
+        all.put("postgres", postgres);
+        all.put("pgbouncer", pgbouncer);
+        all.put("kafka", kafka);
+        all.put("apolloRouter", apolloRouter);
+        all.put("prometheus", prometheus);
+        all.put("grafana", grafana);
+        all.put("loki", loki);
+        all.put("promtail", promtail);
+        all.put("unleash", unleash);
+        all.put("minio", minio);
+        all.forEach((key, settings) -> {
+            if (settings != null) {
+                listed.put(key, settings);
+            }
+        });
+        return listed;
+    }
+
+    /** Whether the component is in the config and not switched off. */
+    public static boolean enabled(ComponentSettings settings) {
+        return settings != null && settings.isEnabled();
     }
 
     /** Vault server (standalone, file storage) with its agent injector. */
@@ -29,8 +53,7 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
-            @JsonProperty(required = true) Resources resources) {
-        public boolean isEnabled() { return on(enabled); }
+            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
     }
 
     /** The shared PostgreSQL server (plain StatefulSet). */
@@ -41,12 +64,11 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             Integer maxConnections,
             String sharedBuffers,
-            @JsonProperty(required = true) VaultRef superuserPassword) {
+            @JsonProperty(required = true) VaultRef superuserPassword) implements ComponentSettings, ComponentSettings.Storage {
         public Postgres {
             maxConnections = maxConnections == null ? 200 : maxConnections;
             sharedBuffers = sharedBuffers == null ? "128MB" : sharedBuffers;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** PgBouncer in front of PostgreSQL; every app reaches the database through it. */
@@ -58,14 +80,13 @@ public record InfrastructureConfig(
             String poolMode,
             Integer maxClientConn,
             Integer defaultPoolSize,
-            @JsonProperty(required = true) VaultRef authUserPassword) {
+            @JsonProperty(required = true) VaultRef authUserPassword) implements ComponentSettings {
         public PgBouncer {
             replicas = replicas == null ? 1 : replicas;
             poolMode = poolMode == null ? "transaction" : poolMode;
             maxClientConn = maxClientConn == null ? 500 : maxClientConn;
             defaultPoolSize = defaultPoolSize == null ? 20 : defaultPoolSize;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** Single-node Kafka in KRaft combined mode (broker and controller in one process). */
@@ -76,12 +97,11 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             @JsonProperty(required = true) String clusterId,
             String heapOpts,
-            Integer defaultPartitions) {
+            Integer defaultPartitions) implements ComponentSettings, ComponentSettings.Storage {
         public Kafka {
             heapOpts = heapOpts == null ? "-Xms512m -Xmx512m" : heapOpts;
             defaultPartitions = defaultPartitions == null ? 3 : defaultPartitions;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** Apollo Router, the GraphQL gateway, serving a supergraph committed beside the config. */
@@ -92,11 +112,10 @@ public record InfrastructureConfig(
             Integer replicas,
             @JsonProperty(required = true) Resources resources,
             String host,
-            @JsonProperty(required = true) String supergraphFile) {
+            @JsonProperty(required = true) String supergraphFile) implements ComponentSettings.Chart {
         public ApolloRouter {
             replicas = replicas == null ? 1 : replicas;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** Prometheus server (chart subcharts kept lean for a single node). */
@@ -106,11 +125,10 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
             String retention,
-            @JsonProperty(required = true) Resources resources) {
+            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
         public Prometheus {
             retention = retention == null ? "15d" : retention;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** Grafana with Prometheus and Loki provisioned as data sources. */
@@ -121,8 +139,7 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String storage,
             @JsonProperty(required = true) Resources resources,
             String host,
-            @JsonProperty(required = true) VaultRef adminPassword) {
-        public boolean isEnabled() { return on(enabled); }
+            @JsonProperty(required = true) VaultRef adminPassword) implements ComponentSettings.Chart, ComponentSettings.Storage {
     }
 
     /** Loki in single-binary mode on the filesystem. */
@@ -132,11 +149,10 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
             String retention,
-            @JsonProperty(required = true) Resources resources) {
+            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
         public Loki {
             retention = retention == null ? "168h" : retention;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** Promtail shipping the node's pod logs to Loki. */
@@ -144,8 +160,7 @@ public record InfrastructureConfig(
             Boolean enabled,
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
-            @JsonProperty(required = true) Resources resources) {
-        public boolean isEnabled() { return on(enabled); }
+            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart {
     }
 
     /** Unleash feature flags on the shared PostgreSQL. */
@@ -157,12 +172,11 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             String host,
             String database,
-            @JsonProperty(required = true) VaultRef databasePassword) {
+            @JsonProperty(required = true) VaultRef databasePassword) implements ComponentSettings.Chart {
         public Unleash {
             replicas = replicas == null ? 1 : replicas;
             database = database == null ? "unleash" : database;
         }
-        public boolean isEnabled() { return on(enabled); }
     }
 
     /** MinIO, the S3 stand-in of dev clusters (production uses Cloudflare R2). */
@@ -171,7 +185,6 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
-            @JsonProperty(required = true) Resources resources) {
-        public boolean isEnabled() { return on(enabled); }
+            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
     }
 }

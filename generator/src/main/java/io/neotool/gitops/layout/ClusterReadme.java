@@ -121,13 +121,13 @@ public final class ClusterReadme {
                     put(rows, "1 " + component.name() + " | chart " + helm.chart(), env, helm.chartVersion(c));
                 }
             }
-            if (infra.postgres() != null && infra.postgres().isEnabled()) {
+            if (InfrastructureConfig.enabled(infra.postgres())) {
                 image(rows, "postgres", infra.postgres().image(), env);
             }
-            if (infra.pgbouncer() != null && infra.pgbouncer().isEnabled()) {
+            if (InfrastructureConfig.enabled(infra.pgbouncer())) {
                 image(rows, "pgbouncer", infra.pgbouncer().image(), env);
             }
-            if (infra.kafka() != null && infra.kafka().isEnabled()) {
+            if (InfrastructureConfig.enabled(infra.kafka())) {
                 image(rows, "kafka", infra.kafka().image(), env);
             }
             if (c.backups() != null && c.backups().isEnabled()) {

@@ -1,0 +1,25 @@
+package io.neotool.gitops.config;
+
+/** What every infrastructure component's settings have: an on/off switch, a pinned image, resources. */
+public interface ComponentSettings {
+    /** Absent means enabled: a component listed in the config is deployed unless it says {@code enabled: false}. */
+    Boolean enabled();
+
+    String image();
+
+    Resources resources();
+
+    default boolean isEnabled() {
+        return enabled() == null || enabled();
+    }
+
+    /** A component deployed from a Helm chart, at a pinned chart version. */
+    interface Chart extends ComponentSettings {
+        String chartVersion();
+    }
+
+    /** A component with a persistent volume of this size. */
+    interface Storage {
+        String storage();
+    }
+}
