@@ -1,17 +1,13 @@
 package io.neotool.gitops.maven;
 
 import io.neotool.gitops.NeotoolGitops;
-import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.diff.DiffFormat;
 import io.neotool.gitops.diff.SemanticDiff;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -21,13 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * that look like secrets are masked. Markdown is ready to paste as a pull-request comment.
  */
 @Mojo(name = "diff", aggregator = true, threadSafe = true)
-public class DiffMojo extends AbstractMojo {
-
-    @Parameter(property = "neotool.configDir", defaultValue = "${project.basedir}/config")
-    private File configDir;
-
-    @Parameter(property = "neotool.outputDir", defaultValue = "${project.basedir}")
-    private File outputDir;
+public class DiffMojo extends AbstractNeotoolMojo {
 
     /** A git revision to compare with (for example {@code origin/main}); by default the working tree. */
     @Parameter(property = "neotool.diff.base")
@@ -41,29 +31,10 @@ public class DiffMojo extends AbstractMojo {
     @Parameter(property = "neotool.diff.output")
     private File output;
 
-    @Parameter(property = "neotool.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("neotool: skipped (neotool.skip=true)");
-            return;
-        }
-        DiffFormat diffFormat;
-        try {
-            diffFormat = DiffFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("neotool: " + e.getMessage());
-        }
-        SemanticDiff.Report report;
-        try {
-            report = new NeotoolGitops().diff(configDir.toPath(), outputDir.toPath(), base);
-        } catch (ConfigException e) {
-            throw GenerateMojo.configFailure(e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException("neotool: " + e.getMessage(), e.getCause());
-        }
+    protected void run() throws MojoExecutionException {
+        DiffFormat diffFormat = DiffFormat.parse(format);
+        SemanticDiff.Report report = new NeotoolGitops().diff(configDir.toPath(), outputDir.toPath(), base);
         String text = diffFormat.render(report);
         if (output != null) {
             try {
