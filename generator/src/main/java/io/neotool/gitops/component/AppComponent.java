@@ -95,8 +95,7 @@ public final class AppComponent {
                         Math.max(1, (app.probes().startupSeconds() + 4) / 5)))
                 .withReadinessProbe(Workloads.httpProbe(app.probes().readiness(), HTTP, 10, 3))
                 .withLivenessProbe(Workloads.httpProbe(app.probes().liveness(), HTTP, 20, 3))
-                .withSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder(
-                        Workloads.containerSecurity(UID, UID)).withReadOnlyRootFilesystem(true).build())
+                .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
         if (app.metricsPort() != null) {
             container.addNewPort().withName(METRICS).withContainerPort(app.metricsPort()).withProtocol("TCP").endPort();
@@ -106,11 +105,14 @@ public final class AppComponent {
         }
         var podSpec = new io.fabric8.kubernetes.api.model.PodSpecBuilder()
                 .withServiceAccountName(app.name())
-                .withAutomountServiceAccountToken(vault)
+                .withAutomountServiceAccountToken(false)
                 .withNewSecurityContext().withRunAsNonRoot(true).withFsGroup(UID)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
                 .withContainers(container.build())
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+        if (vault) {
+            podSpec.addToVolumes(Workloads.vaultTokenVolume());
+        }
         if (app.type() == AppConfig.AppType.NEXTJS) {
             podSpec.addNewVolume().withName("next-cache").withNewEmptyDir().endEmptyDir().endVolume();
         }

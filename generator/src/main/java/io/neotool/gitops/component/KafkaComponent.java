@@ -70,6 +70,7 @@ public final class KafkaComponent implements Component {
         env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
         env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         env.put("KAFKA_HEAP_OPTS", k.heapOpts());
+        env.put("LOG_DIR", "/tmp/kafka-logs");
         List<EnvVar> envVars = Workloads.env(env);
 
         var container = new ContainerBuilder()
@@ -82,8 +83,9 @@ public final class KafkaComponent implements Component {
                 .withStartupProbe(Workloads.tcpProbe(PORT, 10, 5))
                 .withReadinessProbe(Workloads.tcpProbe(PORT, 0, 10))
                 .withLivenessProbe(Workloads.tcpProbe(PORT, 0, 20))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID))
+                .withSecurityContext(Workloads.containerSecurity(UID, UID, Workloads.readOnlyRoot(k.exemptions())))
                 .addNewVolumeMount().withName("data").withMountPath(DATA).endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();
         var statefulSet = new StatefulSetBuilder()
                 .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
@@ -101,6 +103,7 @@ public final class KafkaComponent implements Component {
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
                 .withTerminationGracePeriodSeconds(60L)
                 .withContainers(container)
+                .addToVolumes(Workloads.emptyDir("tmp"))
                 .endSpec()
                 .endTemplate()
                 .withVolumeClaimTemplates(Workloads.claimTemplate("data", config.cluster().storageClass(), k.storage()))
@@ -159,14 +162,17 @@ public final class KafkaComponent implements Component {
                 .withName("create-topics")
                 .withImage(k.image())
                 .withCommand("/bin/sh", "-c", script.toString())
+                .withEnv(Workloads.env("LOG_DIR", "/tmp/kafka-logs"))
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .withNewResources()
                 .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("50m"))
                 .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("256Mi"))
                 .addToLimits("cpu", new io.fabric8.kubernetes.api.model.Quantity("500m"))
                 .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("512Mi"))
                 .endResources()
-                .withSecurityContext(Workloads.containerSecurity(UID, UID))
+                .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
                 .endContainer()
+                .addToVolumes(Workloads.emptyDir("tmp"))
                 .endSpec()
                 .endTemplate()
                 .endSpec()

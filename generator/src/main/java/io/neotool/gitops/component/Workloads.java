@@ -65,17 +65,45 @@ public final class Workloads {
                 .build();
     }
 
-    /** Container hardening that every image we run as plain manifests accepts. */
-    public static SecurityContext containerSecurity(long uid, long gid) {
+    /** Name of the projected token volume the Vault agent authenticates with. */
+    public static final String VAULT_TOKEN_VOLUME = "vault-token";
+
+    /**
+     * The Pod Security Standard "restricted" for a container: a fixed non-root UID, no privilege
+     * escalation, no capabilities, the runtime's seccomp profile, and a read-only root filesystem
+     * unless the component's config declares that its image cannot run with one.
+     */
+    public static SecurityContext containerSecurity(long uid, long gid, boolean readOnlyRoot) {
         Capabilities dropAll = new CapabilitiesBuilder().withDrop("ALL").build();
         return new SecurityContextBuilder()
                 .withRunAsNonRoot(true)
                 .withRunAsUser(uid)
                 .withRunAsGroup(gid)
                 .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(readOnlyRoot)
                 .withCapabilities(dropAll)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .build();
+    }
+
+    /** Whether the settings leave the root filesystem read-only (no declared exemption). */
+    public static boolean readOnlyRoot(java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
+        return !io.neotool.gitops.config.InfrastructureConfig.exempt(exemptions,
+                io.neotool.gitops.config.SecurityExemption.Control.READ_ONLY_ROOT_FILESYSTEM);
+    }
+
+    public static io.fabric8.kubernetes.api.model.Volume emptyDir(String name) {
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
+    }
+
+    /**
+     * A short-lived service-account token for the Vault agent only: the pod mounts no API token
+     * ({@code automountServiceAccountToken: false}) and the injector gives this volume to its agent.
+     */
+    public static io.fabric8.kubernetes.api.model.Volume vaultTokenVolume() {
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder().withName(VAULT_TOKEN_VOLUME)
+                .withNewProjected().addNewSource().withNewServiceAccountToken().withPath("token").withExpirationSeconds(3600L)
+                .endServiceAccountToken().endSource().endProjected().build();
     }
 
     public static Probe tcpProbe(int port, int initialDelay, int period) {
@@ -118,6 +146,7 @@ public final class Workloads {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("vault.hashicorp.com/agent-inject", "true");
         annotations.put("vault.hashicorp.com/role", role);
+        annotations.put("vault.hashicorp.com/agent-service-account-token-volume-name", VAULT_TOKEN_VOLUME);
         // Secrets must exist before any other init container runs (the backup's dump needs them).
         annotations.put("vault.hashicorp.com/agent-init-first", "true");
         if (initOnly) {

@@ -19,6 +19,11 @@ public record InfrastructureConfig(
         Unleash unleash,
         Minio minio) {
 
+    /** Whether the config declares that the component's image cannot meet {@code control}. */
+    public static boolean exempt(java.util.List<SecurityExemption> exemptions, SecurityExemption.Control control) {
+        return exemptions.stream().anyMatch(e -> e.control() == control);
+    }
+
     /** The components present in the config, by key, in the order of the file's schema. */
     public java.util.Map<String, ComponentSettings> components() {
         java.util.Map<String, ComponentSettings> all = new java.util.LinkedHashMap<>();
@@ -64,8 +69,10 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             Integer maxConnections,
             String sharedBuffers,
-            @JsonProperty(required = true) VaultRef superuserPassword) implements ComponentSettings, ComponentSettings.Storage {
+            @JsonProperty(required = true) VaultRef superuserPassword,
+            java.util.List<SecurityExemption> exemptions) implements ComponentSettings, ComponentSettings.Storage {
         public Postgres {
+            exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
             maxConnections = maxConnections == null ? 200 : maxConnections;
             sharedBuffers = sharedBuffers == null ? "128MB" : sharedBuffers;
         }
@@ -80,8 +87,10 @@ public record InfrastructureConfig(
             String poolMode,
             Integer maxClientConn,
             Integer defaultPoolSize,
-            @JsonProperty(required = true) VaultRef authUserPassword) implements ComponentSettings {
+            @JsonProperty(required = true) VaultRef authUserPassword,
+            java.util.List<SecurityExemption> exemptions) implements ComponentSettings {
         public PgBouncer {
+            exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
             replicas = replicas == null ? 1 : replicas;
             poolMode = poolMode == null ? "transaction" : poolMode;
             maxClientConn = maxClientConn == null ? 500 : maxClientConn;
@@ -97,8 +106,10 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             @JsonProperty(required = true) String clusterId,
             String heapOpts,
-            Integer defaultPartitions) implements ComponentSettings, ComponentSettings.Storage {
+            Integer defaultPartitions,
+            java.util.List<SecurityExemption> exemptions) implements ComponentSettings, ComponentSettings.Storage {
         public Kafka {
+            exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
             heapOpts = heapOpts == null ? "-Xms512m -Xmx512m" : heapOpts;
             defaultPartitions = defaultPartitions == null ? 3 : defaultPartitions;
         }
