@@ -12,6 +12,7 @@ import io.neotool.gitops.component.KafkaComponent;
 import io.neotool.gitops.component.LokiComponent;
 import io.neotool.gitops.component.MinioComponent;
 import io.neotool.gitops.component.NamespaceComponent;
+import io.neotool.gitops.component.NetworkPolicyComponent;
 import io.neotool.gitops.component.PgBouncerComponent;
 import io.neotool.gitops.component.PostgresComponent;
 import io.neotool.gitops.component.PrometheusComponent;
@@ -40,6 +41,7 @@ public final class Generator {
         List<HelmComponent> helm = helmComponents();
         List<Component> all = new ArrayList<>();
         all.add(new NamespaceComponent());
+        all.add(new NetworkPolicyComponent());
         all.add(new HelmSourcesComponent(helm));
         all.addAll(helm);
         all.add(new PostgresComponent());

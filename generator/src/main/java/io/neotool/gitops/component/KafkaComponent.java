@@ -24,6 +24,7 @@ public final class KafkaComponent implements Component {
     public static final String SERVICE = "kafka";
     public static final int PORT = 9092;
     static final int CONTROLLER_PORT = 9093;
+    static final String TOPICS_JOB = "kafka-topics";
     /** UID and GID of {@code appuser} in the apache/kafka image. */
     static final long UID = 1000;
     static final String DATA = "/var/lib/kafka/data";
@@ -143,9 +144,9 @@ public final class KafkaComponent implements Component {
                     .append(" --create --if-not-exists --topic ").append(topic)
                     .append(" --partitions ").append(k.defaultPartitions()).append(" --replication-factor 1\n");
         }
-        Map<String, String> jobLabels = Context.labels("kafka-topics", "message-broker");
+        Map<String, String> jobLabels = Context.labels(TOPICS_JOB, "message-broker");
         return new JobBuilder()
-                .withNewMetadata().withName("kafka-topics").withLabels(jobLabels)
+                .withNewMetadata().withName(TOPICS_JOB).withLabels(jobLabels)
                 .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled").endMetadata()
                 .withNewSpec()
                 .withBackoffLimit(10)

@@ -196,9 +196,7 @@ public final class ConfigLoader {
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            String allowed = java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
+            String allowed = String.join(", ", KeyChecker.enumNames(invalid.getTargetType()));
             int[] at = map.locate(path);
             return new ConfigProblem(map.file(), at[0], at[1], path,
                     "'" + invalid.getValue() + "' is not an allowed value", "one of: " + allowed);

@@ -39,7 +39,7 @@ final class KeyChecker {
             return;
         }
         if (raw != null && raw.isEnum()) {
-            List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+            List<String> allowed = enumNames(raw);
             if (!allowed.contains(node.asString())) {
                 problems.add(map.problem(path, "'" + node.asString() + "' is not an allowed value", "one of: " + String.join(", ", allowed)));
             }
@@ -137,6 +137,19 @@ final class KeyChecker {
             return "write the number without quotes";
         }
         return null;
+    }
+
+    /** The names an enum is written with in YAML: its {@code @JsonProperty} values. */
+    static List<String> enumNames(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> {
+            String name = ((Enum<?>) c).name();
+            try {
+                JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
+                return property != null && !property.value().isEmpty() ? property.value() : name.toLowerCase(Locale.ROOT);
+            } catch (NoSuchFieldException e) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }).toList();
     }
 
     private static Class<?> raw(Type type) {

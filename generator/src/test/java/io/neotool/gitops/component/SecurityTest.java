@@ -1,0 +1,114 @@
+package io.neotool.gitops.component;
+
+import static io.neotool.gitops.Trees.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.Trees;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.render.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Least privilege, derived from the config: pod security, network paths, Vault identity. */
+class SecurityTest {
+    static final String POLICIES = "infrastructure/production/controllers/network-policies/";
+
+    static List<String> edges(LoadedConfig config) {
+        return NetworkGraph.of(new Context(config, new Templates())).stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void anAppWithoutADatabaseHasNoPathToPgBouncerAndDeclaringOneOpensExactlyIt() {
+        LoadedConfig before = TestSupport.production();
+        assertThat(edges(before)).noneMatch(e -> e.startsWith("web -> pgbouncer"));
+        String yaml = TestSupport.productionText().replace("    uses:\n      graphql: true\n",
+                "    uses:\n      database: { name: web, password: { path: secret/data/apps/web/database, key: password } }\n      graphql: true\n");
+        LoadedConfig after = TestSupport.parse(yaml);
+        List<String> added = new ArrayList<>(edges(after));
+        added.removeAll(edges(before));
+        assertThat(added).containsExactly("web -> pgbouncer:5432");
+        List<String> removed = new ArrayList<>(edges(before));
+        removed.removeAll(edges(after));
+        assertThat(removed).isEmpty();
+
+        JsonNode policy = yaml(Trees.generate(after), POLICIES + "networkpolicy-pgbouncer.yaml");
+        assertThat(policy.at("/spec/ingress").toString()).contains("\"app.kubernetes.io/name\":\"web\"");
+    }
+
+    @Test
+    void theGraphFollowsTheDeclaredDependencies() {
+        assertThat(edges(TestSupport.production())).contains(
+                "app-service -> kafka:9092", "app-service -> unleash:4242", "web -> apollo-router:4000",
+                "traefik -> web:3000", "traefik -> grafana:3000", "apollo-router -> app-service:8080",
+                "apollo-router -> security-service:8080", "prometheus -> app-service:8081",
+                "pgbouncer -> postgres:5432", "database-backup -> postgres:5432", "database-backup -> internet:443",
+                "kafka-topics -> kafka:9092", "promtail -> loki:3100", "grafana -> prometheus:9090")
+                .doesNotContain("web -> kafka:9092", "web -> pgbouncer:5432", "traefik -> app-service:8080");
+        assertThat(edges(TestSupport.dev())).contains("database-backup -> minio:9000").doesNotContain("database-backup -> internet:443");
+    }
+
+    @Test
+    void postgresAcceptsOnlyPgBouncerAndTheBackupAndEverythingElseIsDenied() {
+        OutputTree tree = Trees.generate(TestSupport.production());
+        JsonNode deny = yaml(tree, POLICIES + "networkpolicy-default-deny.yaml");
+        assertThat(deny.at("/spec/podSelector").isEmpty()).isTrue();
+        assertThat(deny.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+        assertThat(deny.at("/spec/ingress").isMissingNode()).isTrue();
+        JsonNode postgres = yaml(tree, POLICIES + "networkpolicy-postgres.yaml");
+        List<String> from = new ArrayList<>();
+        postgres.at("/spec/ingress").forEach(rule -> from.add(rule.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asString()));
+        assertThat(from).containsExactly("database-backup", "pgbouncer");
+        JsonNode web = yaml(tree, POLICIES + "networkpolicy-web.yaml");
+        assertThat(web.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString()).isEqualTo("kube-system");
+        assertThat(web.at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asString()).isEqualTo("traefik");
+        JsonNode dns = yaml(tree, POLICIES + "networkpolicy-allow-dns.yaml");
+        assertThat(dns.at("/spec/egress/0/ports").toString()).contains("\"port\":53,\"protocol\":\"UDP\"");
+    }
+
+    @Test
+    void plainWorkloadsMeetTheRestrictedStandardUnlessTheConfigDeclaresAnExemption() {
+        OutputTree tree = Trees.generate(TestSupport.production());
+        for (String file : List.of("configs/postgres/statefulset-postgres.yaml", "configs/pgbouncer/deployment-pgbouncer.yaml")) {
+            JsonNode c = yaml(tree, "infrastructure/production/" + file).at("/spec/template/spec/containers/0/securityContext");
+            assertThat(c.path("readOnlyRootFilesystem").asBoolean()).as(file).isTrue();
+            assertThat(c.path("runAsNonRoot").asBoolean()).isTrue();
+            assertThat(c.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+            assertThat(c.at("/capabilities/drop/0").asString()).isEqualTo("ALL");
+            assertThat(c.at("/seccompProfile/type").asString()).isEqualTo("RuntimeDefault");
+        }
+        JsonNode kafka = yaml(tree, "infrastructure/production/configs/kafka/statefulset-kafka.yaml").at("/spec/template/spec/containers/0/securityContext");
+        assertThat(kafka.path("readOnlyRootFilesystem").asBoolean(true)).as("exempted in the config, with its reason").isFalse();
+        String strict = TestSupport.productionText().replaceFirst("(?s)    exemptions:\n      - control: readOnlyRootFilesystem\n        reason: [^\n]*\n", "");
+        JsonNode noExemption = yaml(Trees.generate(TestSupport.parse(strict)), "infrastructure/production/configs/kafka/statefulset-kafka.yaml");
+        assertThat(noExemption.at("/spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theNamespaceLabelsMatchWhatItRuns() {
+        JsonNode ns = yaml(Trees.generate(TestSupport.production()), "infrastructure/production/controllers/namespace/namespace-production.yaml");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString()).as("promtail and node-exporter need the host").isEqualTo("privileged");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1warn").asString()).isEqualTo("restricted");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1audit-version").asString()).isEqualTo("v1.33");
+        String quiet = TestSupport.productionText().replace("  promtail:\n    chartVersion", "  promtail:\n    enabled: false\n    chartVersion")
+                .replace("  prometheus:\n    chartVersion", "  prometheus:\n    enabled: false\n    chartVersion")
+                .replace("  grafana:\n    chartVersion", "  grafana:\n    enabled: false\n    chartVersion")
+                .replace("    metricsPort: 8081\n", "");
+        JsonNode baseline = yaml(Trees.generate(TestSupport.parse(quiet)), "infrastructure/production/controllers/namespace/namespace-production.yaml");
+        assertThat(baseline.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString()).isEqualTo("baseline");
+    }
+
+    @Test
+    void podsMountNoApiTokenAndTheVaultAgentGetsAProjectedOne() {
+        OutputTree tree = Trees.generate(TestSupport.production());
+        JsonNode pod = yaml(tree, "apps/base/app-service/deployment-app-service.yaml").at("/spec/template");
+        assertThat(pod.at("/spec/automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(pod.at("/metadata/annotations/vault.hashicorp.com~1agent-service-account-token-volume-name").asString()).isEqualTo("vault-token");
+        assertThat(pod.at("/spec/volumes").toString()).contains("\"name\":\"vault-token\"", "\"serviceAccountToken\"");
+        JsonNode sa = yaml(tree, "apps/base/app-service/serviceaccount-app-service.yaml");
+        assertThat(sa.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+    }
+}
