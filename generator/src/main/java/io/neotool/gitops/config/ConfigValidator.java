@@ -25,12 +25,6 @@ final class ConfigValidator {
     static final Pattern SQL_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
     static final Pattern CRON_FIELD = Pattern.compile("^(\\*|\\d+(-\\d+)?)(/\\d+)?(,(\\*|\\d+(-\\d+)?)(/\\d+)?)*$");
-    static final Pattern SECRET_KEY_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_key).*");
-    /** Literals that are credentials whatever key they sit under. */
-    static final Pattern CREDENTIAL_LITERAL = Pattern.compile(
-            "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
-                    + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
-                    + "|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@)");
     static final int MIN_KUBERNETES_MINOR = 30;
     static final int MAX_KUBERNETES_MINOR = 35;
 
@@ -195,9 +189,9 @@ final class ConfigValidator {
         resources(at + ".resources", app.resources());
         app.env().forEach((name, value) -> {
             check(ENV_NAME.matcher(name).matches(), at + ".env." + name, "'" + name + "' is not an environment variable name", null);
-            check(!SECRET_KEY_NAME.matcher(name).matches() || value.isEmpty(), at + ".env." + name,
+            check(!Credentials.SECRET_NAME.matcher(name).matches() || value.isEmpty(), at + ".env." + name,
                     "a plaintext secret in the config", "declare it under uses.secrets with its Vault path");
-            check(SECRET_KEY_NAME.matcher(name).matches() || !CREDENTIAL_LITERAL.matcher(value).find(), at + ".env." + name,
+            check(Credentials.SECRET_NAME.matcher(name).matches() || !(Credentials.LITERAL.matcher(value).find() || Credentials.highEntropyToken(value)), at + ".env." + name,
                     "the value looks like a credential", "keep credentials in Vault and declare them under uses.secrets");
         });
         if (app.probes() != null) {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import io.neotool.gitops.config.Credentials;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -22,12 +23,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class SemanticDiff {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     static final String MASK = "****";
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key).*");
-    private static final Pattern CREDENTIAL_VALUE = Pattern.compile(
-            "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
-                    + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
-                    + "|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@)");
     private static final Pattern VERSION_FIELD = Pattern.compile(
             ".*(/image|/newTag|/spec/chart/spec/version|/spec/ref/tag|/spec/values(/[^/]+)*/(image/)?tag)$");
 
@@ -160,11 +155,11 @@ public final class SemanticDiff {
             if (node.isEmpty()) {
                 out.put(pointer, "{}");
             }
-            boolean namedSecret = node.has("name") && node.has("value") && SECRET_NAME.matcher(node.path("name").asString("")).matches();
+            boolean namedSecret = node.has("name") && node.has("value") && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
                 boolean hide = secret || (namedSecret && key.equals("value"))
-                        || (SECRET_NAME.matcher(key).matches() && !key.startsWith("vault.hashicorp.com/") && field.getValue().isValueNode());
+                        || (Credentials.SECRET_NAME.matcher(key).matches() && !key.startsWith("vault.hashicorp.com/") && field.getValue().isValueNode());
                 flatten(field.getValue(), pointer + "/" + key.replace("~", "~0").replace("/", "~1"), out, masked, hide);
             }
         } else if (node.isArray()) {
@@ -177,7 +172,7 @@ public final class SemanticDiff {
         } else {
             String value = node.isNull() ? "null" : node.asString();
             out.put(pointer, value);
-            if (secret || CREDENTIAL_VALUE.matcher(value).find()) {
+            if (secret || Credentials.LITERAL.matcher(value).find()) {
                 masked.add(pointer);
             }
         }

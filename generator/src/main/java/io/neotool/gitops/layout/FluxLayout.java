@@ -6,6 +6,7 @@ import io.neotool.gitops.component.AppComponent;
 import io.neotool.gitops.component.Component;
 import io.neotool.gitops.component.Context;
 import io.neotool.gitops.component.Layer;
+import io.neotool.gitops.component.VaultRoles;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.Kustomization;
@@ -121,6 +122,13 @@ public final class FluxLayout {
         }
         names.add("flux-system");
         tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
+        var roles = VaultRoles.of(config);
+        if (!roles.isEmpty()) {
+            List<Map<String, Object>> model = new ArrayList<>();
+            roles.forEach((role, paths) -> model.add(Map.of("name", role, "paths", new ArrayList<>(paths))));
+            tree.add(folder + "/vault-policies.sh", owner, context.templates().render("vault-policies.sh.ftl",
+                    Map.of("cluster", cluster, "namespace", context.namespace(), "roles", model)));
+        }
     }
 
     /** Renders one object into {@code folder}; returns its file name ({@code <kind>-<name>.yaml}). */

@@ -68,12 +68,17 @@ public final class TreeValidator {
         List<Manifest> all = new ArrayList<>();
         int yamlFiles = 0;
         for (var entry : files.entrySet()) {
+            SecretScanner.scanText(entry.getKey(), entry.getValue(), problems);
             if (!entry.getKey().endsWith(".yaml")) {
                 continue;
             }
             yamlFiles++;
-            Manifests.read(entry.getKey(), entry.getValue(), problems).stream()
-                    .filter(m -> !Manifests.isKustomizeFile(m)).forEach(all::add);
+            for (Manifest m : Manifests.read(entry.getKey(), entry.getValue(), problems)) {
+                if (!Manifests.isKustomizeFile(m)) {
+                    all.add(m);
+                    SecretScanner.scanObject(m, entry.getValue(), problems);
+                }
+            }
         }
         Set<String> skip = new HashSet<>();
         rules.values().forEach(r -> skip.addAll(r.skipSchemaFor()));

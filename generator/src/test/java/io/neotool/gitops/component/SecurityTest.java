@@ -102,6 +102,32 @@ class SecurityTest {
     }
 
     @Test
+    void eachWorkloadGetsAVaultRoleThatReadsOnlyItsOwnPaths() {
+        var roles = VaultRoles.of(TestSupport.production().config());
+        assertThat(roles).containsOnlyKeys("app-service", "database-backup", "grafana", "pgbouncer", "postgres", "security-service", "unleash", "web");
+        assertThat(roles.get("web")).containsExactly("secret/data/apps/web/unleash");
+        assertThat(roles.get("pgbouncer")).containsExactly("secret/data/postgres/pgbouncer");
+        assertThat(roles.get("database-backup")).containsExactly("secret/data/backups/r2", "secret/data/postgres/superuser");
+        String script = Trees.generate(TestSupport.production()).get("clusters/production/vault-policies.sh").text();
+        assertThat(script).contains("vault write auth/kubernetes/role/web \\\n  bound_service_account_names=web \\\n  bound_service_account_namespaces=production",
+                "path \"secret/data/apps/web/unleash\" {\n  capabilities = [\"read\"]\n}");
+    }
+
+    @Test
+    void aRandomLookingTokenInAnAppsEnvIsAConfigError() {
+        String yaml = TestSupport.productionText().replace("      NODE_ENV: production\n", "      NODE_ENV: production\n      SENTRY_KEY_ID: 9fK2mQx7Lp0ZrT4vW8yB1nC6hJ3sD5gA2eR7uI9oP0qX\n");
+        try {
+            TestSupport.parse(yaml);
+            throw new AssertionError("accepted");
+        } catch (io.neotool.gitops.config.ConfigException e) {
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo("apps[2].env.SENTRY_KEY_ID");
+                assertThat(p.message()).isEqualTo("the value looks like a credential");
+            });
+        }
+    }
+
+    @Test
     void podsMountNoApiTokenAndTheVaultAgentGetsAProjectedOne() {
         OutputTree tree = Trees.generate(TestSupport.production());
         JsonNode pod = yaml(tree, "apps/base/app-service/deployment-app-service.yaml").at("/spec/template");

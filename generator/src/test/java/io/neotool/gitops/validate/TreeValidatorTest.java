@@ -207,6 +207,32 @@ class TreeValidatorTest {
     }
 
     @Test
+    void noCredentialReachesTheTree() {
+        String folder = CONFIGS + "kafka/";
+        String kustomization = edit(folder + "kustomization.yaml", "  - job-kafka-topics.yaml\n", "  - job-kafka-topics.yaml\n  - leak.yaml\n");
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: leak\n  namespace: production\nstringData:\n  password: hunter2\n";
+        List<ValidationProblem> problems = problems(null, Map.of(folder + "leak.yaml", secret, folder + "kustomization.yaml", kustomization));
+        assertThat(problems).extracting(ValidationProblem::message)
+                .contains("a Secret with data in Git; let the Vault agent render it in the pod instead",
+                        "a literal value under a secret-looking key; secrets come from Vault");
+
+        String deployment = CONFIGS + "pgbouncer/deployment-pgbouncer.yaml";
+        String literal = edit(deployment, "      containers:\n", "      containers:\n").replace("          image: edoburu",
+                "          env:\n            - name: DB_PASSWORD\n              value: s3cr3t\n          image: edoburu");
+        assertThat(problems(null, Map.of(deployment, literal))).extracting(ValidationProblem::format)
+                .anyMatch(f -> f.contains("/spec/template/spec/containers/0/env/0/value: 'DB_PASSWORD' is given a literal value"));
+
+        String configMap = CONFIGS + "pgbouncer/configmap-pgbouncer-config.yaml";
+        String key = edit(configMap, "[pgbouncer]\n", "[pgbouncer]\n    ;; -----BEGIN RSA PRIVATE KEY-----\n");
+        String token = edit(configMap, "[pgbouncer]\n", "[pgbouncer]\n    ;; auth 9fK2mQx7Lp0ZrT4vW8yB1nC6hJ3sD5gA2eR7uI9oP0qX\n");
+        for (String leak : List.of(key, token)) {
+            assertThat(problems(null, Map.of(configMap, leak))).extracting(ValidationProblem::message)
+                    .containsExactly("this line looks like a credential; secrets come from Vault at run time, never from Git");
+        }
+        assertThat(problems(null, Map.of(configMap, token)).get(0).file()).matches(java.util.regex.Pattern.quote(configMap) + ":\\d+");
+    }
+
+    @Test
     void namesMustBeDns1123() {
         String file = "apps/base/web/service-web.yaml";
         String broken = tree.get(file).replaceFirst("  name: web\n", "  name: Web_Front\n");
