@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 KUBERNETES_VALIDATE=1.33.1     # PyPI: Kubernetes 1.33 JSON schemas (strict), the version the clusters run
 PYYAML=6.0.3
+CHECKOV=3.3.30                 # PyPI: the security linter run on the built trees
 KUBECONFORM=v0.7.0
 KUSTOMIZE=v5.8.1
 CONTROLLER_GEN=v0.20.1
@@ -42,9 +43,9 @@ for module in "${FLUX_APIS[@]}"; do
   (cd "$src" && controller-gen crd paths=./... output:crd:dir="$WORK/crds") >&2
 done
 
-echo "== Kubernetes schemas (PyPI kubernetes-validate $KUBERNETES_VALIDATE)" >&2
+echo "== Kubernetes schemas (PyPI kubernetes-validate $KUBERNETES_VALIDATE) and checkov $CHECKOV" >&2
 python3 -m venv "$WORK/venv"
-"$WORK/venv/bin/pip" install -q "kubernetes-validate==$KUBERNETES_VALIDATE" "pyyaml==$PYYAML" >&2
+"$WORK/venv/bin/pip" install -q "kubernetes-validate==$KUBERNETES_VALIDATE" "pyyaml==$PYYAML" "checkov==$CHECKOV" >&2
 SCHEMAS=$("$WORK/venv/bin/python" -c 'import kubernetes_validate, os; print(os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema", "v1.33.0-local-strict"))')
 
 rm -rf "$WORK/catalog"

@@ -89,7 +89,7 @@ public final class KafkaComponent implements Component {
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();
         var statefulSet = new StatefulSetBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).withAnnotations(Workloads.checkovSkips(k.exemptions())).endMetadata()
                 .withNewSpec()
                 .withServiceName(headless)
                 .withReplicas(1)

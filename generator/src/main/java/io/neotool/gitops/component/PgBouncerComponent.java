@@ -77,7 +77,7 @@ public final class PgBouncerComponent implements Component {
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();
         var deployment = new DeploymentBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).withAnnotations(Workloads.checkovSkips(b.exemptions())).endMetadata()
                 .withNewSpec()
                 .withReplicas(b.replicas())
                 .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()

@@ -81,7 +81,7 @@ public final class PostgresComponent implements Component {
                 .build();
 
         var statefulSet = new StatefulSetBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
+                .withNewMetadata().withName(SERVICE).withLabels(labels).withAnnotations(Workloads.checkovSkips(pg.exemptions())).endMetadata()
                 .withNewSpec()
                 .withServiceName(SERVICE + "-headless")
                 .withReplicas(1)

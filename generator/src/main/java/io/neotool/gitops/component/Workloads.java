@@ -92,6 +92,19 @@ public final class Workloads {
                 io.neotool.gitops.config.SecurityExemption.Control.READ_ONLY_ROOT_FILESYSTEM);
     }
 
+    /** Checkov's skip annotations for the exemptions a config declares, with the config's reasons. */
+    public static Map<String, String> checkovSkips(java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
+        Map<String, String> annotations = new TreeMap<>();
+        int i = 1;
+        for (var exemption : exemptions) {
+            String check = switch (exemption.control()) {
+                case READ_ONLY_ROOT_FILESYSTEM -> "CKV_K8S_22";
+            };
+            annotations.put("checkov.io/skip" + i++, check + "=" + exemption.reason());
+        }
+        return annotations.isEmpty() ? null : annotations;
+    }
+
     public static io.fabric8.kubernetes.api.model.Volume emptyDir(String name) {
         return new io.fabric8.kubernetes.api.model.VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
     }
