@@ -24,13 +24,8 @@ class NeotoolGitopsTest {
     @TempDir
     Path work;
 
-    private Path copyConfigs() throws IOException {
-        Path config = work.resolve("config");
-        Files.createDirectories(config.resolve("supergraph"));
-        for (String name : new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
-            Files.copy(TestSupport.configDir().resolve(name), config.resolve(name));
-        }
-        return config;
+    private Path copyConfigs() {
+        return TestSupport.copyConfigs(work);
     }
 
     private static Map<String, String> snapshot(Path root) throws IOException {

@@ -34,6 +34,20 @@ public final class TestSupport {
         return new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", configDir());
     }
 
+    /** Copies the committed configs (and the supergraph they name) into {@code work}/config. */
+    public static Path copyConfigs(Path work) {
+        try {
+            Path config = work.resolve("config");
+            Files.createDirectories(config.resolve("supergraph"));
+            for (String name : new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
+                Files.copy(configDir().resolve(name), config.resolve(name));
+            }
+            return config;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String productionText() {
         try {
             return Files.readString(configDir().resolve("production.yaml"));

@@ -20,11 +20,7 @@ class SemanticDiffTest {
     Path work;
 
     private Path repoWithGeneratedTree() throws IOException {
-        Path config = work.resolve("config");
-        Files.createDirectories(config.resolve("supergraph"));
-        for (String name : new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
-            Files.copy(TestSupport.configDir().resolve(name), config.resolve(name));
-        }
+        Path config = TestSupport.copyConfigs(work);
         new NeotoolGitops().generate(new GenerationRequest(config, work, null));
         return config;
     }
