@@ -41,6 +41,9 @@ class WholeTreeTest {
         OutputTree tree = Trees.generate(config);
         Map<String, Set<String>> entries = new TreeMap<>();
         for (String path : tree.files().keySet()) {
+            if (!path.endsWith(".yaml")) {
+                continue; // kustomize lists Kubernetes manifests only (not READMEs or scripts)
+            }
             String folder = path.substring(0, path.lastIndexOf('/'));
             entries.computeIfAbsent(folder, f -> new TreeSet<>()).add(path.substring(folder.length() + 1));
             // a folder that has files is an entry of its parent folder

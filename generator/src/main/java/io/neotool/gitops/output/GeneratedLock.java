@@ -53,6 +53,40 @@ public final class GeneratedLock {
         return new GeneratedLock(entries);
     }
 
+    /**
+     * The hashes a pending lock accepts per path. A pending lock may name several contents for one
+     * path: every run that was interrupted since the last complete one adds what it was writing.
+     */
+    public static Map<String, java.util.Set<String>> readAccepted(Path file) throws IOException {
+        Map<String, java.util.Set<String>> accepted = new TreeMap<>();
+        if (!Files.isRegularFile(file)) {
+            return accepted;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split(" ", 3);
+            if (parts.length == 3) {
+                accepted.computeIfAbsent(parts[2], k -> new java.util.TreeSet<>()).add(parts[0]);
+            }
+        }
+        return accepted;
+    }
+
+    /** This lock's lines plus those of {@code earlier} contents still accepted, for a pending lock. */
+    public byte[] pendingBytes(Map<String, java.util.Set<String>> earlier) {
+        StringBuilder text = new StringBuilder(HEADER);
+        java.util.SortedSet<String> lines = new java.util.TreeSet<>();
+        entries.forEach((path, entry) -> lines.add(path + " " + entry.sha256() + " " + entry.owner()));
+        earlier.forEach((path, hashes) -> hashes.forEach(h -> lines.add(path + " " + h + " " + "-")));
+        for (String line : lines) {
+            String[] parts = line.split(" ", 3);
+            text.append(parts[1]).append(' ').append(parts[2]).append(' ').append(parts[0]).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     public SortedMap<String, Entry> entries() {
         return java.util.Collections.unmodifiableSortedMap(entries);
     }

@@ -25,10 +25,11 @@ import java.util.stream.Stream;
  * touched, and {@code clusters/<cluster>/flux-system/} (owned by {@code flux bootstrap}) is never
  * read, written or removed.
  *
- * <p>Crash safety: the new lock is first written as {@code generated.lock.pending}; each file is
- * written to a temporary file in its folder and moved into place atomically; stale files are
- * removed; the lock is replaced last. A run killed at any point leaves every file old or new, never
- * partial, and the next run accepts the contents the pending lock names and finishes the job.
+ * <p>Crash safety: the new lock is first written as {@code generated.lock.pending} (keeping what
+ * earlier interrupted runs recorded there); each file is written to a temporary file in its folder
+ * and moved into place atomically; stale files are removed; the lock is replaced last. A run killed
+ * at any point leaves every file old or new, never partial, and the next run accepts the contents
+ * the pending lock names and finishes the job.
  */
 public final class OutputWriter {
     /** The folders the generator writes into, relative to the output root. */
@@ -54,7 +55,7 @@ public final class OutputWriter {
     public WriteResult write(OutputTree tree, Set<String> owners, boolean complete, boolean force) throws IOException {
         removeTemporaryFiles();
         GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
-        GeneratedLock pending = GeneratedLock.read(root.resolve(GeneratedLock.PENDING));
+        Map<String, Set<String>> pending = GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING));
         List<String> prune = new ArrayList<>();
         for (String path : owned(lock)) {
             OutputTree.OutputFile file = tree.get(path);
@@ -87,7 +88,7 @@ public final class OutputWriter {
         });
         tree.files().values().forEach(f -> next.put(f.path(), new GeneratedLock.Entry(GeneratedLock.sha256(f.content()), f.owner())));
         GeneratedLock nextLock = new GeneratedLock(next);
-        atomicWrite(root.resolve(GeneratedLock.PENDING), nextLock.bytes());
+        recordPending(nextLock, pending);
 
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
@@ -113,11 +114,16 @@ public final class OutputWriter {
         return new WriteResult(written, unchanged, removed);
     }
 
+    /** Records what this run will write; what interrupted runs may have left stays accepted until one completes. */
+    void recordPending(GeneratedLock next, Map<String, Set<String>> earlier) throws IOException {
+        atomicWrite(root.resolve(GeneratedLock.PENDING), next.pendingBytes(earlier));
+    }
+
     /**
      * True when the file on disk is ours to replace but holds content the generator never wrote:
      * neither its lock entry, nor the pending lock of an interrupted run, nor {@code next}.
      */
-    boolean handEdited(String path, byte[] next, GeneratedLock lock, GeneratedLock pending) throws IOException {
+    boolean handEdited(String path, byte[] next, GeneratedLock lock, Map<String, Set<String>> pending) throws IOException {
         Path target = resolve(path);
         if (!Files.isRegularFile(target)) {
             return false;
@@ -128,8 +134,7 @@ public final class OutputWriter {
         }
         String hash = GeneratedLock.sha256(disk);
         GeneratedLock.Entry entry = lock.get(path);
-        GeneratedLock.Entry interrupted = pending.get(path);
-        if (interrupted != null && interrupted.sha256().equals(hash)) {
+        if (pending.getOrDefault(path, Set.of()).contains(hash)) {
             return false;
         }
         if (entry != null) {
@@ -154,7 +159,7 @@ public final class OutputWriter {
             byte[] disk = Files.readAllBytes(target);
             if (!Arrays.equals(disk, file.content())) {
                 changed.put(file.path(), new String(disk, StandardCharsets.UTF_8));
-                if (handEdited(file.path(), file.content(), lock, GeneratedLock.empty())) {
+                if (handEdited(file.path(), file.content(), lock, Map.of())) {
                     handEdited.add(file.path());
                 }
             }

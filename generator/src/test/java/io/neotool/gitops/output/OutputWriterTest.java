@@ -160,6 +160,26 @@ class OutputWriterTest {
     }
 
     @Test
+    void aSecondInterruptionKeepsWhatTheFirstOneMayHaveWrittenAccepted() throws Exception {
+        OutputWriter writer = new OutputWriter(root);
+        OutputTree a = tree("apps/a/x.yaml", "a: 1\n");
+        OutputTree b = tree("apps/a/x.yaml", "a: 2\n");
+        OutputTree c = tree("apps/a/x.yaml", "a: 3\n");
+        writer.write(a, Set.of(OWNER), true);
+        // run b interrupted after writing x; then run a interrupted right after recording its pending lock
+        Files.write(root.resolve(GeneratedLock.PENDING), OutputWriter.lockBytes(b));
+        Files.write(root.resolve("apps/a/x.yaml"), b.get("apps/a/x.yaml").content());
+        writer.recordPending(new GeneratedLock(java.util.Map.of("apps/a/x.yaml",
+                new GeneratedLock.Entry(GeneratedLock.sha256(a.get("apps/a/x.yaml").content()), OWNER))),
+                GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING)));
+        assertThat(GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING)).get("apps/a/x.yaml")).hasSize(2);
+        // x still holds b's content: not a hand edit, and the next complete run replaces it
+        WriteResult result = writer.write(c, Set.of(OWNER), true);
+        assertThat(result.written()).containsExactly("apps/a/x.yaml");
+        assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
+    }
+
+    @Test
     void headerNamesTheOwner() {
         assertThat(OutputTree.ownerOf(OutputTree.header("config/dev.yaml") + "x: 1\n")).isEqualTo("config/dev.yaml");
         assertThat(OutputTree.ownerOf(OutputTree.header(OutputTree.SHARED))).isEqualTo(OutputTree.SHARED);
