@@ -20,6 +20,7 @@ import io.neotool.gitops.component.PromtailComponent;
 import io.neotool.gitops.component.UnleashComponent;
 import io.neotool.gitops.component.VaultComponent;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.layout.FluxLayout;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.render.Templates;
@@ -49,6 +50,11 @@ public final class Generator {
         all.add(new KafkaComponent());
         all.add(new BackupComponent());
         return all;
+    }
+
+    /** {@code clusters/<cluster>/README.md} of {@code cluster}, comparing the versions of {@code all}. */
+    public String readme(LoadedConfig cluster, List<LoadedConfig> all) {
+        return new ClusterReadme(templates).render(cluster, all);
     }
 
     /** The tree of one config. */

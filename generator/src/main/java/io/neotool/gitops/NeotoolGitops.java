@@ -22,8 +22,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import io.neotool.gitops.diff.GitTree;
-import io.neotool.gitops.layout.ClusterReadme;
-import io.neotool.gitops.render.Templates;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.validate.ClusterRules;
 import io.neotool.gitops.validate.SchemaCatalog;
@@ -95,10 +93,9 @@ public final class NeotoolGitops {
                 throw sharedBaseConflict(e, config);
             }
         }
-        ClusterReadme readme = new ClusterReadme(new Templates());
         for (LoadedConfig config : configs) {
             // the version table compares every environment, so the README belongs to all configs
-            tree.add("clusters/" + config.config().cluster().name() + "/README.md", OutputTree.SHARED, readme.render(config, configs));
+            tree.add("clusters/" + config.config().cluster().name() + "/README.md", OutputTree.SHARED, generator.readme(config, configs));
         }
         return tree;
     }

@@ -66,13 +66,18 @@ public final class OutputWriter {
             }
         }
         List<String> edited = new ArrayList<>();
+        Map<String, byte[]> onDisk = new TreeMap<>();
         for (OutputTree.OutputFile file : tree.files().values()) {
-            if (handEdited(file.path(), file.content(), lock, pending)) {
+            byte[] disk = read(file.path());
+            if (disk != null) {
+                onDisk.put(file.path(), disk);
+            }
+            if (handEdited(file.path(), disk, file.content(), lock, pending)) {
                 edited.add(file.path());
             }
         }
         for (String path : prune) {
-            if (handEdited(path, null, lock, pending)) {
+            if (handEdited(path, read(path), null, lock, pending)) {
                 edited.add(path);
             }
         }
@@ -93,11 +98,10 @@ public final class OutputWriter {
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (OutputTree.OutputFile file : tree.files().values()) {
-            Path target = resolve(file.path());
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
+            if (Arrays.equals(onDisk.get(file.path()), file.content())) {
                 unchanged.add(file.path());
             } else {
-                atomicWrite(target, file.content());
+                atomicWrite(resolve(file.path()), file.content());
                 written.add(file.path());
             }
         }
@@ -123,12 +127,10 @@ public final class OutputWriter {
      * True when the file on disk is ours to replace but holds content the generator never wrote:
      * neither its lock entry, nor the pending lock of an interrupted run, nor {@code next}.
      */
-    boolean handEdited(String path, byte[] next, GeneratedLock lock, Map<String, Set<String>> pending) throws IOException {
-        Path target = resolve(path);
-        if (!Files.isRegularFile(target)) {
+    static boolean handEdited(String path, byte[] disk, byte[] next, GeneratedLock lock, Map<String, Set<String>> pending) {
+        if (disk == null) {
             return false;
         }
-        byte[] disk = Files.readAllBytes(target);
         if (next != null && Arrays.equals(disk, next)) {
             return false;
         }
@@ -159,7 +161,7 @@ public final class OutputWriter {
             byte[] disk = Files.readAllBytes(target);
             if (!Arrays.equals(disk, file.content())) {
                 changed.put(file.path(), new String(disk, StandardCharsets.UTF_8));
-                if (handEdited(file.path(), file.content(), lock, Map.of())) {
+                if (handEdited(file.path(), disk, file.content(), lock, Map.of())) {
                     handEdited.add(file.path());
                 }
             }
@@ -192,6 +194,12 @@ public final class OutputWriter {
         public boolean clean() {
             return changed.isEmpty() && missing.isEmpty() && stale.isEmpty() && lockCurrent;
         }
+    }
+
+    /** The file's bytes, or null when there is none. */
+    private byte[] read(String path) throws IOException {
+        Path target = resolve(path);
+        return Files.isRegularFile(target) ? Files.readAllBytes(target) : null;
     }
 
     private String owner(String path, GeneratedLock lock) throws IOException {

@@ -29,12 +29,15 @@ final class KustomizeResolver {
 
     private final SortedMap<String, String> files;
     private final List<ValidationProblem> problems;
-    private final Map<String, List<Manifest>> parsed = new HashMap<>();
+    /** Every file's documents, parsed once and shared with the validator. */
+    private final Map<String, List<Manifest>> parsed;
     /** Folders whose kustomization.yaml may name a folder that a tool outside the generator writes. */
     private final Set<String> optionalEntries;
 
-    KustomizeResolver(SortedMap<String, String> files, List<ValidationProblem> problems, Set<String> optionalEntries) {
+    KustomizeResolver(SortedMap<String, String> files, Map<String, List<Manifest>> parsed, List<ValidationProblem> problems,
+            Set<String> optionalEntries) {
         this.files = files;
+        this.parsed = parsed;
         this.problems = problems;
         this.optionalEntries = optionalEntries;
     }

@@ -66,6 +66,7 @@ public final class TreeValidator {
     public Report validate(SortedMap<String, String> files) {
         List<ValidationProblem> problems = new ArrayList<>();
         List<Manifest> all = new ArrayList<>();
+        Map<String, List<Manifest>> parsed = new HashMap<>();
         int yamlFiles = 0;
         for (var entry : files.entrySet()) {
             SecretScanner.scanText(entry.getKey(), entry.getValue(), problems);
@@ -73,7 +74,9 @@ public final class TreeValidator {
                 continue;
             }
             yamlFiles++;
-            for (Manifest m : Manifests.read(entry.getKey(), entry.getValue(), problems)) {
+            List<Manifest> documents = Manifests.read(entry.getKey(), entry.getValue(), problems);
+            parsed.put(entry.getKey(), documents);
+            for (Manifest m : documents) {
                 if (!Manifests.isKustomizeFile(m)) {
                     all.add(m);
                     SecretScanner.scanObject(m, entry.getValue(), problems);
@@ -96,7 +99,7 @@ public final class TreeValidator {
             }
         }
         for (String cluster : clusters) {
-            new ClusterCheck(cluster, files, rules.get(cluster), problems).run();
+            new ClusterCheck(cluster, files, parsed, rules.get(cluster), problems).run();
         }
         return new Report(located(problems, all), yamlFiles, all.size(), checked, clusters);
     }
@@ -148,12 +151,13 @@ public final class TreeValidator {
         private final KustomizeResolver resolver;
         private final String root;
 
-        ClusterCheck(String cluster, SortedMap<String, String> files, ClusterRules rules, List<ValidationProblem> problems) {
+        ClusterCheck(String cluster, SortedMap<String, String> files, Map<String, List<Manifest>> parsed, ClusterRules rules,
+                List<ValidationProblem> problems) {
             this.cluster = cluster;
             this.rules = rules;
             this.problems = problems;
             this.root = "clusters/" + cluster;
-            this.resolver = new KustomizeResolver(files, problems, Set.of(root + "/flux-system"));
+            this.resolver = new KustomizeResolver(files, parsed, problems, Set.of(root + "/flux-system"));
         }
 
         void run() {
