@@ -20,6 +20,7 @@ import java.util.TreeMap;
  */
 public final class ApolloRouterComponent extends HelmComponent {
     public static final String SERVICE = "apollo-router";
+    /** The router's pod port; the chart's Service exposes it on port 80. */
     public static final int PORT = 4000;
     static final int HEALTH_PORT = 8088;
     static final String SUPERGRAPH_DIR = "/etc/apollo/supergraph";

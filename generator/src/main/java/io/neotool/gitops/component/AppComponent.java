@@ -77,7 +77,7 @@ public final class AppComponent {
             env.put("UNLEASH_URL", "http://" + UnleashComponent.SERVICE + ":" + UnleashComponent.PORT + "/api");
         }
         if (uses.graphql()) {
-            env.put("GRAPHQL_URL", "http://" + ApolloRouterComponent.SERVICE + ":" + ApolloRouterComponent.PORT + "/graphql");
+            env.put("GRAPHQL_URL", "http://" + ApolloRouterComponent.SERVICE + "/graphql"); // the chart's Service listens on 80
         }
         for (AppConfig.Secret secret : uses.secrets()) {
             env.put(secret.env().toUpperCase(Locale.ROOT) + "_FILE", Workloads.VAULT_SECRETS_DIR + secret.name());

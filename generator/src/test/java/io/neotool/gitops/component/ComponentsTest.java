@@ -231,7 +231,7 @@ class ComponentsTest {
         assertThat(container.at("/ports/1/name").asString()).isEqualTo("metrics");
 
         JsonNode web = yaml(tree, "apps/base/web/deployment-web.yaml").at("/spec/template/spec/containers/0");
-        assertThat(env(web, "GRAPHQL_URL").asString()).isEqualTo("http://apollo-router:4000/graphql");
+        assertThat(env(web, "GRAPHQL_URL").asString()).isEqualTo("http://apollo-router/graphql");
         assertThat(web.toString()).doesNotContain("DATABASE_HOST");
 
         JsonNode overlay = yaml(tree, "apps/production/kustomization.yaml");
