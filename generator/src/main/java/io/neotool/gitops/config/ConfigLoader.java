@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -20,9 +17,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -182,79 +176,16 @@ public final class ConfigLoader {
         return new ConfigException(List.of(problem));
     }
 
+    /**
+     * A Jackson error, located. Unknown keys, wrong types, missing keys and enum values are found by
+     * {@link KeyChecker} before binding runs, so what reaches here is what that walk cannot see.
+     */
     private static ConfigProblem describe(JacksonException e, SourceMap map) {
         String path = path(e);
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            String closest = Suggestions.closest(unknown.getPropertyName(), known);
-            int[] at = map.locate(path);
-            return new ConfigProblem(map.file(), at[0], at[1], path,
-                    "unknown key '" + unknown.getPropertyName() + "'",
-                    closest != null ? "did you mean '" + closest + "'?" : "known keys: " + String.join(", ", known));
-        }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            String allowed = String.join(", ", KeyChecker.enumNames(invalid.getTargetType()));
-            int[] at = map.locate(path);
-            return new ConfigProblem(map.file(), at[0], at[1], path,
-                    "'" + invalid.getValue() + "' is not an allowed value", "one of: " + allowed);
-        }
-        String message = e.getOriginalMessage();
-        if (e instanceof MismatchedInputException mismatch) {
-            if (message.startsWith("Missing required creator property")) {
-                String key = message.replaceAll("(?s)^Missing required creator property '([^']*)'.*", "$1");
-                String parent = SourceMap.parent(path);
-                int[] at = map.locate(path);
-                Map<String, int[]> siblings = map.childKeys(parent);
-                siblings.remove(key);
-                String typo = Suggestions.closest(key, siblings.keySet());
-                if (typo != null) {
-                    int[] typoAt = siblings.get(typo);
-                    return new ConfigProblem(map.file(), typoAt[0], typoAt[1], parent.isEmpty() ? typo : parent + "." + typo,
-                            "unknown key '" + typo + "'", "did you mean '" + key + "'?");
-                }
-                return new ConfigProblem(map.file(), at[0], at[1], path,
-                        "missing required key '" + key + "'", "add '" + key + ":' here");
-            }
-            Class<?> target = mismatch.getTargetType();
-            if (target != null) {
-                int[] at = map.locate(path);
-                return new ConfigProblem(map.file(), at[0], at[1], path,
-                        "expected " + describeType(target) + ", got something else", typeHint(target));
-            }
-        }
-        return new ConfigProblem(map.file(), line, column, path, firstLine(message), null);
-    }
-
-    private static String describeType(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a map of keys";
-        }
-        return "a " + type.getSimpleName();
-    }
-
-    private static String typeHint(Class<?> type) {
-        if (type == String.class) {
-            return "quote the value, e.g. \"1.33\": unquoted numbers and booleans are not strings";
-        }
-        if (type == Integer.class) {
-            return "write the number without quotes";
-        }
-        return null;
+        int[] at = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? new int[] {e.getLocation().getLineNr(), e.getLocation().getColumnNr()}
+                : map.locate(path);
+        return new ConfigProblem(map.file(), at[0], at[1], path, firstLine(e.getOriginalMessage()), null);
     }
 
     private static String firstLine(String text) {
