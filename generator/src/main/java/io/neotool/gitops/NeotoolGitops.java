@@ -225,21 +225,14 @@ public final class NeotoolGitops {
     /** Every YAML file under the output folders of {@code outputDir}: relative path to text. */
     static SortedMap<String, String> readTree(Path outputDir) {
         SortedMap<String, String> texts = new TreeMap<>();
-        for (String folder : OutputWriter.OUTPUT_FOLDERS) {
-            Path base = outputDir.resolve(folder);
-            if (!Files.isDirectory(base)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    String relative = outputDir.relativize(file).toString().replace('\\', '/');
-                    if (relative.endsWith(".yaml") || relative.endsWith(".yml")) {
-                        texts.put(relative, Files.readString(file));
-                    }
+        try {
+            for (String relative : OutputWriter.listFiles(outputDir)) {
+                if (relative.endsWith(".yaml") || relative.endsWith(".yml")) {
+                    texts.put(relative, Files.readString(outputDir.resolve(relative)));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + base, e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree under " + outputDir, e);
         }
         return texts;
     }

@@ -225,6 +225,11 @@ public final class OutputWriter {
 
     /** Every file under the output folders, outside flux-system, sorted. */
     private List<String> files() throws IOException {
+        return listFiles(root).stream().filter(p -> !isBootstrapOwned(p)).toList();
+    }
+
+    /** Every file under the output folders of {@code root} (flux-system included, temporary files not), sorted. */
+    public static List<String> listFiles(Path root) throws IOException {
         List<String> files = new ArrayList<>();
         for (String folder : OUTPUT_FOLDERS) {
             Path base = root.resolve(folder);
@@ -233,9 +238,8 @@ public final class OutputWriter {
             }
             try (Stream<Path> walk = Files.walk(base)) {
                 for (Path path : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    String relative = root.relativize(path).toString().replace('\\', '/');
-                    if (!isBootstrapOwned(relative) && !isTemporary(path)) {
-                        files.add(relative);
+                    if (!isTemporary(path)) {
+                        files.add(root.relativize(path).toString().replace('\\', '/'));
                     }
                 }
             }
