@@ -94,7 +94,7 @@ class NeotoolGitopsTest {
         Files.writeString(prod, Files.readString(prod).replace("  promtail:\n    chartVersion", "  promtail:\n    enabled: false\n    chartVersion"));
         GenerationResult result = new NeotoolGitops().generate(new GenerationRequest(config, out, "production"));
         assertThat(result.files().removed()).containsExactly(
-                "infrastructure/production/controllers/network-policies/networkpolicy-promtail.yaml",
+                "infrastructure/production/controllers/network-policies/networkpolicy-production-agents-promtail.yaml",
                 "infrastructure/production/controllers/promtail/helmrelease-promtail.yaml",
                 "infrastructure/production/controllers/promtail/kustomization.yaml");
         assertThat(result.files().written()).as("the layer and policy lists, Loki's policy, both cluster READMEs").containsExactly(

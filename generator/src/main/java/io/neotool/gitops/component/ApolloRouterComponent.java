@@ -23,6 +23,11 @@ public final class ApolloRouterComponent extends HelmComponent {
     /** The router's pod port; the chart's Service exposes it on port 80. */
     public static final int PORT = 4000;
     static final int HEALTH_PORT = 8088;
+    /** The router's Prometheus exporter, scraped through the pod annotations. */
+    public static final int METRICS_PORT = 9090;
+    /** The {@code router} user of the image ({@code useradd -m router}, the first user of Debian). */
+    static final long UID = 1000;
+    static final String METRICS_PATH = "/metrics";
     static final String SUPERGRAPH_DIR = "/etc/apollo/supergraph";
 
     @Override public String name() { return "apollo-router"; }
@@ -64,7 +69,7 @@ public final class ApolloRouterComponent extends HelmComponent {
         routerConfig.put("health_check", Map.of("enabled", true, "listen", "0.0.0.0:" + HEALTH_PORT));
         routerConfig.put("include_subgraph_errors", Map.of("all", false));
         routerConfig.put("telemetry", Map.of("exporters", Map.of("metrics", Map.of("prometheus",
-                Map.of("enabled", true, "listen", "0.0.0.0:9090", "path", "/metrics")))));
+                Map.of("enabled", true, "listen", "0.0.0.0:" + METRICS_PORT, "path", METRICS_PATH)))));
         Map<String, Object> values = new TreeMap<>();
         values.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         values.put("replicaCount", r.replicas());
@@ -75,6 +80,11 @@ public final class ApolloRouterComponent extends HelmComponent {
         values.put("extraVolumes", List.of(Map.of("name", "supergraph", "configMap", Map.of("name", configMapName()))));
         values.put("extraVolumeMounts", List.of(Map.of("name", "supergraph", "mountPath", SUPERGRAPH_DIR, "readOnly", true)));
         values.put("serviceAccount", Map.of("create", true, "name", name()));
+        // The chart (2.7.0) puts its prometheus.io annotations on the Deployment, which no scrape job
+        // reads; the pods carry them here.
+        values.put("podAnnotations", Workloads.scrapeAnnotations(METRICS_PORT, METRICS_PATH));
+        values.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
+        values.put("securityContext", Workloads.restrictedContainerValues(UID, UID));
         if (r.host() != null) {
             values.put("ingress", Map.of("enabled", true, "className", config.cluster().ingressClass(),
                     "hosts", List.of(Map.of("host", r.host(), "paths", List.of(Map.of("path", "/graphql", "pathType", "Prefix"))))));

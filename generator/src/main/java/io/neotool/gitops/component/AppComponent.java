@@ -118,10 +118,7 @@ public final class AppComponent {
         }
         Map<String, String> annotations = new TreeMap<>(vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of());
         if (app.metricsPort() != null) {
-            // The Prometheus chart's kubernetes-pods job scrapes pods that carry these annotations.
-            annotations.put("prometheus.io/scrape", "true");
-            annotations.put("prometheus.io/port", String.valueOf(app.metricsPort()));
-            annotations.put("prometheus.io/path", app.metricsPath());
+            annotations.putAll(Workloads.scrapeAnnotations(app.metricsPort(), app.metricsPath()));
         }
         var deployment = new DeploymentBuilder()
                 .withNewMetadata().withName(app.name()).withLabels(labels).endMetadata()

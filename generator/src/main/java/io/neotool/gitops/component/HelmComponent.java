@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.FluxResource.CrossNamespaceRef;
 import io.neotool.gitops.flux.HelmRelease;
 import java.util.ArrayList;
@@ -44,9 +45,26 @@ public abstract class HelmComponent implements Component {
 
     protected abstract Map<String, Object> values(Context context);
 
-    /** False for releases that cannot be ready before a person acts (Vault must be unsealed). */
-    protected boolean waitForReady() {
-        return true;
+    /**
+     * True for releases whose pods get their secrets from the Vault agent injector. They wait for the
+     * Vault release ({@code dependsOn}), which is ready only once the injector serves: a pod created
+     * before that would start without its agent (the webhook ignores failures) and never get it.
+     */
+    protected boolean vaultInjected() {
+        return false;
+    }
+
+    /** The namespace the chart's objects go to, when not the release's own (node agents). */
+    protected String targetNamespace(Context context) {
+        return null;
+    }
+
+    /** The releases this one waits for. */
+    List<FluxResource.DependsOn> dependsOn(Context context) {
+        if (vaultInjected() && InfrastructureConfig.enabled(context.config().infrastructure().vault())) {
+            return List.of(new FluxResource.DependsOn(VaultComponent.NAME, null));
+        }
+        return null;
     }
 
     /** Objects that go beside the HelmRelease (for example a ConfigMap it mounts). */
@@ -65,17 +83,17 @@ public abstract class HelmComponent implements Component {
             chart = new HelmRelease.Chart(new HelmRelease.ChartSpec(chart(), chartVersion(context.config()),
                     new CrossNamespaceRef("HelmRepository", source().sourceName(), null), ChartSource.INTERVAL));
         }
-        Boolean disableWait = waitForReady() ? null : Boolean.TRUE;
         HelmRelease release = new HelmRelease(name(), context.namespace(), new HelmRelease.Spec(
                 interval,
                 HELM_TIMEOUT,
                 name(),
+                targetNamespace(context),
                 chart,
                 chartRef,
-                new HelmRelease.Install("CreateReplace", disableWait, new HelmRelease.Remediation(RETRIES, null)),
-                new HelmRelease.Upgrade("CreateReplace", disableWait, true, new HelmRelease.Remediation(RETRIES, true)),
+                new HelmRelease.Install("CreateReplace", new HelmRelease.Remediation(RETRIES, null)),
+                new HelmRelease.Upgrade("CreateReplace", true, new HelmRelease.Remediation(RETRIES, true)),
                 new HelmRelease.DriftDetection("enabled"),
-                null,
+                dependsOn(context),
                 values(context)));
         List<HasMetadata> objects = new ArrayList<>(extraObjects(context));
         objects.add(release);

@@ -11,6 +11,8 @@ public final class LokiComponent extends HelmComponent {
     /** The single-binary Service of release {@code loki}. */
     public static final String SERVICE = "loki";
     public static final int PORT = 3100;
+    /** The {@code loki} user of the image (the chart's defaults). */
+    static final long UID = 10001;
 
     @Override public String name() { return "loki"; }
     @Override public Layer layer() { return Layer.CONTROLLERS; }
@@ -28,6 +30,8 @@ public final class LokiComponent extends HelmComponent {
         loki.put("auth_enabled", false);
         loki.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         loki.put("commonConfig", Map.of("replication_factor", 1));
+        loki.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
+        loki.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
         loki.put("storage", Map.of("type", "filesystem"));
         loki.put("limits_config", Map.of("retention_period", l.retention()));
         loki.put("compactor", Map.of("retention_enabled", true, "shared_store", "filesystem",
@@ -44,6 +48,7 @@ public final class LokiComponent extends HelmComponent {
         values.put("backend", Map.of("replicas", 0));
         values.put("gateway", Map.of("enabled", false));
         values.put("test", Map.of("enabled", false));
+        values.put("minio", Map.of("enabled", false));
         values.put("monitoring", Map.of(
                 "selfMonitoring", Map.of("enabled", false, "grafanaAgent", Map.of("installOperator", false)),
                 "lokiCanary", Map.of("enabled", false),

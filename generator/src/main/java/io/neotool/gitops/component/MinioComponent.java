@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class MinioComponent extends HelmComponent {
     public static final String SERVICE = "minio";
     public static final int PORT = 9000;
+    /** The chart's default user and group. */
+    static final long UID = 1000;
 
     @Override public String name() { return "minio"; }
     @Override public Layer layer() { return Layer.CONTROLLERS; }
@@ -36,6 +38,16 @@ public final class MinioComponent extends HelmComponent {
         values.put("resources", Workloads.resourceValues(m.resources()));
         values.put("persistence", Map.of("enabled", true, "size", m.storage(),
                 "storageClass", config.cluster().storageClass()));
+        // The chart's default creates a console user with a password written in its values.
+        values.put("users", List.of());
+        Map<String, Object> pod = new TreeMap<>(Workloads.restrictedPodValues(UID, UID));
+        pod.put("enabled", true);
+        pod.put("fsGroupChangePolicy", "OnRootMismatch");
+        values.put("securityContext", pod);
+        values.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
+        values.put("postJob", Map.of("securityContext", pod));
+        values.put("makeBucketJob", Map.of("securityContext", Map.of("enabled", true),
+                "containerSecurityContext", Workloads.restrictedContainerValues(UID, UID)));
         BackupConfig backups = config.backups();
         if (backups != null && backups.isEnabled() && backups.target().provider() == BackupConfig.Provider.MINIO) {
             values.put("buckets", List.of(Map.of("name", backups.target().bucket(), "policy", "none", "purge", false)));

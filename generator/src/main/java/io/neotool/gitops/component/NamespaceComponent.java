@@ -28,31 +28,44 @@ public final class NamespaceComponent implements Component {
         return true;
     }
 
-    /**
-     * Pod Security admission for what the namespace holds: {@code privileged} is enforced only when it
-     * runs node agents that need the host (Promtail reads the node's logs, Prometheus' node-exporter
-     * its metrics), {@code baseline} otherwise; {@code restricted} is always audited and warned about.
-     */
-    static String enforcedLevel(EnvironmentConfig config) {
-        boolean nodeAgents = InfrastructureConfig.enabled(config.infrastructure().promtail())
+    /** Whether the config runs node agents (Promtail, Prometheus' node-exporter), and so their namespace. */
+    public static boolean hasNodeAgents(EnvironmentConfig config) {
+        return InfrastructureConfig.enabled(config.infrastructure().promtail())
                 || InfrastructureConfig.enabled(config.infrastructure().prometheus());
-        return nodeAgents ? "privileged" : "baseline";
     }
 
+    /**
+     * The NeoTool namespace enforces Pod Security {@code restricted}: every workload in it, ours and
+     * the charts' (through their values), runs non-root without privilege escalation or capabilities,
+     * on the runtime's seccomp profile. The node agents need the host (host network and PID, host
+     * paths, root), which no level but {@code privileged} allows; they get a namespace of their own
+     * that enforces {@code privileged} and holds nothing else. Audit and warn levels equal the enforced
+     * one: a warning would only repeat on every apply what the namespace exists for.
+     */
     @Override
     public List<HasMetadata> objects(Context context) {
-        String version = "v" + context.config().cluster().kubernetesVersion();
-        return List.of(new NamespaceBuilder()
+        EnvironmentConfig config = context.config();
+        List<HasMetadata> namespaces = new java.util.ArrayList<>();
+        namespaces.add(namespace(context.namespace(), "restricted", config));
+        if (hasNodeAgents(config)) {
+            namespaces.add(namespace(config.agentsNamespace(), "privileged", config));
+        }
+        return namespaces;
+    }
+
+    private static HasMetadata namespace(String name, String enforce, EnvironmentConfig config) {
+        String version = "v" + config.cluster().kubernetesVersion();
+        return new NamespaceBuilder()
                 .withNewMetadata()
-                .withName(context.namespace())
+                .withName(name)
                 .addToLabels("app.kubernetes.io/part-of", "neotool")
-                .addToLabels("pod-security.kubernetes.io/enforce", enforcedLevel(context.config()))
+                .addToLabels("pod-security.kubernetes.io/enforce", enforce)
                 .addToLabels("pod-security.kubernetes.io/enforce-version", version)
-                .addToLabels("pod-security.kubernetes.io/audit", "restricted")
+                .addToLabels("pod-security.kubernetes.io/audit", enforce)
                 .addToLabels("pod-security.kubernetes.io/audit-version", version)
-                .addToLabels("pod-security.kubernetes.io/warn", "restricted")
+                .addToLabels("pod-security.kubernetes.io/warn", enforce)
                 .addToLabels("pod-security.kubernetes.io/warn-version", version)
                 .endMetadata()
-                .build());
+                .build();
     }
 }

@@ -30,6 +30,11 @@ public final class NetworkGraph {
     public static final String INTERNET = "internet";
     /** Anyone: the API server calling the Vault injector's webhook from the host. */
     public static final String ANYWHERE = "anywhere";
+    /**
+     * The node itself: agents on the host network (node-exporter) listen on the node's address,
+     * which no pod selector matches and which is not known when the tree is generated.
+     */
+    public static final String NODE = "node";
 
     /** A connection the config requires: {@code from} opens it to {@code port} of {@code to}. */
     public record Edge(String from, String to, int port) implements Comparable<Edge> {
@@ -60,6 +65,11 @@ public final class NetworkGraph {
         return new ArrayList<>(graph.edges);
     }
 
+    /** The namespace a workload runs in: the node agents' one for Promtail, the NeoTool one otherwise. */
+    public static String namespace(EnvironmentConfig config, String workload) {
+        return workload.equals("promtail") ? config.agentsNamespace() : config.namespace();
+    }
+
     /**
      * The pod labels of each workload of the namespace that takes part: our own workloads by name,
      * Helm releases by their instance label (MinIO's chart by its {@code release} label).
@@ -85,6 +95,9 @@ public final class NetworkGraph {
         }
         if (config.backups() != null && config.backups().isEnabled()) {
             selectors.put(BackupComponent.NAME, Context.selector(BackupComponent.NAME));
+        }
+        if (InfrastructureConfig.enabled(infra.postgres()) && PostgresComponent.needsDatabasesJob(config)) {
+            selectors.put(PostgresComponent.DATABASES_JOB, Context.selector(PostgresComponent.DATABASES_JOB));
         }
         config.apps().forEach(app -> selectors.put(app.name(), Context.selector(app.name())));
         return selectors;
@@ -128,6 +141,10 @@ public final class NetworkGraph {
         }
         if (InfrastructureConfig.enabled(infra.postgres())) {
             edge(PostgresComponent.SERVICE, "vault", VAULT_PORT);
+            if (PostgresComponent.needsDatabasesJob(config)) {
+                edge(PostgresComponent.DATABASES_JOB, PostgresComponent.SERVICE, PostgresComponent.PORT);
+                edge(PostgresComponent.DATABASES_JOB, "vault", VAULT_PORT);
+            }
         }
         if (InfrastructureConfig.enabled(infra.kafka())) {
             edge(KafkaComponent.SERVICE, KafkaComponent.SERVICE, KafkaComponent.PORT);
@@ -181,6 +198,10 @@ public final class NetworkGraph {
             edge("prometheus", API_SERVER, 6443);
             edge("prometheus", "prometheus", PROMETHEUS_PORT);
             edge("prometheus", "prometheus", KUBE_STATE_METRICS_PORT);
+            edge("prometheus", NODE, PrometheusComponent.NODE_EXPORTER_PORT);
+            if (InfrastructureConfig.enabled(infra.apolloRouter())) {
+                edge("prometheus", ApolloRouterComponent.SERVICE, ApolloRouterComponent.METRICS_PORT);
+            }
         }
         if (InfrastructureConfig.enabled(infra.minio())) {
             edge("minio", "minio", MinioComponent.PORT);
@@ -213,7 +234,7 @@ public final class NetworkGraph {
 
     static final int VAULT_PORT = 8200;
     static final int VAULT_INJECTOR_PORT = 8080;
-    static final int PROMETHEUS_PORT = 9090;
+    static final int PROMETHEUS_PORT = PrometheusComponent.PORT;
     static final int KUBE_STATE_METRICS_PORT = 8080;
     static final int GRAFANA_PORT = 3000;
     static final int LOKI_GRPC_PORT = 9095;

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * of the later layers ever runs unfenced.
  */
 public final class NetworkPolicyComponent implements Component {
+    /** The label Kubernetes sets on every namespace to its name. */
+    private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
     private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
 
     @Override public String name() { return "network-policies"; }
@@ -34,24 +36,15 @@ public final class NetworkPolicyComponent implements Component {
 
     @Override
     public List<HasMetadata> objects(Context context) {
-        Map<String, Map<String, String>> selectors = NetworkGraph.selectors(context.config());
+        EnvironmentConfig config = context.config();
+        Map<String, Map<String, String>> selectors = NetworkGraph.selectors(config);
         List<NetworkGraph.Edge> edges = NetworkGraph.of(context);
-        List<HasMetadata> policies = new ArrayList<>();
-        policies.add(new NetworkPolicyBuilder()
-                .withNewMetadata().withName("default-deny").endMetadata()
-                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec()
-                .build());
-        policies.add(new NetworkPolicyBuilder()
-                .withNewMetadata().withName("allow-dns").endMetadata()
-                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
-                .addNewEgress()
-                .addNewTo().withNewNamespaceSelector().addToMatchLabels("kubernetes.io/metadata.name", "kube-system").endNamespaceSelector()
-                .withNewPodSelector().addToMatchLabels("k8s-app", "kube-dns").endPodSelector().endTo()
-                .withPorts(port(53, "UDP"), port(53, "TCP"))
-                .endEgress()
-                .endSpec()
-                .build());
+        List<HasMetadata> policies = new ArrayList<>(baseline(context.namespace()));
+        if (NamespaceComponent.hasNodeAgents(config)) {
+            policies.addAll(baseline(config.agentsNamespace()));
+        }
         selectors.forEach((workload, selector) -> {
+            String home = NetworkGraph.namespace(config, workload);
             Map<String, TreeSet<Integer>> in = new TreeMap<>();
             Map<String, TreeSet<Integer>> out = new TreeMap<>();
             for (NetworkGraph.Edge e : edges) {
@@ -63,26 +56,54 @@ public final class NetworkPolicyComponent implements Component {
                 }
             }
             NetworkPolicyBuilder policy = new NetworkPolicyBuilder()
-                    .withNewMetadata().withName(workload).endMetadata()
+                    .withNewMetadata().withName(workload).withNamespace(home).endMetadata()
                     .withNewSpec().withNewPodSelector().withMatchLabels(selector).endPodSelector().withPolicyTypes("Ingress", "Egress")
                     .endSpec();
-            in.forEach((peer, ports) -> policy.editSpec().addNewIngress().withFrom(peer(peer, selectors)).withPorts(ports(ports)).endIngress().endSpec());
-            out.forEach((peer, ports) -> policy.editSpec().addNewEgress().withTo(peer(peer, selectors)).withPorts(ports(ports)).endEgress().endSpec());
+            in.forEach((peer, ports) -> policy.editSpec().addNewIngress().withFrom(peer(peer, home, selectors, config)).withPorts(ports(ports)).endIngress().endSpec());
+            out.forEach((peer, ports) -> policy.editSpec().addNewEgress().withTo(peer(peer, home, selectors, config)).withPorts(ports(ports)).endEgress().endSpec());
             policies.add(policy.build());
         });
         return policies;
     }
 
-    private static NetworkPolicyPeer peer(String name, Map<String, Map<String, String>> selectors) {
+    /** Deny all ingress and egress of {@code namespace}, then allow DNS. */
+    private static List<HasMetadata> baseline(String namespace) {
+        return List.of(
+                new NetworkPolicyBuilder()
+                        .withNewMetadata().withName("default-deny").withNamespace(namespace).endMetadata()
+                        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec()
+                        .build(),
+                new NetworkPolicyBuilder()
+                        .withNewMetadata().withName("allow-dns").withNamespace(namespace).endMetadata()
+                        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
+                        .addNewEgress()
+                        .addNewTo().withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME, "kube-system").endNamespaceSelector()
+                        .withNewPodSelector().addToMatchLabels("k8s-app", "kube-dns").endPodSelector().endTo()
+                        .withPorts(port(53, "UDP"), port(53, "TCP"))
+                        .endEgress()
+                        .endSpec()
+                        .build());
+    }
+
+    private static NetworkPolicyPeer peer(String name, String home, Map<String, Map<String, String>> selectors,
+            EnvironmentConfig config) {
         return switch (name) {
             case NetworkGraph.TRAEFIK -> new NetworkPolicyPeerBuilder()
-                    .withNewNamespaceSelector().addToMatchLabels("kubernetes.io/metadata.name", "kube-system").endNamespaceSelector()
+                    .withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME, "kube-system").endNamespaceSelector()
                     .withNewPodSelector().addToMatchLabels("app.kubernetes.io/name", "traefik").endPodSelector().build();
-            case NetworkGraph.API_SERVER, NetworkGraph.ANYWHERE -> new NetworkPolicyPeerBuilder()
+            case NetworkGraph.API_SERVER, NetworkGraph.ANYWHERE, NetworkGraph.NODE -> new NetworkPolicyPeerBuilder()
                     .withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().build();
             case NetworkGraph.INTERNET -> new NetworkPolicyPeerBuilder()
                     .withNewIpBlock().withCidr("0.0.0.0/0").withExcept(PRIVATE_RANGES).endIpBlock().build();
-            default -> new NetworkPolicyPeerBuilder().withNewPodSelector().withMatchLabels(selectors.get(name)).endPodSelector().build();
+            default -> {
+                NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder()
+                        .withNewPodSelector().withMatchLabels(selectors.get(name)).endPodSelector();
+                String namespace = NetworkGraph.namespace(config, name);
+                if (!namespace.equals(home)) {
+                    peer.withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME, namespace).endNamespaceSelector();
+                }
+                yield peer.build();
+            }
         };
     }
 

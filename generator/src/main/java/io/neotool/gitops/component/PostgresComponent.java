@@ -2,28 +2,37 @@ package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.VaultRef;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The shared PostgreSQL: a one-replica StatefulSet on a local-path volume, a client Service and the
- * headless Service of the StatefulSet, and the first-start script that creates each database, its
- * owner role and PgBouncer's lookup function, with passwords the Vault agent renders into files.
+ * The shared PostgreSQL: a one-replica StatefulSet on a local-path volume mounted where the image's
+ * major version keeps its data, a client Service and the headless Service of the StatefulSet, and
+ * the Job {@value #DATABASES_JOB} that creates each database, its owner role and PgBouncer's lookup
+ * function. The Job is idempotent and Flux recreates it whenever its script changes, so an app added
+ * on a live cluster gets its database too (an init script would run only on an empty volume).
  */
 public final class PostgresComponent implements Component {
     public static final String SERVICE = "postgres";
     public static final int PORT = 5432;
+    /** The Job that creates the declared databases and roles. */
+    public static final String DATABASES_JOB = "postgres-databases";
     /** UID and GID of the {@code postgres} user of the official image. */
     static final long UID = 999;
     static final String SUPERUSER_FILE = "postgres-password";
     static final String PGBOUNCER_FILE = "pgbouncer-password";
+    static final String SCRIPT = "ensure-databases.sh";
 
     @Override public String name() { return "postgres"; }
     @Override public Layer layer() { return Layer.CONFIGS; }
@@ -34,48 +43,49 @@ public final class PostgresComponent implements Component {
         return InfrastructureConfig.enabled(config.infrastructure().postgres());
     }
 
+    /** Whether there is anything for the databases Job to create. */
+    public static boolean needsDatabasesJob(EnvironmentConfig config) {
+        return !Databases.of(config).isEmpty() || InfrastructureConfig.enabled(config.infrastructure().pgbouncer());
+    }
+
+    /** The Vault secrets the databases Job reads: the superuser's, PgBouncer's and each owner's password. */
+    public static Map<String, VaultRef> jobSecrets(EnvironmentConfig config) {
+        Map<String, VaultRef> secrets = new LinkedHashMap<>();
+        secrets.put(SUPERUSER_FILE, config.infrastructure().postgres().superuserPassword());
+        var pgbouncer = config.infrastructure().pgbouncer();
+        if (InfrastructureConfig.enabled(pgbouncer)) {
+            secrets.put(PGBOUNCER_FILE, pgbouncer.authUserPassword());
+        }
+        Databases.of(config).forEach(db -> secrets.put(db.secretFile(), db.password()));
+        return secrets;
+    }
+
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
         InfrastructureConfig.Postgres pg = config.infrastructure().postgres();
         Map<String, String> labels = Context.labels(name(), "database");
-        List<Databases.Database> databases = Databases.of(config);
 
-        Map<String, VaultRef> secrets = new LinkedHashMap<>();
-        secrets.put(SUPERUSER_FILE, pg.superuserPassword());
-        var pgbouncer = config.infrastructure().pgbouncer();
-        boolean withPgBouncer = InfrastructureConfig.enabled(pgbouncer);
-        if (withPgBouncer) {
-            secrets.put(PGBOUNCER_FILE, pgbouncer.authUserPassword());
+        List<EnvVar> env = new ArrayList<>(List.of(
+                Workloads.env("POSTGRES_USER", "postgres"),
+                Workloads.env("POSTGRES_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + SUPERUSER_FILE),
+                Workloads.env("POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256")));
+        if (pg.pgdata() != null) {
+            env.add(Workloads.env("PGDATA", pg.pgdata()));
         }
-        databases.forEach(db -> secrets.put(db.secretFile(), db.password()));
-
-        String init = context.templates().render("postgres-init.sh.ftl", Map.of(
-                "databases", databases,
-                "pgbouncer", withPgBouncer,
-                "secretsDir", Workloads.VAULT_SECRETS_DIR,
-                "pgbouncerFile", PGBOUNCER_FILE));
-        var initScripts = new ConfigMapBuilder()
-                .withNewMetadata().withName("postgres-init").withLabels(labels).endMetadata()
-                .addToData("10-neotool-databases.sh", init)
-                .build();
-
         var container = new ContainerBuilder()
                 .withName("postgres")
                 .withImage(pg.image())
                 .withArgs("-c", "max_connections=" + pg.maxConnections(), "-c", "shared_buffers=" + pg.sharedBuffers(),
                         "-c", "password_encryption=scram-sha-256")
-                .withEnv(Workloads.env("POSTGRES_USER", "postgres"),
-                        Workloads.env("POSTGRES_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + SUPERUSER_FILE),
-                        Workloads.env("POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256"))
+                .withEnv(env)
                 .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
                 .withResources(Workloads.resources(pg.resources()))
                 .withStartupProbe(Workloads.execProbe(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"), 5, 5))
                 .withReadinessProbe(Workloads.execProbe(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"), 0, 10))
                 .withLivenessProbe(Workloads.execProbe(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"), 0, 20))
                 .withSecurityContext(Workloads.containerSecurity(UID, UID, Workloads.readOnlyRoot(pg.exemptions())))
-                .addNewVolumeMount().withName("data").withMountPath("/var/lib/postgresql").endVolumeMount()
-                .addNewVolumeMount().withName("init").withMountPath("/docker-entrypoint-initdb.d").withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("data").withMountPath(pg.dataMountPath()).endVolumeMount()
                 .addNewVolumeMount().withName("run").withMountPath("/var/run/postgresql").endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();
@@ -88,7 +98,7 @@ public final class PostgresComponent implements Component {
                 .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels)
-                .withAnnotations(Workloads.vaultAnnotations(name(), secrets, false)).endMetadata()
+                .withAnnotations(Workloads.vaultAnnotations(name(), Map.of(SUPERUSER_FILE, pg.superuserPassword()), false)).endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(name())
                 .withAutomountServiceAccountToken(false)
@@ -96,7 +106,6 @@ public final class PostgresComponent implements Component {
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
                 .withTerminationGracePeriodSeconds(60L)
                 .withContainers(container)
-                .addNewVolume().withName("init").withNewConfigMap().withName("postgres-init").withDefaultMode(0555).endConfigMap().endVolume()
                 .addToVolumes(Workloads.emptyDir("run"), Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
                 .endSpec()
                 .endTemplate()
@@ -114,6 +123,70 @@ public final class PostgresComponent implements Component {
                 .withNewSpec().withClusterIP("None").withSelector(Context.selector(name()))
                 .addNewPort().withName("postgres").withPort(PORT).withNewTargetPort("postgres").withProtocol("TCP").endPort()
                 .endSpec().build();
-        return List.of(Workloads.serviceAccount(name(), labels), initScripts, statefulSet, service, headless);
+        List<HasMetadata> objects = new ArrayList<>(List.of(Workloads.serviceAccount(name(), labels), statefulSet, service, headless));
+        if (needsDatabasesJob(config)) {
+            objects.addAll(databasesJob(context));
+        }
+        return objects;
+    }
+
+    /**
+     * The databases Job with its script and ServiceAccount. Its pod template carries the script's
+     * checksum: a changed script is a changed template, which Flux applies by recreating the Job
+     * ({@code force}), so the Job runs again.
+     */
+    private List<HasMetadata> databasesJob(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.Postgres pg = config.infrastructure().postgres();
+        Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
+        String script = context.templates().render("postgres-databases.sh.ftl", Map.of(
+                "databases", Databases.of(config),
+                "pgbouncer", InfrastructureConfig.enabled(config.infrastructure().pgbouncer()),
+                "secretsDir", Workloads.VAULT_SECRETS_DIR,
+                "superuserFile", SUPERUSER_FILE,
+                "pgbouncerFile", PGBOUNCER_FILE,
+                "host", SERVICE,
+                "port", String.valueOf(PORT)));
+        var configMap = new ConfigMapBuilder()
+                .withNewMetadata().withName(DATABASES_JOB).withLabels(labels).endMetadata()
+                .addToData(SCRIPT, script)
+                .build();
+        Map<String, String> annotations = new LinkedHashMap<>(Workloads.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
+        annotations.put("checksum/script", PgBouncerComponent.sha256(script));
+        var job = new JobBuilder()
+                .withNewMetadata().withName(DATABASES_JOB).withLabels(labels)
+                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled").endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(10)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("OnFailure")
+                .withServiceAccountName(DATABASES_JOB)
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext().withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .addNewContainer()
+                .withName("ensure-databases")
+                .withImage(pg.image())
+                .withCommand("/bin/bash", "/scripts/" + SCRIPT)
+                .addNewVolumeMount().withName("scripts").withMountPath("/scripts").withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .withNewResources()
+                .addToRequests("cpu", new Quantity("50m"))
+                .addToRequests("memory", new Quantity("64Mi"))
+                .addToLimits("cpu", new Quantity("500m"))
+                .addToLimits("memory", new Quantity("128Mi"))
+                .endResources()
+                .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
+                .endContainer()
+                .addNewVolume().withName("scripts").withNewConfigMap().withName(DATABASES_JOB).endConfigMap().endVolume()
+                .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+        return List.of(Workloads.serviceAccount(DATABASES_JOB, labels), configMap, job);
     }
 }

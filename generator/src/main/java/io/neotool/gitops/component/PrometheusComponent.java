@@ -4,11 +4,23 @@ import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Prometheus server with kube-state-metrics and node-exporter; no Alertmanager or Pushgateway on one node. */
+/**
+ * Prometheus server with kube-state-metrics and node-exporter; no Alertmanager or Pushgateway on one
+ * node. The server's Service is {@code prometheus} on port 9090, as the runbook's
+ * {@code kubectl port-forward svc/prometheus 9090:9090} expects. node-exporter needs the host
+ * (host network and PID namespace, the root filesystem), so it runs in the node-agents namespace.
+ */
 public final class PrometheusComponent extends HelmComponent {
-    /** The Service the chart creates for the server (release {@code prometheus}), on port 80. */
-    public static final String SERVICE = "prometheus-server";
+    /** The server's Service ({@code server.fullnameOverride}). */
+    public static final String SERVICE = "prometheus";
+    /** The server's Service port, the same as its container port. */
+    public static final int PORT = 9090;
+    /** node-exporter's port on the node's address (host network). */
+    public static final int NODE_EXPORTER_PORT = 9100;
+    /** The {@code nobody} user the Prometheus image and the chart run as. */
+    static final long UID = 65534;
 
     @Override public String name() { return "prometheus"; }
     @Override public Layer layer() { return Layer.CONTROLLERS; }
@@ -17,21 +29,37 @@ public final class PrometheusComponent extends HelmComponent {
     @Override public String chart() { return "prometheus"; }
     @Override protected InfrastructureConfig.Prometheus settings(EnvironmentConfig c) { return c.infrastructure().prometheus(); }
 
-
     @Override
     protected Map<String, Object> values(Context context) {
-        InfrastructureConfig.Prometheus p = context.config().infrastructure().prometheus();
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.Prometheus p = config.infrastructure().prometheus();
         ImageRef image = ImageRef.of(p.image());
-        return Map.of(
-                "server", Map.of(
-                        "image", Map.of("repository", image.repository(), "tag", image.tag()),
-                        "retention", p.retention(),
-                        "resources", Workloads.resourceValues(p.resources()),
-                        "persistentVolume", Map.of("enabled", true, "size", p.storage(),
-                                "storageClass", context.config().cluster().storageClass())),
-                "alertmanager", Map.of("enabled", false),
-                "prometheus-pushgateway", Map.of("enabled", false),
-                "kube-state-metrics", Map.of("enabled", true),
-                "prometheus-node-exporter", Map.of("enabled", true));
+        Map<String, Object> server = new TreeMap<>();
+        server.put("fullnameOverride", SERVICE);
+        server.put("service", Map.of("servicePort", PORT));
+        server.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
+        server.put("retention", p.retention());
+        server.put("resources", Workloads.resourceValues(p.resources()));
+        server.put("persistentVolume", Map.of("enabled", true, "size", p.storage(),
+                "storageClass", config.cluster().storageClass()));
+        server.put("securityContext", Workloads.restrictedPodValues(UID, UID));
+        server.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
+        Map<String, Object> values = new TreeMap<>();
+        values.put("server", server);
+        values.put("configmapReload", Map.of("prometheus", Map.of(
+                "containerSecurityContext", Workloads.restrictedContainerValues(UID, UID),
+                "resources", small("10m", "16Mi", "100m", "32Mi"))));
+        values.put("alertmanager", Map.of("enabled", false));
+        values.put("prometheus-pushgateway", Map.of("enabled", false));
+        values.put("kube-state-metrics", Map.of("enabled", true, "resources", small("10m", "64Mi", "200m", "256Mi")));
+        values.put("prometheus-node-exporter", Map.of(
+                "enabled", true,
+                "namespaceOverride", config.agentsNamespace(),
+                "resources", small("10m", "32Mi", "200m", "64Mi")));
+        return values;
+    }
+
+    private static Map<String, Object> small(String cpu, String memory, String cpuLimit, String memoryLimit) {
+        return Map.of("requests", Map.of("cpu", cpu, "memory", memory), "limits", Map.of("cpu", cpuLimit, "memory", memoryLimit));
     }
 }

@@ -6,7 +6,10 @@ import io.neotool.gitops.config.InfrastructureConfig;
 import java.util.List;
 import java.util.Map;
 
-/** Promtail as a DaemonSet, shipping pod logs to Loki's push endpoint. */
+/**
+ * Promtail as a DaemonSet, shipping pod logs to Loki's push endpoint. It reads the node's log folders
+ * as root, which Pod Security allows only in the node-agents namespace, so the release targets that one.
+ */
 public final class PromtailComponent extends HelmComponent {
     @Override public String name() { return "promtail"; }
     @Override public Layer layer() { return Layer.CONTROLLERS; }
@@ -14,6 +17,7 @@ public final class PromtailComponent extends HelmComponent {
     @Override public ChartSource source() { return ChartSource.GRAFANA; }
     @Override public String chart() { return "promtail"; }
     @Override protected InfrastructureConfig.Promtail settings(EnvironmentConfig c) { return c.infrastructure().promtail(); }
+    @Override protected String targetNamespace(Context context) { return context.config().agentsNamespace(); }
 
 
     @Override

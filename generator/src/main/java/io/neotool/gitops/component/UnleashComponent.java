@@ -11,12 +11,19 @@ import java.util.TreeMap;
 /**
  * Unleash on the shared PostgreSQL (through PgBouncer, in session pooling for its database). The
  * database URL, with its password, is rendered by the Vault agent into a file and read through
- * Unleash's {@code DATABASE_URL_FILE}; the chart's own password value stays empty.
+ * Unleash's {@code DATABASE_URL_FILE}; the chart's own password value stays empty, and its bundled
+ * PostgreSQL subchart is off.
+ *
+ * <p>The chart (5.6.6) cannot turn off the ServiceAccount token mount, and takes extra pod volumes
+ * only together with a ConfigMap volume of its own that it renders only from {@code configMaps}; so
+ * the Vault agent authenticates with the token the pod mounts anyway, and no token volume is named.
  */
 public final class UnleashComponent extends HelmComponent {
     public static final String SERVICE = "unleash";
     public static final int PORT = 4242;
     static final String DATABASE_URL_FILE = "database-url";
+    /** UID and GID of the {@code node} user the image runs as. */
+    static final long UID = 1000;
 
     @Override public String name() { return "unleash"; }
     @Override public Layer layer() { return Layer.CONFIGS; }
@@ -24,6 +31,7 @@ public final class UnleashComponent extends HelmComponent {
     @Override public ChartSource source() { return ChartSource.UNLEASH; }
     @Override public String chart() { return "unleash"; }
     @Override protected InfrastructureConfig.Unleash settings(EnvironmentConfig c) { return c.infrastructure().unleash(); }
+    @Override protected boolean vaultInjected() { return true; }
 
 
     @Override
@@ -35,7 +43,7 @@ public final class UnleashComponent extends HelmComponent {
         String urlTemplate = "{{- with secret \"" + password.path() + "\" -}}postgres://" + u.database() + ":{{ ."
                 + "Data.data." + password.key() + " }}@" + PgBouncerComponent.SERVICE + ":" + PgBouncerComponent.PORT
                 + "/" + u.database() + "{{- end }}";
-        Map<String, String> annotations = new TreeMap<>(Workloads.vaultAnnotations(name(), Map.of(), false));
+        Map<String, String> annotations = new TreeMap<>(Workloads.vaultAnnotations(name(), Map.of(), false, null));
         annotations.put("vault.hashicorp.com/agent-inject-secret-" + DATABASE_URL_FILE, password.path());
         annotations.put("vault.hashicorp.com/agent-inject-template-" + DATABASE_URL_FILE, urlTemplate);
         Map<String, Object> values = new TreeMap<>();
@@ -47,6 +55,9 @@ public final class UnleashComponent extends HelmComponent {
         values.put("env", List.of(Map.of("name", "DATABASE_URL_FILE", "value", Workloads.VAULT_SECRETS_DIR + DATABASE_URL_FILE)));
         values.put("podAnnotations", annotations);
         values.put("serviceAccount", Map.of("create", true, "name", name()));
+        values.put("postgresql", Map.of("enabled", false));
+        values.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
+        values.put("securityContext", Workloads.restrictedContainerValues(UID, UID));
         if (u.host() != null) {
             values.put("ingress", Map.of("enabled", true, "className", config.cluster().ingressClass(),
                     "hosts", List.of(Map.of("host", u.host(), "paths", List.of(Map.of("path", "/", "pathType", "Prefix"))))));

@@ -22,10 +22,10 @@ public final class VaultRoles {
         }
         if (InfrastructureConfig.enabled(infra.postgres())) {
             add(roles, PostgresComponent.SERVICE, infra.postgres().superuserPassword().path());
-            if (InfrastructureConfig.enabled(infra.pgbouncer())) {
-                add(roles, PostgresComponent.SERVICE, infra.pgbouncer().authUserPassword().path());
+            if (PostgresComponent.needsDatabasesJob(config)) {
+                PostgresComponent.jobSecrets(config).values()
+                        .forEach(ref -> add(roles, PostgresComponent.DATABASES_JOB, ref.path()));
             }
-            Databases.of(config).forEach(db -> add(roles, PostgresComponent.SERVICE, db.password().path()));
         }
         if (InfrastructureConfig.enabled(infra.pgbouncer())) {
             add(roles, PgBouncerComponent.SERVICE, infra.pgbouncer().authUserPassword().path());
@@ -48,6 +48,16 @@ public final class VaultRoles {
             app.uses().secrets().forEach(s -> add(roles, app.name(), s.from().path()));
         }
         return roles;
+    }
+
+    /**
+     * The KV v2 mounts the roles read from: {@code kv} of {@code kv/data/apps/web}. Each must be
+     * enabled in Vault, or every read under it fails.
+     */
+    public static java.util.SortedSet<String> mounts(Map<String, TreeSet<String>> roles) {
+        java.util.SortedSet<String> mounts = new TreeSet<>();
+        roles.values().forEach(paths -> paths.forEach(path -> mounts.add(path.substring(0, path.indexOf("/data/")))));
+        return mounts;
     }
 
     private static void add(Map<String, TreeSet<String>> roles, String role, String path) {

@@ -65,6 +65,9 @@ public final class Workloads {
                 .build();
     }
 
+    /** The injector annotation naming the pod volume that holds the agent's ServiceAccount token. */
+    public static final String TOKEN_VOLUME_ANNOTATION = "vault.hashicorp.com/agent-service-account-token-volume-name";
+
     /** Name of the projected token volume the Vault agent authenticates with. */
     public static final String VAULT_TOKEN_VOLUME = "vault-token";
 
@@ -119,6 +122,48 @@ public final class Workloads {
                 .endServiceAccountToken().endSource().endProjected().build();
     }
 
+    /** The Vault agent's token volume as a chart's pod-volume value (charts take volumes as plain maps). */
+    public static Object vaultTokenVolumeValue() {
+        return io.neotool.gitops.render.CanonicalYaml.tree(vaultTokenVolume());
+    }
+
+    /**
+     * Pod-level security context values for a chart: non-root with the image's fixed ids and the
+     * runtime's seccomp profile. The seccomp profile is set on the pod, not only on the chart's
+     * containers, so that containers a webhook adds (the Vault agent) inherit it and the pod still
+     * meets the namespace's "restricted" level.
+     */
+    public static Map<String, Object> restrictedPodValues(long uid, long gid) {
+        Map<String, Object> values = new TreeMap<>();
+        values.put("runAsNonRoot", true);
+        values.put("runAsUser", uid);
+        values.put("runAsGroup", gid);
+        values.put("fsGroup", gid);
+        values.put("seccompProfile", Map.of("type", "RuntimeDefault"));
+        return values;
+    }
+
+    /** Container security context values for a chart: Pod Security "restricted" (see {@link #containerSecurity}). */
+    public static Map<String, Object> restrictedContainerValues(long uid, long gid) {
+        Map<String, Object> values = new TreeMap<>();
+        values.put("runAsNonRoot", true);
+        values.put("runAsUser", uid);
+        values.put("runAsGroup", gid);
+        values.put("allowPrivilegeEscalation", false);
+        values.put("capabilities", Map.of("drop", List.of("ALL")));
+        values.put("seccompProfile", Map.of("type", "RuntimeDefault"));
+        return values;
+    }
+
+    /** The annotations the Prometheus chart's {@code kubernetes-pods} job scrapes a pod by. */
+    public static Map<String, String> scrapeAnnotations(int port, String path) {
+        Map<String, String> annotations = new TreeMap<>();
+        annotations.put("prometheus.io/scrape", "true");
+        annotations.put("prometheus.io/port", String.valueOf(port));
+        annotations.put("prometheus.io/path", path);
+        return annotations;
+    }
+
     public static Probe tcpProbe(int port, int initialDelay, int period) {
         return new ProbeBuilder().withNewTcpSocket().withNewPort(port).endTcpSocket()
                 .withInitialDelaySeconds(initialDelay).withPeriodSeconds(period).withTimeoutSeconds(5)
@@ -156,10 +201,23 @@ public final class Workloads {
      * @param initOnly render once before start and run no sidecar (Jobs)
      */
     public static Map<String, String> vaultAnnotations(String role, Map<String, VaultRef> secrets, boolean initOnly) {
+        return vaultAnnotations(role, secrets, initOnly, VAULT_TOKEN_VOLUME);
+    }
+
+    /**
+     * As {@link #vaultAnnotations(String, Map, boolean)}, with the agent's token taken from the pod
+     * volume {@code tokenVolume}; null when the pod mounts its ServiceAccount token anyway (a chart
+     * that cannot turn automounting off) and the injector finds that one. The injector refuses a pod
+     * whose annotation names a volume the pod lacks.
+     */
+    public static Map<String, String> vaultAnnotations(String role, Map<String, VaultRef> secrets, boolean initOnly,
+            String tokenVolume) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("vault.hashicorp.com/agent-inject", "true");
         annotations.put("vault.hashicorp.com/role", role);
-        annotations.put("vault.hashicorp.com/agent-service-account-token-volume-name", VAULT_TOKEN_VOLUME);
+        if (tokenVolume != null) {
+            annotations.put(TOKEN_VOLUME_ANNOTATION, tokenVolume);
+        }
         // Secrets must exist before any other init container runs (the backup's dump needs them).
         annotations.put("vault.hashicorp.com/agent-init-first", "true");
         if (initOnly) {

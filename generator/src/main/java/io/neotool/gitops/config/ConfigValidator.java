@@ -30,8 +30,8 @@ final class ConfigValidator {
 
     /** Service names the infrastructure takes in the namespace; an app may not take them too. */
     static final Set<String> RESERVED_NAMES = Set.of("vault", "vault-agent-injector-svc", "postgres", "postgres-headless",
-            "pgbouncer", "kafka", "kafka-headless", "apollo-router", "prometheus-server", "grafana", "loki",
-            "loki-headless", "promtail", "unleash", "minio", "database-backup");
+            "pgbouncer", "kafka", "kafka-headless", "apollo-router", "prometheus", "prometheus-kube-state-metrics",
+            "grafana", "loki", "loki-headless", "promtail", "unleash", "minio", "database-backup", "postgres-databases");
 
     private final SourceMap map;
     private final Path baseDir;
@@ -64,6 +64,10 @@ final class ConfigValidator {
         duration("flux.retryInterval", c.flux().retryInterval());
         duration("flux.timeout", c.flux().timeout());
         dnsLabel("namespace", c.namespace());
+        dnsLabel("agentsNamespace", c.agentsNamespace());
+        check(!c.agentsNamespace().equals(c.namespace()), "agentsNamespace",
+                "the node agents' namespace is the NeoTool namespace '" + c.namespace() + "'",
+                "the agents need privileged pods, which the NeoTool namespace refuses; name another namespace");
 
         InfrastructureConfig infra = c.infrastructure();
         infra.components().forEach((key, settings) -> {
@@ -83,6 +87,13 @@ final class ConfigValidator {
             check(p.sharedBuffers().matches("^\\d+(kB|MB|GB)$"), "infrastructure.postgres.sharedBuffers",
                     "'" + p.sharedBuffers() + "' is not a PostgreSQL memory size", "for example 256MB");
             vault("infrastructure.postgres.superuserPassword", p.superuserPassword());
+            ImageRef postgresImage = ImageRef.parse(p.image());
+            if (postgresImage != null && postgresImage.pinned()) {
+                check(InfrastructureConfig.Postgres.KNOWN_MAJORS.contains(p.major()), "infrastructure.postgres.image",
+                        "'" + p.image() + "' is not a PostgreSQL major version the generator knows (its data path depends on it)",
+                        "known majors: " + InfrastructureConfig.Postgres.KNOWN_MAJORS.stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", ")) + ", with tags like postgres:18rc1 or postgres:17.6");
+            }
         }
         if (infra.pgbouncer() != null) {
             var b = infra.pgbouncer();

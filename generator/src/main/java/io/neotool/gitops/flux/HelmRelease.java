@@ -20,6 +20,7 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
             String interval,
             String timeout,
             String releaseName,
+            String targetNamespace,
             Chart chart,
             CrossNamespaceRef chartRef,
             Install install,
@@ -32,9 +33,9 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
 
     public record ChartSpec(String chart, String version, CrossNamespaceRef sourceRef, String interval) {}
 
-    public record Install(String crds, Boolean disableWait, Remediation remediation) {}
+    public record Install(String crds, Remediation remediation) {}
 
-    public record Upgrade(String crds, Boolean disableWait, Boolean cleanupOnFail, Remediation remediation) {}
+    public record Upgrade(String crds, Boolean cleanupOnFail, Remediation remediation) {}
 
     public record Remediation(Integer retries, Boolean remediateLastFailure) {}
 

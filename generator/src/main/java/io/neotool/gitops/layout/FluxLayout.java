@@ -127,16 +127,22 @@ public final class FluxLayout {
             List<Map<String, Object>> model = new ArrayList<>();
             roles.forEach((role, paths) -> model.add(Map.of("name", role, "paths", new ArrayList<>(paths))));
             tree.add(folder + "/vault-policies.sh", owner, context.templates().render("vault-policies.sh.ftl",
-                    Map.of("cluster", cluster, "namespace", context.namespace(), "roles", model)));
+                    Map.of("cluster", cluster, "namespace", context.namespace(), "roles", model,
+                            "mounts", new ArrayList<>(VaultRoles.mounts(roles)))));
         }
     }
 
-    /** Renders one object into {@code folder}; returns its file name ({@code <kind>-<name>.yaml}). */
+    /**
+     * Renders one object into {@code folder}; returns its file name: {@code <kind>-<name>.yaml}, or
+     * {@code <kind>-<namespace>-<name>.yaml} for an object of another namespace than the config's.
+     */
     private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner, String source) {
         if (setNamespace && object instanceof Namespaced && object.getMetadata().getNamespace() == null) {
             object.getMetadata().setNamespace(context.namespace());
         }
-        String name = object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml";
+        String namespace = object.getMetadata().getNamespace();
+        String other = namespace == null || namespace.equals(context.namespace()) ? "" : namespace + "-";
+        String name = object.getKind().toLowerCase(Locale.ROOT) + "-" + other + object.getMetadata().getName() + ".yaml";
         tree.add(folder + "/" + name, fileOwner, CanonicalYaml.write(marked(object, source)));
         return name;
     }

@@ -1,12 +1,15 @@
-# The Vault side of the secrets wiring of cluster "${cluster}": the KV engine, Kubernetes auth, and
-# for each workload a role bound to its ServiceAccount with a policy that reads only its own paths.
+# The Vault side of the secrets wiring of cluster "${cluster}": a KV v2 engine at every mount the config
+# reads from, Kubernetes auth, and for each workload a role bound to its ServiceAccount with a policy
+# that reads only its own paths.
 # Apply once Vault is initialized and unsealed, and again whenever this file changes:
 #
 #   kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<operator token> sh -s < clusters/${cluster}/vault-policies.sh
 #
 set -eu
 
-vault secrets list | grep -q '^secret/' || vault secrets enable -path=secret kv-v2
+<#list mounts as mount>
+vault secrets list | grep -q '^${mount}/' || vault secrets enable -path=${mount} kv-v2
+</#list>
 vault auth list | grep -q '^kubernetes/' || vault auth enable kubernetes
 vault write auth/kubernetes/config kubernetes_host="https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT"
 <#list roles as role>

@@ -61,7 +61,7 @@ class ComponentsTest {
     }
 
     @Test
-    void vaultWithInjectorPinnedAndNotWaitedFor() {
+    void vaultWithInjectorPinnedAndReadyWhileSealed() {
         JsonNode hr = yaml(tree, CONTROLLERS + "vault/helmrelease-vault.yaml");
         assertThat(hr.at("/apiVersion").asString()).isEqualTo("helm.toolkit.fluxcd.io/v2");
         assertThat(hr.at("/spec/chart/spec/chart").asString()).isEqualTo("vault");
@@ -72,7 +72,10 @@ class ComponentsTest {
         assertThat(hr.at("/spec/values/server/standalone/enabled").asBoolean()).isTrue();
         assertThat(hr.at("/spec/values/server/dataStorage/storageClass").asString()).isEqualTo("local-path");
         assertThat(hr.at("/spec/values/server/dataStorage/size").asString()).isEqualTo("10Gi");
-        assertThat(hr.at("/spec/install/disableWait").asBoolean()).as("a new Vault is sealed").isTrue();
+        assertThat(hr.at("/spec/install/disableWait").isMissingNode()).as("Helm waits for the injector").isTrue();
+        assertThat(hr.at("/spec/values/server/readinessProbe/path").asString())
+                .as("a sealed or uninitialized Vault counts as ready, so the release can be waited for")
+                .isEqualTo("/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204");
         assertThat(hr.at("/spec/install/remediation/retries").asInt()).isEqualTo(3);
         assertThat(hr.at("/spec/upgrade/remediation/remediateLastFailure").asBoolean()).isTrue();
         assertThat(hr.at("/spec/driftDetection/mode").asString()).isEqualTo("enabled");
@@ -91,7 +94,9 @@ class ComponentsTest {
         assertThat(grafana.at("/spec/values/image/tag").asString()).isEqualTo("11.1.4");
         JsonNode sources = grafana.at("/spec/values/datasources/datasources.yaml/datasources");
         assertThat(sources).hasSize(2);
-        assertThat(sources.get(0).path("url").asString()).isEqualTo("http://prometheus-server.production.svc.cluster.local");
+        assertThat(sources.get(0).path("url").asString()).isEqualTo("http://prometheus.production.svc.cluster.local:9090");
+        assertThat(prom.at("/spec/values/server/fullnameOverride").asString()).as("svc/prometheus").isEqualTo("prometheus");
+        assertThat(prom.at("/spec/values/server/service/servicePort").asInt()).as("port 9090").isEqualTo(9090);
         assertThat(sources.get(1).path("url").asString()).isEqualTo("http://loki.production.svc.cluster.local:3100");
         assertThat(grafana.at("/spec/values/env/GF_SECURITY_ADMIN_PASSWORD__FILE").asString()).isEqualTo("/vault/secrets/admin-password");
         assertThat(grafana.at("/spec/values/podAnnotations/vault.hashicorp.com~1agent-inject-secret-admin-password").asString())
@@ -152,12 +157,18 @@ class ComponentsTest {
         assertThat(sts.at("/spec/volumeClaimTemplates/0/spec/storageClassName").asString()).isEqualTo("local-path");
         assertThat(sts.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asString()).isEqualTo("50Gi");
         assertThat(sts.at("/spec/serviceName").asString()).isEqualTo("postgres-headless");
-        assertThat(sts.at("/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-app").asString())
+        assertThat(sts.at("/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-postgres-password").asString())
+                .isEqualTo("secret/data/postgres/superuser");
+        assertThat(sts.at("/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-app").isMissingNode())
+                .as("the server reads only the superuser's password; owners' passwords go to the Job").isTrue();
+        JsonNode job = yaml(tree, CONFIGS + "postgres/job-postgres-databases.yaml");
+        assertThat(job.at("/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-app").asString())
                 .isEqualTo("secret/data/apps/app-service/database");
         assertThat(yaml(tree, CONFIGS + "postgres/service-postgres-headless.yaml").at("/spec/clusterIP").asString()).isEqualTo("None");
-        String init = yaml(tree, CONFIGS + "postgres/configmap-postgres-init.yaml").at("/data/10-neotool-databases.sh").asString();
-        assertThat(init).contains("create_database app /vault/secrets/db-app", "create_database security /vault/secrets/db-security",
-                "create_database unleash /vault/secrets/db-unleash", "CREATE FUNCTION pgbouncer.get_auth");
+        assertThat(tree.get(CONFIGS + "postgres/configmap-postgres-init.yaml")).as("databases come from the Job, not initdb").isNull();
+        String script = yaml(tree, CONFIGS + "postgres/configmap-postgres-databases.yaml").at("/data/ensure-databases.sh").asString();
+        assertThat(script).contains("ensure_database app /vault/secrets/db-app", "ensure_database security /vault/secrets/db-security",
+                "ensure_database unleash /vault/secrets/db-unleash", "CREATE OR REPLACE FUNCTION pgbouncer.get_auth");
     }
 
     @Test

@@ -61,7 +61,7 @@ class SecurityTest {
         JsonNode postgres = yaml(tree, POLICIES + "networkpolicy-postgres.yaml");
         List<String> from = new ArrayList<>();
         postgres.at("/spec/ingress").forEach(rule -> from.add(rule.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asString()));
-        assertThat(from).containsExactly("database-backup", "pgbouncer");
+        assertThat(from).containsExactly("database-backup", "pgbouncer", "postgres-databases");
         JsonNode web = yaml(tree, POLICIES + "networkpolicy-web.yaml");
         assertThat(web.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString()).isEqualTo("kube-system");
         assertThat(web.at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asString()).isEqualTo("traefik");
@@ -88,23 +88,34 @@ class SecurityTest {
     }
 
     @Test
-    void theNamespaceLabelsMatchWhatItRuns() {
-        JsonNode ns = yaml(Trees.generate(TestSupport.production()), "infrastructure/production/controllers/namespace/namespace-production.yaml");
-        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString()).as("promtail and node-exporter need the host").isEqualTo("privileged");
+    void theNeotoolNamespaceEnforcesRestrictedAndOnlyTheNodeAgentsNamespaceIsPrivileged() {
+        OutputTree tree = Trees.generate(TestSupport.production());
+        JsonNode ns = yaml(tree, "infrastructure/production/controllers/namespace/namespace-production.yaml");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString()).isEqualTo("restricted");
         assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1warn").asString()).isEqualTo("restricted");
         assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1audit-version").asString()).isEqualTo("v1.33");
+        JsonNode agents = yaml(tree, "infrastructure/production/controllers/namespace/namespace-production-agents.yaml");
+        assertThat(agents.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString())
+                .as("promtail and node-exporter need the host").isEqualTo("privileged");
+        assertThat(yaml(tree, "infrastructure/production/controllers/promtail/helmrelease-promtail.yaml").at("/spec/targetNamespace").asString())
+                .isEqualTo("production-agents");
+        assertThat(yaml(tree, "infrastructure/production/controllers/prometheus/helmrelease-prometheus.yaml")
+                .at("/spec/values/prometheus-node-exporter/namespaceOverride").asString()).isEqualTo("production-agents");
         String quiet = TestSupport.productionText().replace("  promtail:\n    chartVersion", "  promtail:\n    enabled: false\n    chartVersion")
                 .replace("  prometheus:\n    chartVersion", "  prometheus:\n    enabled: false\n    chartVersion")
                 .replace("  grafana:\n    chartVersion", "  grafana:\n    enabled: false\n    chartVersion")
                 .replace("    metricsPort: 8081\n", "");
-        JsonNode baseline = yaml(Trees.generate(TestSupport.parse(quiet)), "infrastructure/production/controllers/namespace/namespace-production.yaml");
-        assertThat(baseline.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString()).isEqualTo("baseline");
+        OutputTree noAgents = Trees.generate(TestSupport.parse(quiet));
+        assertThat(noAgents.get("infrastructure/production/controllers/namespace/namespace-production-agents.yaml"))
+                .as("no node agents, no privileged namespace").isNull();
     }
 
     @Test
     void eachWorkloadGetsAVaultRoleThatReadsOnlyItsOwnPaths() {
         var roles = VaultRoles.of(TestSupport.production().config());
-        assertThat(roles).containsOnlyKeys("app-service", "database-backup", "grafana", "pgbouncer", "postgres", "security-service", "unleash", "web");
+        assertThat(roles).containsOnlyKeys("app-service", "database-backup", "grafana", "pgbouncer", "postgres", "postgres-databases",
+                "security-service", "unleash", "web");
+        assertThat(roles.get("postgres")).containsExactly("secret/data/postgres/superuser");
         assertThat(roles.get("web")).containsExactly("secret/data/apps/web/unleash");
         assertThat(roles.get("pgbouncer")).containsExactly("secret/data/postgres/pgbouncer");
         assertThat(roles.get("database-backup")).containsExactly("secret/data/backups/r2", "secret/data/postgres/superuser");

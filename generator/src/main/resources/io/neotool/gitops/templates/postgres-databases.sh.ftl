@@ -1,0 +1,47 @@
+#!/bin/bash
+# Creates what the config declares on the shared PostgreSQL and is safe to run again: each NeoTool
+# database with its owner role (the role's password set from Vault each run)<#if pgbouncer>, and PgBouncer's
+# lookup role and function</#if>. Runs as a Job that Flux recreates whenever this script changes, so an
+# app added to the config gets its database on the live cluster before the app starts.
+# Passwords are never in Git: the Vault agent renders them into ${secretsDir}.
+set -euo pipefail
+
+export PGHOST=${host} PGPORT=${port} PGUSER=postgres PGDATABASE=postgres
+PGPASSWORD="$(cat "${secretsDir}${superuserFile}")"
+export PGPASSWORD
+
+until pg_isready --quiet; do
+  echo "waiting for PostgreSQL at $PGHOST:$PGPORT"
+  sleep 5
+done
+
+ensure_database() {
+  local name="$1" password_file="$2"
+  psql -v ON_ERROR_STOP=1 --set=name="$name" --set=password="$(cat "$password_file")" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'name') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'name') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'name', :'password') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'name', :'name') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'name') \gexec
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'name') \gexec
+SQL
+  echo "database $name ready"
+}
+
+<#list databases as db>
+ensure_database ${db.name} ${secretsDir}${db.secretFile}
+</#list>
+<#if pgbouncer>
+
+# PgBouncer looks users up through this function instead of a static list of passwords.
+psql -v ON_ERROR_STOP=1 --set=password="$(cat "${secretsDir}${pgbouncerFile}")" <<'SQL'
+SELECT 'CREATE ROLE pgbouncer LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgbouncer') \gexec
+SELECT format('ALTER ROLE pgbouncer WITH LOGIN PASSWORD %L', :'password') \gexec
+CREATE SCHEMA IF NOT EXISTS pgbouncer AUTHORIZATION pgbouncer;
+CREATE OR REPLACE FUNCTION pgbouncer.get_auth(p_usename TEXT)
+  RETURNS TABLE(username TEXT, password TEXT)
+  LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS
+  $$ SELECT usename::TEXT, passwd::TEXT FROM pg_catalog.pg_shadow WHERE usename = p_usename $$;
+REVOKE ALL ON FUNCTION pgbouncer.get_auth(TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pgbouncer.get_auth(TEXT) TO pgbouncer;
+SQL
+echo "pgbouncer lookup ready"
+</#if>

@@ -1,0 +1,326 @@
+package io.neotool.gitops.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.Trees;
+import io.neotool.gitops.component.VaultRoles;
+import io.neotool.gitops.component.Workloads;
+import io.neotool.gitops.config.ConfigException;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.output.OutputTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a real cluster does with the trees, read offline: the Vault injector's refusal of a pod that
+ * names a token volume it lacks, a Secret read that nothing renders, scrape targets behind the
+ * NetworkPolicies, KV mounts that are never enabled, releases racing the injector's webhook, where
+ * each PostgreSQL major keeps its data, and databases of apps added to a live cluster.
+ */
+class RealClusterTest {
+
+    static Stream<LoadedConfig> configs() {
+        return ChartTrees.configs().stream();
+    }
+
+    /** Every object of the tree, by file. */
+    static Map<String, JsonNode> objects(OutputTree tree) {
+        Map<String, JsonNode> objects = new TreeMap<>();
+        tree.files().forEach((path, file) -> {
+            if (path.endsWith(".yaml") && !path.endsWith("kustomization.yaml")) {
+                objects.put(path, Trees.read(file.text()));
+            }
+        });
+        return objects;
+    }
+
+    static List<JsonNode> kind(Map<String, JsonNode> objects, String kind) {
+        return objects.values().stream().filter(o -> o.path("kind").asString().equals(kind)).toList();
+    }
+
+    /** The pod template of a workload object, or null. */
+    static JsonNode podTemplate(JsonNode object) {
+        return switch (object.path("kind").asString()) {
+            case "Deployment", "StatefulSet", "DaemonSet", "Job" -> object.at("/spec/template");
+            case "CronJob" -> object.at("/spec/jobTemplate/spec/template");
+            default -> null;
+        };
+    }
+
+    /** Every map in {@code node} (depth first) that has {@code key}. */
+    static void collect(JsonNode node, String key, List<JsonNode> out) {
+        if (node.isObject()) {
+            if (node.has(key)) {
+                out.add(node.get(key));
+            }
+            node.properties().forEach(e -> collect(e.getValue(), key, out));
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, key, out));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void theInjectorFindsEveryTokenVolumeAPodNames(LoadedConfig config) {
+        Map<String, JsonNode> objects = objects(Trees.generate(config));
+        int checked = 0;
+        for (var entry : objects.entrySet()) {
+            JsonNode template = podTemplate(entry.getValue());
+            if (template == null || !template.at("/metadata/annotations").has(Workloads.TOKEN_VOLUME_ANNOTATION)) {
+                continue;
+            }
+            String volume = template.at("/metadata/annotations").get(Workloads.TOKEN_VOLUME_ANNOTATION).asString();
+            List<String> names = new ArrayList<>();
+            template.at("/spec/volumes").forEach(v -> names.add(v.path("name").asString()));
+            assertThat(names).as("%s names token volume %s", entry.getKey(), volume).contains(volume);
+            checked++;
+        }
+        for (JsonNode release : kind(objects, "HelmRelease")) {
+            List<JsonNode> podAnnotations = new ArrayList<>();
+            collect(release.at("/spec/values"), "podAnnotations", podAnnotations);
+            for (JsonNode annotations : podAnnotations) {
+                if (!annotations.has(Workloads.TOKEN_VOLUME_ANNOTATION)) {
+                    continue;
+                }
+                String volume = annotations.get(Workloads.TOKEN_VOLUME_ANNOTATION).asString();
+                List<JsonNode> named = new ArrayList<>();
+                collect(release.at("/spec/values"), "projected", named);
+                List<JsonNode> volumes = new ArrayList<>();
+                collect(release.at("/spec/values"), "name", volumes);
+                assertThat(volumes.stream().map(JsonNode::asString).toList())
+                        .as("HelmRelease %s names token volume %s; its values must give the pod that volume",
+                                release.at("/metadata/name").asString(), volume)
+                        .contains(volume);
+                assertThat(named).as("the token volume of %s is a projected token", release.at("/metadata/name").asString()).isNotEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).as("Vault-injected pods checked").isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void grafanaReadsNoAdminSecretThatTheChartDoesNotRender(LoadedConfig config) {
+        // grafana 8.4.8: with GF_SECURITY_ADMIN_PASSWORD__FILE set, _config.tpl renders no admin Secret,
+        // while _pod.tpl still reads GF_SECURITY_ADMIN_USER from it unless env sets it.
+        String cluster = config.config().cluster().name();
+        JsonNode values = Trees.yaml(Trees.generate(config), "infrastructure/" + cluster + "/controllers/grafana/helmrelease-grafana.yaml")
+                .at("/spec/values");
+        assertThat(values.at("/env/GF_SECURITY_ADMIN_PASSWORD__FILE").isMissingNode()).isFalse();
+        assertThat(values.at("/admin/existingSecret").isMissingNode()).isTrue();
+        assertThat(values.at("/env/GF_SECURITY_ADMIN_USER").asString()).isEqualTo("admin");
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void everyScrapeTargetIsReachableUnderTheNetworkPolicies(LoadedConfig config) {
+        Map<String, JsonNode> objects = objects(Trees.generate(config));
+        String namespace = config.config().namespace();
+        Map<String, JsonNode> policies = new TreeMap<>();
+        kind(objects, "NetworkPolicy").forEach(p -> policies.put(p.at("/metadata/namespace").asString() + "/" + p.at("/metadata/name").asString(), p));
+        JsonNode prometheus = policies.get(namespace + "/prometheus");
+        assertThat(prometheus).as("Prometheus' policy").isNotNull();
+        // target workload -> port
+        Map<String, Integer> targets = new TreeMap<>();
+        for (JsonNode object : objects.values()) {
+            JsonNode template = podTemplate(object);
+            if (template != null && template.at("/metadata/annotations/prometheus.io~1scrape").asString().equals("true")) {
+                targets.put(template.at("/metadata/labels/app.kubernetes.io~1instance").asString(),
+                        Integer.parseInt(template.at("/metadata/annotations/prometheus.io~1port").asString()));
+            }
+        }
+        for (JsonNode release : kind(objects, "HelmRelease")) {
+            JsonNode scrape = release.at("/spec/values/podAnnotations");
+            if (scrape.path("prometheus.io/scrape").asString().equals("true")) {
+                targets.put(release.at("/metadata/name").asString(), Integer.parseInt(scrape.path("prometheus.io/port").asString()));
+            }
+        }
+        assertThat(targets).as("scrape targets of %s", config.source()).isNotEmpty();
+        targets.forEach((workload, port) -> {
+            assertThat(allows(prometheus.at("/spec/egress"), "to", workload, port))
+                    .as("Prometheus may connect to %s:%d", workload, port).isTrue();
+            JsonNode target = policies.get(namespace + "/" + workload);
+            assertThat(target).as("policy of %s", workload).isNotNull();
+            assertThat(allows(target.at("/spec/ingress"), "from", "prometheus", port))
+                    .as("%s accepts Prometheus on %d", workload, port).isTrue();
+        });
+        JsonNode prometheusRelease = objects.get("infrastructure/" + config.config().cluster().name()
+                + "/controllers/prometheus/helmrelease-prometheus.yaml");
+        if (prometheusRelease.at("/spec/values/prometheus-node-exporter/enabled").asBoolean()) {
+            // node-exporter listens on the node's address (host network), port 9100 (the chart's service.port)
+            assertThat(allowsAddresses(prometheus.at("/spec/egress"), 9100)).as("Prometheus may reach node-exporter on the node").isTrue();
+        }
+    }
+
+    private static boolean allows(JsonNode rules, String direction, String instance, int port) {
+        for (JsonNode rule : rules) {
+            boolean peer = false;
+            for (JsonNode p : rule.path(direction)) {
+                peer |= p.at("/podSelector/matchLabels/app.kubernetes.io~1instance").asString().equals(instance);
+            }
+            boolean portOk = false;
+            for (JsonNode p : rule.path("ports")) {
+                portOk |= p.path("port").asInt() == port;
+            }
+            if (peer && portOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allowsAddresses(JsonNode rules, int port) {
+        for (JsonNode rule : rules) {
+            boolean any = false;
+            for (JsonNode p : rule.path("to")) {
+                any |= p.at("/ipBlock/cidr").asString().equals("0.0.0.0/0") && p.at("/ipBlock/except").isMissingNode();
+            }
+            for (JsonNode p : rule.path("ports")) {
+                if (any && p.path("port").asInt() == port) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void everyKvMountTheConfigReadsIsEnabled(LoadedConfig config) {
+        String script = Trees.generate(config).get("clusters/" + config.config().cluster().name() + "/vault-policies.sh").text();
+        var mounts = VaultRoles.mounts(VaultRoles.of(config.config()));
+        assertThat(mounts).isNotEmpty();
+        mounts.forEach(mount -> assertThat(script).contains("vault secrets enable -path=" + mount + " kv-v2"));
+    }
+
+    @Test
+    void aSecondKvMountIsEnabledBesideTheFirst() {
+        assertThat(VaultRoles.mounts(VaultRoles.of(ChartTrees.postgres17().config()))).containsExactly("kv", "secret");
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void releasesTheInjectorServesWaitForVault(LoadedConfig config) {
+        Map<String, JsonNode> objects = objects(Trees.generate(config));
+        int injected = 0;
+        for (JsonNode release : kind(objects, "HelmRelease")) {
+            String name = release.at("/metadata/name").asString();
+            if (name.equals("vault")) {
+                assertThat(release.at("/spec/install/disableWait").isMissingNode()).as("the Vault release is ready only with its injector").isTrue();
+                continue;
+            }
+            List<JsonNode> podAnnotations = new ArrayList<>();
+            collect(release.at("/spec/values"), "podAnnotations", podAnnotations);
+            if (podAnnotations.stream().anyMatch(a -> a.path("vault.hashicorp.com/agent-inject").asString().equals("true"))) {
+                assertThat(release.at("/spec/dependsOn/0/name").asString()).as("%s waits for Vault's injector", name).isEqualTo("vault");
+                injected++;
+            }
+        }
+        assertThat(injected).as("injected releases (Grafana, Unleash)").isEqualTo(2);
+    }
+
+    @Test
+    void postgres18KeepsItsDataOnTheClaimAtTheImagesVolume() {
+        JsonNode container = Trees.yaml(Trees.generate(TestSupport.production()),
+                "infrastructure/production/configs/postgres/statefulset-postgres.yaml").at("/spec/template/spec/containers/0");
+        assertThat(mount(container, "data")).isEqualTo("/var/lib/postgresql");
+        assertThat(env(container, "PGDATA")).as("18's default /var/lib/postgresql/18/docker is on the claim").isNull();
+    }
+
+    @Test
+    void postgres17KeepsItsDataOnTheClaimNotInAnAnonymousVolume() {
+        JsonNode container = Trees.yaml(Trees.generate(ChartTrees.postgres17()),
+                "infrastructure/eu-west/configs/postgres/statefulset-postgres.yaml").at("/spec/template/spec/containers/0");
+        assertThat(container.path("image").asString()).isEqualTo("postgres:17.6");
+        assertThat(mount(container, "data")).as("the image's declared VOLUME").isEqualTo("/var/lib/postgresql/data");
+        assertThat(env(container, "PGDATA")).startsWith("/var/lib/postgresql/data/");
+    }
+
+    @Test
+    void aPostgresMajorTheGeneratorDoesNotKnowIsRefused() {
+        String yaml = TestSupport.productionText().replace("image: postgres:18rc1", "image: postgres:12.22");
+        assertThatThrownBy(() -> TestSupport.parse(yaml)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("infrastructure.postgres.image");
+                    assertThat(p.hint()).contains("13, 14, 15, 16, 17, 18");
+                }));
+    }
+
+    private static String mount(JsonNode container, String volume) {
+        for (JsonNode m : container.path("volumeMounts")) {
+            if (m.path("name").asString().equals(volume)) {
+                return m.path("mountPath").asString();
+            }
+        }
+        return null;
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asString().equals(name)) {
+                return e.path("value").asString();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anAppAddedToALiveClusterGetsItsDatabaseFromTheRerunJob() {
+        String added = TestSupport.productionText().replace("\nbackups:\n", """
+
+                  - name: billing-service
+                    type: kotlin
+                    image: ghcr.io/neotool/billing-service:0.3.0
+                    port: 8080
+                    resources:
+                      requests: { cpu: 100m, memory: 256Mi }
+                      limits: { cpu: 500m, memory: 512Mi }
+                    uses:
+                      database: { name: billing, password: { path: secret/data/apps/billing-service/database, key: password } }
+
+                backups:
+                """);
+        String job = "infrastructure/production/configs/postgres/job-postgres-databases.yaml";
+        String script = "infrastructure/production/configs/postgres/configmap-postgres-databases.yaml";
+        OutputTree before = Trees.generate(TestSupport.production());
+        OutputTree after = Trees.generate(TestSupport.parse(added));
+        JsonNode jobBefore = Trees.yaml(before, job);
+        JsonNode jobAfter = Trees.yaml(after, job);
+        assertThat(jobAfter.at("/metadata/annotations/kustomize.toolkit.fluxcd.io~1force").asString())
+                .as("Flux recreates the Job when its template changes").isEqualTo("enabled");
+        assertThat(jobAfter.at("/spec/template/metadata/annotations/checksum~1script").asString())
+                .isNotEqualTo(jobBefore.at("/spec/template/metadata/annotations/checksum~1script").asString());
+        assertThat(jobAfter.at("/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-billing").asString())
+                .isEqualTo("secret/data/apps/billing-service/database");
+        String text = Trees.yaml(after, script).at("/data/ensure-databases.sh").asString();
+        assertThat(text).contains("ensure_database billing /vault/secrets/db-billing",
+                "WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'name')",
+                "WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'name')");
+        JsonNode policy = Trees.yaml(after, "infrastructure/production/controllers/network-policies/networkpolicy-postgres-databases.yaml");
+        assertThat(allows(policy.at("/spec/egress"), "to", "postgres", 5432)).isTrue();
+    }
+
+    @Test
+    void theRunbooksPortForwardsWork() {
+        // kubectl port-forward -n production svc/grafana 3000:80 and svc/prometheus 9090:9090
+        JsonNode grafanaChart = ChartValuesTest.Chart.load(ChartValuesTest.chartData().resolve("grafana-8.4.8")).values();
+        assertThat(grafanaChart.at("/service/port").asInt()).isEqualTo(80);
+        OutputTree tree = Trees.generate(TestSupport.production());
+        JsonNode grafana = Trees.yaml(tree, "infrastructure/production/controllers/grafana/helmrelease-grafana.yaml");
+        assertThat(grafana.at("/spec/releaseName").asString()).as("the chart names its Service after the release").isEqualTo("grafana");
+        assertThat(grafana.at("/spec/values/service").isMissingNode()).isTrue();
+        assertThat(grafana.at("/spec/values/fullnameOverride").isMissingNode()).isTrue();
+        JsonNode prometheus = Trees.yaml(tree, "infrastructure/production/controllers/prometheus/helmrelease-prometheus.yaml");
+        assertThat(prometheus.at("/spec/values/server/fullnameOverride").asString()).isEqualTo("prometheus");
+        assertThat(prometheus.at("/spec/values/server/service/servicePort").asInt()).isEqualTo(9090);
+    }
+}
