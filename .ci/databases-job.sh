@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the generated postgres-databases Job script (from the committed production tree) against a
+# real, throwaway PostgreSQL on 127.0.0.1, the way the Job runs it on the cluster: twice (it must be
+# idempotent), then again after a password rotation. Checks that every declared database and owner
+# role exists, that each owner logs in with its Vault password over scram-sha-256, and that
+# PgBouncer's lookup function answers for an owner. Stops exactly the server it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+  echo "installing the PostgreSQL server (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" = 0 ]; then chown postgres "$WORK"; fi
+cleanup() { as_owner "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "superuser-secret" > "$WORK/su"
+chmod 644 "$WORK/su"
+as_owner "$PGBIN/initdb" -D "$WORK/data" -U postgres --auth-host=scram-sha-256 --auth-local=trust --pwfile="$WORK/su" >/dev/null
+as_owner "$PGBIN/pg_ctl" -D "$WORK/data" -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$WORK" -l "$WORK/log" -w start >/dev/null
+
+# The script and the Vault files it reads, as the Job sees them.
+SECRETS="$WORK/secrets/"
+mkdir -p "$SECRETS"
+python3 - "$SECRETS" "$PORT" > "$WORK/ensure-databases.sh" <<'PY'
+import sys, yaml
+cm = yaml.safe_load(open("infrastructure/production/configs/postgres/configmap-postgres-databases.yaml"))
+job = yaml.safe_load(open("infrastructure/production/configs/postgres/job-postgres-databases.yaml"))
+files = [k[len("vault.hashicorp.com/agent-inject-secret-"):] for k in job["spec"]["template"]["metadata"]["annotations"]
+         if k.startswith("vault.hashicorp.com/agent-inject-secret-")]
+for f in files:
+    open(sys.argv[1] + f, "w").write("superuser-secret" if f == "postgres-password" else "pw-" + f)
+script = cm["data"]["ensure-databases.sh"]
+server = "export PGHOST=postgres PGPORT=5432"
+assert server in script, "the script no longer connects with: " + server
+print(script.replace("/vault/secrets/", sys.argv[1]).replace(server, "export PGHOST=127.0.0.1 PGPORT=" + sys.argv[2]))
+PY
+chmod -R a+rX "$WORK/secrets" "$WORK/ensure-databases.sh"
+databases=$(grep -o '^ensure_database [a-z_0-9]*' "$WORK/ensure-databases.sh" | cut -d' ' -f2)
+run_job() { as_owner bash "$WORK/ensure-databases.sh"; }
+sql() { as_owner env PGPASSWORD=superuser-secret "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -tAq -c "$1"; }
+
+echo "-- first run"; run_job
+echo "-- second run (idempotent)"; run_job
+for db in $databases; do
+  [ "$(sql "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 1 ] || { echo "database $db missing" >&2; exit 1; }
+  PGPASSWORD="pw-db-${db//_/-}" "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U "$db" -d "$db" -tAq -c 'SELECT 1' >/dev/null \
+    || { echo "owner $db cannot log in to $db" >&2; exit 1; }
+done
+first=$(echo "$databases" | head -n 1)
+lookup=$(PGPASSWORD=pw-pgbouncer-password "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U pgbouncer -d postgres -tAq \
+  -c "SELECT password FROM pgbouncer.get_auth('$first')")
+case "$lookup" in SCRAM-SHA-256*) ;; *) echo "pgbouncer.get_auth('$first') answered '$lookup'" >&2; exit 1 ;; esac
+echo "-- rotated password, third run"
+echo -n "rotated" > "$SECRETS/db-${first//_/-}"
+run_job
+PGPASSWORD=rotated "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U "$first" -d "$first" -tAq -c 'SELECT 1' >/dev/null \
+  || { echo "rotated password of $first not applied" >&2; exit 1; }
+echo "databases job: $(echo "$databases" | wc -w) databases, 3 runs, logins and PgBouncer lookup verified on PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
