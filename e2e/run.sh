@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The e2e check on a real Kubernetes control plane: etcd, kube-apiserver and kube-controller-manager,
+# built from the Go module proxy (e2e/controlplane, e2e/etcd) into a cache outside the repository,
+# run on 127.0.0.1 only, with certificates made for the run, RBAC on and anonymous auth off.
+#
+# For each cluster under clusters/ (or those named), on a server of its own: the tree of the base
+# revision (default HEAD~1, or --base REV; skipped where that revision has no such cluster), then the
+# working tree's, applied by e2e/apply the way Flux's kustomize-controller applies them; then the
+# seeded-defect tests (go test in e2e/apply) on a server of their own. Stops exactly the processes it
+# started. Needs the Flux CRDs of .ci/schemas.sh (target/ci/crds; built when missing).
+#
+#   e2e/run.sh [--base REV] [CLUSTER...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+BASE=""
+if git rev-parse -q --verify HEAD~1 >/dev/null 2>&1; then BASE=HEAD~1; fi
+CLUSTERS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --base) BASE="$2"; shift 2 ;;
+    *) CLUSTERS+=("$1"); shift ;;
+  esac
+done
+if [ ${#CLUSTERS[@]} -eq 0 ]; then
+  for dir in clusters/*/; do CLUSTERS+=("$(basename "$dir")"); done
+fi
+
+CACHE="${NEOTOOL_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/neotool-e2e}"
+export GOFLAGS=-mod=mod
+
+# build <module folder> <packages...>: binaries into a cache folder keyed by the module's go.mod and go.sum
+build() {
+  local module="$1"; shift
+  local key
+  key=$(cat "e2e/$module/go.mod" "e2e/$module/go.sum" | sha256sum | cut -c1-16)
+  local out="$CACHE/$module-$key"
+  if [ ! -f "$out/.complete" ]; then
+    echo "building $module ($*) into $out" >&2
+    local started=$SECONDS
+    mkdir -p "$out"
+    (cd "e2e/$module" && go build -o "$out/" "$@")
+    touch "$out/.complete"
+    echo "built $module in $((SECONDS - started)) s" >&2
+  fi
+  echo "$out"
+}
+
+t0=$SECONDS
+CONTROLPLANE=$(build controlplane k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager)
+ETCD=$(build etcd .)
+APPLY_DIR="$CACHE/apply"
+mkdir -p "$APPLY_DIR"
+(cd e2e/apply && go build -o "$APPLY_DIR/apply" .)
+APPLY="$APPLY_DIR/apply"
+echo "binaries ready in $((SECONDS - t0)) s: $CONTROLPLANE, $ETCD"
+
+CRDS="$ROOT/target/ci/crds"
+if ! ls "$CRDS"/*.yaml >/dev/null 2>&1; then
+  .ci/schemas.sh >/dev/null
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/neotool-e2e.XXXXXX")
+PIDS=()
+stop() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+trap 'stop; rm -rf "$WORK"' EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start <name>: a fresh etcd, API server and controller-manager; sets KUBECONFIG_FILE
+start() {
+  local dir="$WORK/$1" started=$SECONDS
+  mkdir -p "$dir"
+  local etcd_port etcd_peer api_port
+  etcd_port=$(free_port); etcd_peer=$(free_port); api_port=$(free_port)
+  "$APPLY" pki "$dir/pki" "$api_port"
+  "$ETCD/etcd" --data-dir "$dir/etcd" --name e2e \
+    --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
+    --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" \
+    --initial-cluster "e2e=http://127.0.0.1:$etcd_peer" --log-level error > "$dir/etcd.log" 2>&1 &
+  PIDS+=($!)
+  "$CONTROLPLANE/kube-apiserver" \
+    --etcd-servers "http://127.0.0.1:$etcd_port" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$api_port" \
+    --tls-cert-file "$dir/pki/apiserver.crt" --tls-private-key-file "$dir/pki/apiserver.key" \
+    --client-ca-file "$dir/pki/ca.crt" \
+    --service-account-issuer https://kubernetes.default.svc.cluster.local \
+    --service-account-key-file "$dir/pki/sa.pub" --service-account-signing-key-file "$dir/pki/sa.key" \
+    --service-cluster-ip-range 10.43.0.0/16 \
+    --authorization-mode Node,RBAC --anonymous-auth=false --allow-privileged=true \
+    --v 1 > "$dir/apiserver.log" 2>&1 &
+  PIDS+=($!)
+  if ! "$APPLY" ready "$dir/pki/admin.kubeconfig" 90s; then
+    tail -n 30 "$dir/apiserver.log" >&2
+    return 1
+  fi
+  "$CONTROLPLANE/kube-controller-manager" \
+    --kubeconfig "$dir/pki/controller-manager.kubeconfig" \
+    --authentication-kubeconfig "$dir/pki/controller-manager.kubeconfig" \
+    --authorization-kubeconfig "$dir/pki/controller-manager.kubeconfig" \
+    --bind-address 127.0.0.1 --secure-port "$(free_port)" \
+    --service-account-private-key-file "$dir/pki/sa.key" --root-ca-file "$dir/pki/ca.crt" \
+    --use-service-account-credentials --leader-elect=false \
+    --v 1 > "$dir/controller-manager.log" 2>&1 &
+  PIDS+=($!)
+  KUBECONFIG_FILE="$dir/pki/admin.kubeconfig"
+  echo "control plane for $1 up in $((SECONDS - started)) s (API server on 127.0.0.1:$api_port)"
+}
+
+if [ -n "$BASE" ]; then
+  mkdir -p "$WORK/base"
+  git archive "$BASE" -- clusters infrastructure apps | tar -x -C "$WORK/base"
+  echo "base tree: $BASE ($(git rev-parse --short "$BASE"))"
+fi
+mkdir -p "$WORK/current"
+cp -r clusters infrastructure apps "$WORK/current/"
+
+for cluster in "${CLUSTERS[@]}"; do
+  echo "=== cluster $cluster"
+  start "$cluster"
+  trees=()
+  if [ -n "$BASE" ] && [ -d "$WORK/base/clusters/$cluster" ]; then trees+=("$WORK/base"); fi
+  trees+=("$WORK/current")
+  if ! "$APPLY" run -kubeconfig "$KUBECONFIG_FILE" -cluster "$cluster" -crds "$CRDS" "${trees[@]}"; then
+    echo "--- last lines of the controller-manager log" >&2
+    tail -n 20 "$WORK/$cluster/controller-manager.log" >&2
+    exit 1
+  fi
+  stop
+done
+
+echo "=== seeded defects (go test, on a server of their own)"
+start seeded
+(cd e2e/apply && NEOTOOL_E2E_KUBECONFIG="$KUBECONFIG_FILE" NEOTOOL_E2E_CRDS="$CRDS" go test -count=1 -v ./... 2>&1 | grep -E '^(=== RUN|--- |PASS|FAIL|ok|\s+\S+_test.go)')
+stop
+echo "e2e passed in $((SECONDS - t0)) s"
