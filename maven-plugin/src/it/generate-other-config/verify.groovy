@@ -6,7 +6,7 @@ def files = []
 out.eachFileRecurse(groovy.io.FileType.FILES) { files << out.toPath().relativize(it.toPath()).toString() }
 assert files.contains('.neotool/generated.lock')
 files.remove('.neotool/generated.lock')
-assert files.every { it.startsWith('clusters/staging-eu/') || it.startsWith('infrastructure/staging-eu/') || it.startsWith('apps/staging-eu/') || it.startsWith('apps/base/billing/') }
+assert files.every { it == 'clusters/README.md' || it.startsWith('clusters/staging-eu/') || it.startsWith('infrastructure/staging-eu/') || it.startsWith('apps/staging-eu/') || it.startsWith('apps/base/billing/') }
 assert files.contains('clusters/staging-eu/apps.yaml')
 assert files.contains('clusters/staging-eu/README.md')
 assert files.contains('infrastructure/staging-eu/configs/postgres/statefulset-postgres.yaml')

@@ -52,9 +52,14 @@ public final class Generator {
         return all;
     }
 
-    /** {@code clusters/<cluster>/README.md} of {@code cluster}, comparing the versions of {@code all}. */
-    public String readme(LoadedConfig cluster, List<LoadedConfig> all) {
-        return new ClusterReadme(templates).render(cluster, all);
+    /** {@code clusters/<cluster>/README.md} of {@code cluster}. */
+    public String readme(LoadedConfig cluster) {
+        return new ClusterReadme(templates).render(cluster);
+    }
+
+    /** {@code clusters/README.md}: the versions of every config, side by side. */
+    public String versionsReadme(List<LoadedConfig> all) {
+        return new ClusterReadme(templates).renderVersions(all);
     }
 
     /** The tree of one config. */

@@ -22,6 +22,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import io.neotool.gitops.diff.GitTree;
+import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.validate.ClusterRules;
 import io.neotool.gitops.validate.SchemaCatalog;
@@ -94,9 +95,10 @@ public final class NeotoolGitops {
             }
         }
         for (LoadedConfig config : configs) {
-            // the version table compares every environment, so the README belongs to all configs
-            tree.add("clusters/" + config.config().cluster().name() + "/README.md", OutputTree.SHARED, generator.readme(config, configs));
+            tree.add("clusters/" + config.config().cluster().name() + "/README.md", config.source(), generator.readme(config));
         }
+        // the one file that compares every environment, so it belongs to all configs
+        tree.add(ClusterReadme.VERSIONS_FILE, OutputTree.SHARED, generator.versionsReadme(configs));
         return tree;
     }
 

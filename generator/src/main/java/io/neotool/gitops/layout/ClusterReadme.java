@@ -18,28 +18,41 @@ import java.util.TreeMap;
 
 /**
  * {@code clusters/<cluster>/README.md}: a Mermaid graph of the Flux Kustomizations, their sources,
- * the Helm releases and the apps with the infrastructure each uses; and a table of every image and
- * chart version, one column per environment, so promotion skew shows at a glance.
+ * the Helm releases and the apps with the infrastructure each uses, and the cluster's image and chart
+ * versions; and {@code clusters/README.md}: every version in every environment, one column each, so
+ * promotion skew shows at a glance. The cross-environment table is the only shared file, so a change
+ * to one environment touches only that environment's files and the table.
  */
 public final class ClusterReadme {
+    /** Where the cross-environment version table lives. */
+    public static final String VERSIONS_FILE = "clusters/README.md";
+
     private final Templates templates;
 
     public ClusterReadme(Templates templates) {
         this.templates = templates;
     }
 
-    /** The README of {@code cluster}, with the versions of every config in {@code all}. */
-    public String render(LoadedConfig cluster, List<LoadedConfig> all) {
+    /** The README of {@code cluster}: its graph and its own versions. */
+    public String render(LoadedConfig cluster) {
         EnvironmentConfig config = cluster.config();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cluster", config.cluster().name());
         model.put("source", cluster.source());
         model.put("namespace", config.namespace());
         model.put("graph", graph(config));
-        List<String> environments = all.stream().map(c -> c.config().cluster().name()).toList();
-        model.put("environments", environments);
-        model.put("versions", versions(all));
+        model.put("environments", List.of(config.cluster().name()));
+        model.put("versions", versions(List.of(cluster)));
         return templates.render("cluster-readme.md.ftl", model);
+    }
+
+    /** {@value #VERSIONS_FILE}: the versions of every config in {@code all}, side by side. */
+    public String renderVersions(List<LoadedConfig> all) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("environments", all.stream().map(c -> c.config().cluster().name()).toList());
+        model.put("sources", all.stream().map(LoadedConfig::source).toList());
+        model.put("versions", versions(all));
+        return templates.render("versions-readme.md.ftl", model);
     }
 
     private static String id(String name) {

@@ -9,12 +9,12 @@ one it depends on is healthy.
 ```mermaid
 ${graph}```
 
-## Versions in every environment
+## Versions
 
-Rows marked ⚠ differ between environments (a promotion in progress, or a forgotten one).
+The image and chart versions this cluster runs; `clusters/README.md` compares every environment.
 
-| component | image / chart |<#list environments as env> ${env} |</#list>
-|---|---|<#list environments as env>---|</#list>
+| component | image / chart | version |
+|---|---|---|
 <#list versions as row>
-| ${row.component}<#if row.skew> ⚠</#if> | ${row.what} |<#list environments as env> ${row.versions[env]!"—"} |</#list>
+| ${row.component} | ${row.what} | ${row.versions[cluster]} |
 </#list>
