@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public enum DiffFormat {
     TEXT, MARKDOWN, JSON;
 
-    private static final int MAX_VALUE = 120;
+    private static final int MAX_VALUE = 160;
 
     public static DiffFormat parse(String name) {
         try {
@@ -20,6 +21,15 @@ public enum DiffFormat {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown diff format '" + name + "': one of text, markdown, json");
         }
+    }
+
+    /** The file extension of the format. */
+    public String extension() {
+        return switch (this) {
+            case TEXT -> "txt";
+            case MARKDOWN -> "md";
+            case JSON -> "json";
+        };
     }
 
     public String render(SemanticDiff.Report report) {
@@ -30,11 +40,12 @@ public enum DiffFormat {
         };
     }
 
-    private static String counts(List<SemanticDiff.ObjectDiff> objects) {
+    /** Terraform's headline: {@code N to add, N to change, N to destroy}. */
+    static String plan(List<SemanticDiff.ObjectDiff> objects) {
         long added = objects.stream().filter(o -> o.status() == SemanticDiff.Status.ADDED).count();
-        long removed = objects.stream().filter(o -> o.status() == SemanticDiff.Status.REMOVED).count();
         long changed = objects.stream().filter(o -> o.status() == SemanticDiff.Status.CHANGED).count();
-        return added + " added, " + removed + " removed, " + changed + " changed";
+        long removed = objects.stream().filter(o -> o.status() == SemanticDiff.Status.REMOVED).count();
+        return added + " to add, " + changed + " to change, " + removed + " to destroy";
     }
 
     private static String value(String value) {
@@ -45,25 +56,51 @@ public enum DiffFormat {
         return single.length() > MAX_VALUE ? single.substring(0, MAX_VALUE) + "…" : single;
     }
 
+    private static String status(SemanticDiff.ObjectDiff o) {
+        return switch (o.status()) {
+            case ADDED -> "+ add";
+            case CHANGED -> "~ change";
+            case REMOVED -> "- destroy";
+        };
+    }
+
+    private static String version(String version) {
+        return version == null ? "—" : version;
+    }
+
     private static String text(SemanticDiff.Report report) {
-        StringBuilder out = new StringBuilder("neotool diff against ").append(report.base()).append(": ");
+        StringBuilder out = new StringBuilder("neotool diff against ").append(report.base()).append('\n');
         if (report.empty()) {
             return out.append("no change to any cluster\n").toString();
         }
-        out.append(counts(report.objects())).append('\n');
+        report.byCluster().forEach((cluster, objects) -> out.append("  ").append(cluster).append(": ").append(plan(objects)).append('\n'));
+        if (!report.dangers().isEmpty()) {
+            out.append("\nDANGER (").append(report.dangers().size()).append("):\n");
+            for (Danger d : report.dangers()) {
+                out.append("  [").append(d.kind().label()).append("] ").append(d.cluster()).append(": ").append(d.object())
+                        .append(": ").append(d.reason()).append('\n');
+                if (d.action() != null) {
+                    out.append("      what to do: ").append(d.action()).append('\n');
+                }
+            }
+        }
         if (!report.versions().isEmpty()) {
             out.append("\nImage and chart versions:\n");
-            report.versions().forEach(v -> out.append("  ").append(v.cluster()).append(": ").append(v.object()).append(' ')
-                    .append(v.field()).append(v.subject().isEmpty() ? "" : " (" + v.subject() + ")").append(": ")
-                    .append(v.before()).append(" -> ").append(v.after()).append('\n'));
+            report.versions().forEach(v -> out.append("  ").append(v.cluster()).append(": ").append(v.component()).append(' ')
+                    .append(v.subject()).append(": ").append(version(v.before())).append(" -> ").append(version(v.after())).append('\n'));
         }
         report.byCluster().forEach((cluster, objects) -> {
-            out.append("\n").append(cluster).append(" (").append(counts(objects)).append("):\n");
+            out.append("\n").append(cluster).append(" (").append(plan(objects)).append("):\n");
             for (SemanticDiff.ObjectDiff o : objects) {
-                out.append("  ").append(o.status().name().toLowerCase(Locale.ROOT)).append(' ').append(o.object())
-                        .append("  [").append(o.file()).append("]\n");
-                o.changes().forEach(c -> out.append("      ").append(c.field()).append(": ").append(value(c.before()))
-                        .append(" -> ").append(value(c.after())).append('\n'));
+                out.append("  ").append(status(o)).append(' ').append(o.object()).append("  [").append(o.file()).append("]\n");
+                for (SemanticDiff.Change c : o.changes()) {
+                    if (!c.lines().isEmpty()) {
+                        out.append("      ").append(c.field()).append(":\n");
+                        c.lines().forEach(line -> out.append("        ").append(line).append('\n'));
+                    } else {
+                        out.append("      ").append(c.field()).append(": ").append(value(c.before())).append(" -> ").append(value(c.after())).append('\n');
+                    }
+                }
             }
         });
         return out.toString();
@@ -78,23 +115,38 @@ public enum DiffFormat {
         if (report.empty()) {
             return out.append("No change to any cluster.\n").toString();
         }
-        out.append("**").append(counts(report.objects())).append("**\n");
+        report.byCluster().forEach((cluster, objects) -> out.append("- **").append(cluster).append("**: ").append(plan(objects)).append('\n'));
+        if (!report.dangers().isEmpty()) {
+            out.append("\n#### ⚠ Danger (").append(report.dangers().size()).append(")\n\n| kind | cluster | object | why | what to do |\n|---|---|---|---|---|\n");
+            for (Danger d : report.dangers()) {
+                out.append("| ").append(d.kind().label()).append(" | ").append(d.cluster()).append(" | ").append(d.object()).append(" | ")
+                        .append(d.reason().replace("|", "\\|")).append(" | ").append(d.action() == null ? "" : d.action().replace("|", "\\|"))
+                        .append(" |\n");
+            }
+        }
         if (!report.versions().isEmpty()) {
-            out.append("\n#### Image and chart versions\n\n| cluster | object | image / chart | before | after |\n|---|---|---|---|---|\n");
-            report.versions().forEach(v -> out.append("| ").append(v.cluster()).append(" | ").append(v.object()).append(" | ")
-                    .append(cell(v.subject().isEmpty() ? v.field() : v.subject())).append(" | ").append(cell(v.before())).append(" | ")
-                    .append(cell(v.after())).append(" |\n"));
+            out.append("\n#### Image and chart versions\n\n| cluster | component | image / chart | before | after |\n|---|---|---|---|---|\n");
+            report.versions().forEach(v -> out.append("| ").append(v.cluster()).append(" | ").append(v.component()).append(" | ")
+                    .append(cell(v.subject())).append(" | ").append(cell(version(v.before()))).append(" | ")
+                    .append(cell(version(v.after()))).append(" |\n"));
         }
         report.byCluster().forEach((cluster, objects) -> {
-            out.append("\n#### ").append(cluster).append(" — ").append(counts(objects)).append("\n\n");
+            out.append("\n#### ").append(cluster).append(" — ").append(plan(objects)).append("\n\n");
             for (SemanticDiff.ObjectDiff o : objects) {
-                out.append("- **").append(o.status().name().toLowerCase(Locale.ROOT)).append("** ").append(o.object())
-                        .append(" (`").append(o.file()).append("`)\n");
-                if (!o.changes().isEmpty()) {
+                out.append("- **").append(status(o)).append("** ").append(o.object()).append(" (`").append(o.file()).append("`)\n");
+                List<SemanticDiff.Change> fields = o.changes().stream().filter(c -> c.lines().isEmpty()).toList();
+                if (!fields.isEmpty()) {
                     out.append("\n  | field | before | after |\n  |---|---|---|\n");
-                    o.changes().forEach(c -> out.append("  | ").append(cell(c.field())).append(" | ").append(cell(c.before()))
+                    fields.forEach(c -> out.append("  | ").append(cell(c.field())).append(" | ").append(cell(c.before()))
                             .append(" | ").append(cell(c.after())).append(" |\n"));
                     out.append('\n');
+                }
+                for (SemanticDiff.Change c : o.changes()) {
+                    if (!c.lines().isEmpty()) {
+                        out.append("\n  `").append(c.field()).append("`\n\n  ```diff\n");
+                        c.lines().forEach(line -> out.append("  ").append(line).append('\n'));
+                        out.append("  ```\n\n");
+                    }
                 }
             }
         });
@@ -104,20 +156,34 @@ public enum DiffFormat {
     private static String json(SemanticDiff.Report report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("base", report.base());
-        root.put("summary", counts(report.objects()));
+        Map<String, Object> plan = new TreeMap<>();
+        report.byCluster().forEach((cluster, objects) -> plan.put(cluster, ordered(
+                "add", count(objects, SemanticDiff.Status.ADDED), "change", count(objects, SemanticDiff.Status.CHANGED),
+                "destroy", count(objects, SemanticDiff.Status.REMOVED))));
+        root.put("plan", plan);
+        List<Object> dangers = new ArrayList<>();
+        report.dangers().forEach(d -> dangers.add(ordered("kind", d.kind().name().toLowerCase(Locale.ROOT), "cluster", d.cluster(),
+                "object", d.object(), "reason", d.reason(), "action", d.action())));
+        root.put("dangers", dangers);
         List<Object> versions = new ArrayList<>();
-        report.versions().forEach(v -> versions.add(ordered("cluster", v.cluster(), "object", v.object(), "field", v.field(),
+        report.versions().forEach(v -> versions.add(ordered("cluster", v.cluster(), "component", v.component(),
                 "subject", v.subject(), "before", v.before(), "after", v.after())));
         root.put("versions", versions);
         List<Object> objects = new ArrayList<>();
         for (SemanticDiff.ObjectDiff o : report.objects()) {
             List<Object> changes = new ArrayList<>();
-            o.changes().forEach(c -> changes.add(ordered("field", c.field(), "before", c.before(), "after", c.after())));
+            o.changes().forEach(c -> changes.add(c.lines().isEmpty()
+                    ? ordered("field", c.field(), "before", c.before(), "after", c.after())
+                    : ordered("field", c.field(), "lines", c.lines())));
             objects.add(ordered("cluster", o.cluster(), "object", o.object(), "file", o.file(),
                     "status", o.status().name().toLowerCase(Locale.ROOT), "changes", changes));
         }
         root.put("objects", objects);
         return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root) + "\n";
+    }
+
+    private static long count(List<SemanticDiff.ObjectDiff> objects, SemanticDiff.Status status) {
+        return objects.stream().filter(o -> o.status() == status).count();
     }
 
     private static Map<String, Object> ordered(Object... pairs) {

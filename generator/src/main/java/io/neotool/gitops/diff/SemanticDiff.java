@@ -8,39 +8,47 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import io.neotool.gitops.config.Credentials;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * What a change does to the clusters, object by object: objects added, removed and changed per
- * cluster, each change as a field path with its old and new value; image and chart version changes
- * pulled out on top; values that look like secrets masked.
+ * What a change does to the clusters, object by object, the way Terraform's plan reads: per cluster
+ * the objects to add, change and destroy; the dangerous changes first (data loss, changes the API
+ * server rejects, a security posture loosened), each with its object and reason; the image and chart
+ * versions by component; then each changed object's fields, list entries matched by identity and
+ * text shown as line diffs ({@link StructuralDiff}); secrets masked.
  */
 public final class SemanticDiff {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    static final String MASK = "****";
-    private static final Pattern VERSION_FIELD = Pattern.compile(
-            ".*(/image|/newTag|/spec/chart/spec/version|/spec/ref/tag|/spec/values(/[^/]+)*/(image/)?tag)$");
+    static final String MASK = StructuralDiff.MASK;
 
     private SemanticDiff() {}
 
     public enum Status { ADDED, REMOVED, CHANGED }
 
-    /** One field: {@code before} or {@code after} is null when the field is new or gone. */
-    public record Change(String field, String before, String after) {}
+    /**
+     * One field: {@code before} or {@code after} is null when the field is new or gone; {@code lines}
+     * is the unified line diff of a multi-line text (then both values are null).
+     */
+    public record Change(String field, String before, String after, List<String> lines) {
+        public Change(String field, String before, String after) {
+            this(field, before, after, List.of());
+        }
+    }
 
     /** One object that differs. */
     public record ObjectDiff(String cluster, String object, String file, Status status, List<Change> changes) {}
 
-    /** An image or chart version that moves. */
-    /** An image or chart version that moves; {@code subject} names the image or chart when the field does not. */
-    public record VersionChange(String cluster, String object, String field, String subject, String before, String after) {}
+    /**
+     * An image or chart version of a component that moves, appears ({@code before} null) or goes
+     * ({@code after} null); {@code subject} is {@code image <repository>} or {@code chart <name>}.
+     */
+    public record VersionChange(String cluster, String component, String subject, String before, String after) {}
 
-    public record Report(String base, List<ObjectDiff> objects, List<VersionChange> versions) {
+    public record Report(String base, List<ObjectDiff> objects, List<VersionChange> versions, List<Danger> dangers) {
         public boolean empty() {
             return objects.isEmpty();
         }
@@ -57,54 +65,34 @@ public final class SemanticDiff {
         Map<String, Parsed> old = parse(before);
         Map<String, Parsed> now = parse(after);
         List<ObjectDiff> objects = new ArrayList<>();
-        List<VersionChange> versions = new ArrayList<>();
+        List<Danger> dangers = new ArrayList<>();
         Set<String> keys = new TreeSet<>(old.keySet());
         keys.addAll(now.keySet());
         for (String key : keys) {
             Parsed o = old.get(key);
             Parsed n = now.get(key);
             Parsed any = n != null ? n : o;
-            Map<String, String> fieldsBefore = o == null ? Map.of() : o.fields;
-            Map<String, String> fieldsAfter = n == null ? Map.of() : n.fields;
-            List<Change> changes = new ArrayList<>();
-            Set<String> fields = new TreeSet<>(fieldsBefore.keySet());
-            fields.addAll(fieldsAfter.keySet());
-            for (String field : fields) {
-                String b = fieldsBefore.get(field);
-                String a = fieldsAfter.get(field);
-                if (b == null ? a != null : !b.equals(a)) {
-                    boolean hidden = (o != null && o.masked.contains(field)) || (n != null && n.masked.contains(field));
-                    changes.add(hidden ? new Change(field, b == null ? null : MASK, a == null ? null : MASK + " (changed)") : new Change(field, b, a));
-                    if (!hidden && VERSION_FIELD.matcher(field).matches() && b != null && a != null) {
-                        versions.add(new VersionChange(any.cluster, any.object, field, subject(field, fieldsAfter, n != null ? n.fields : o.fields), b, a));
-                    }
-                }
-            }
-            if (changes.isEmpty()) {
+            Status status = o == null ? Status.ADDED : n == null ? Status.REMOVED : Status.CHANGED;
+            List<Change> changes = status == Status.CHANGED ? StructuralDiff.compare(o.doc, n.doc) : List.of();
+            if (status == Status.CHANGED && changes.isEmpty()) {
                 continue;
             }
-            Status status = o == null ? Status.ADDED : n == null ? Status.REMOVED : Status.CHANGED;
-            objects.add(new ObjectDiff(any.cluster, any.object, any.file, status, status == Status.CHANGED ? changes : List.of()));
+            ObjectDiff diff = new ObjectDiff(any.cluster, any.object, any.file, status, changes);
+            objects.add(diff);
+            dangers.addAll(Dangers.of(diff, o == null ? null : o.doc, n == null ? null : n.doc));
         }
-        return new Report(base, objects, versions);
+        List<VersionChange> versions = Versions.changes(Versions.of(docs(old)), Versions.of(docs(now)));
+        return new Report(base, objects, versions, dangers);
     }
 
-    /** What a version field versions: the image of a kustomize images entry, the chart of a HelmRelease. */
-    private static String subject(String field, Map<String, String> after, Map<String, String> fields) {
-        if (field.endsWith("/newTag")) {
-            return fields.getOrDefault(field.substring(0, field.length() - "newTag".length()) + "name", "");
-        }
-        if (field.equals("/spec/chart/spec/version")) {
-            return "chart " + fields.getOrDefault("/spec/chart/spec/chart", "");
-        }
-        if (field.endsWith("/tag")) {
-            return fields.getOrDefault(field.substring(0, field.length() - "tag".length()) + "repository", "");
-        }
-        return "";
+    private static Map<String, List<JsonNode>> docs(Map<String, Parsed> parsed) {
+        Map<String, List<JsonNode>> docs = new TreeMap<>();
+        parsed.values().forEach(p -> docs.computeIfAbsent(p.cluster, c -> new ArrayList<>()).add(p.doc));
+        return docs;
     }
 
-    /** An object as flat fields; {@code masked} names the fields whose values must not be shown. */
-    private record Parsed(String cluster, String object, String file, Map<String, String> fields, Set<String> masked) {}
+    /** An object and where it is. */
+    private record Parsed(String cluster, String object, String file, JsonNode doc) {}
 
     private static Map<String, Parsed> parse(SortedMap<String, String> files) {
         Map<String, Parsed> objects = new LinkedHashMap<>();
@@ -120,25 +108,23 @@ public final class SemanticDiff {
                     if (doc == null || !doc.isObject()) {
                         continue;
                     }
-                    String kind = doc.path("kind").asString("");
-                    String object;
-                    if (doc.path("apiVersion").asString("").startsWith("kustomize.config.k8s.io/")) {
-                        object = "kustomization " + path.substring(0, path.lastIndexOf('/'));
-                    } else {
-                        String namespace = doc.at("/metadata/namespace").asString("");
-                        object = kind + " " + (namespace.isEmpty() ? "" : namespace + "/") + doc.at("/metadata/name").asString("");
-                    }
-                    Map<String, String> fields = new TreeMap<>();
-                    Set<String> masked = new TreeSet<>();
-                    flatten(doc, "", fields, masked, false);
-                    objects.put(cluster + "|" + object, new Parsed(cluster, object, path, fields, masked));
+                    objects.put(cluster + "|" + name(path, doc), new Parsed(cluster, name(path, doc), path, doc));
                 }
             } catch (JacksonException e) {
-                objects.put(cluster + "|file " + path, new Parsed(cluster, "unreadable file " + path, path,
-                        Map.of("", "not valid YAML: " + e.getOriginalMessage()), Set.of()));
+                JsonNode unreadable = JsonMapper.builder().build().createObjectNode().put("error", "not valid YAML: " + e.getOriginalMessage());
+                objects.put(cluster + "|file " + path, new Parsed(cluster, "unreadable file " + path, path, unreadable));
             }
         });
         return objects;
+    }
+
+    /** {@code Kind namespace/name}, or {@code kustomization <folder>} for kustomize's own files. */
+    static String name(String path, JsonNode doc) {
+        if (doc.path("apiVersion").asString("").startsWith("kustomize.config.k8s.io/")) {
+            return "kustomization " + path.substring(0, path.lastIndexOf('/'));
+        }
+        String namespace = doc.at("/metadata/namespace").asString("");
+        return doc.path("kind").asString("") + " " + (namespace.isEmpty() ? "" : namespace + "/") + doc.at("/metadata/name").asString("");
     }
 
     /** The cluster a file belongs to: its folder under clusters/, infrastructure/ or apps/. */
@@ -148,33 +134,5 @@ public final class SemanticDiff {
             return "all environments (apps/base)";
         }
         return parts.length > 2 ? parts[1] : parts[0];
-    }
-
-    private static void flatten(JsonNode node, String pointer, Map<String, String> out, Set<String> masked, boolean secret) {
-        if (node.isObject()) {
-            if (node.isEmpty()) {
-                out.put(pointer, "{}");
-            }
-            boolean namedSecret = node.has("name") && node.has("value") && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String key = field.getKey();
-                boolean hide = secret || (namedSecret && key.equals("value"))
-                        || (Credentials.SECRET_NAME.matcher(key).matches() && !key.startsWith("vault.hashicorp.com/") && field.getValue().isValueNode());
-                flatten(field.getValue(), pointer + "/" + key.replace("~", "~0").replace("/", "~1"), out, masked, hide);
-            }
-        } else if (node.isArray()) {
-            if (node.isEmpty()) {
-                out.put(pointer, "[]");
-            }
-            for (int i = 0; i < node.size(); i++) {
-                flatten(node.get(i), pointer + "/" + i, out, masked, secret);
-            }
-        } else {
-            String value = node.isNull() ? "null" : node.asString();
-            out.put(pointer, value);
-            if (secret || Credentials.LITERAL.matcher(value).find()) {
-                masked.add(pointer);
-            }
-        }
     }
 }

@@ -40,14 +40,17 @@ class SemanticDiffTest {
             assertThat(o.cluster()).isEqualTo("production");
             assertThat(o.object()).isEqualTo("kustomization apps/production");
             assertThat(o.status()).isEqualTo(SemanticDiff.Status.CHANGED);
-            assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/images/0/newTag", "2.3.0", "2.4.0"));
+            assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/images[name=ghcr.io/neotool/app-service]/newTag", "2.3.0", "2.4.0"));
         });
         assertThat(report.versions()).singleElement().satisfies(v -> {
-            assertThat(v.subject()).isEqualTo("ghcr.io/neotool/app-service");
+            assertThat(v.component()).isEqualTo("apps");
+            assertThat(v.subject()).isEqualTo("image ghcr.io/neotool/app-service");
             assertThat(v.before()).isEqualTo("2.3.0");
         });
-        assertThat(DiffFormat.TEXT.render(report)).contains("production: kustomization apps/production /images/0/newTag (ghcr.io/neotool/app-service): 2.3.0 -> 2.4.0");
-        assertThat(DiffFormat.MARKDOWN.render(report)).contains("| production | kustomization apps/production | `ghcr.io/neotool/app-service` | `2.3.0` | `2.4.0` |");
+        assertThat(report.dangers()).isEmpty();
+        assertThat(DiffFormat.TEXT.render(report)).contains("production: 0 to add, 1 to change, 0 to destroy",
+                "production: apps image ghcr.io/neotool/app-service: 2.3.0 -> 2.4.0");
+        assertThat(DiffFormat.MARKDOWN.render(report)).contains("| production | apps | `image ghcr.io/neotool/app-service` | `2.3.0` | `2.4.0` |");
     }
 
     @Test
@@ -58,8 +61,11 @@ class SemanticDiffTest {
         SemanticDiff.Report report = new NeotoolGitops().diff(config, work, null);
         assertThat(report.byCluster().get("dev")).extracting(o -> o.status() + " " + o.object())
                 .contains("REMOVED HelmRelease neotool-dev/promtail", "CHANGED kustomization infrastructure/dev/controllers");
-        assertThat(report.versions()).extracting(SemanticDiff.VersionChange::subject, SemanticDiff.VersionChange::after)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("chart prometheus", "25.30.3"));
+        assertThat(report.versions()).extracting(v -> v.cluster() + " " + v.component() + " " + v.subject() + " " + v.before() + " -> " + v.after())
+                .containsExactly(
+                        "dev promtail chart promtail 6.15.2 -> null",
+                        "dev promtail image grafana/promtail 2.9.0 -> null",
+                        "production prometheus chart prometheus 25.30.2 -> 25.30.3");
     }
 
     @Test
@@ -74,8 +80,10 @@ class SemanticDiffTest {
         assertThat(report.base()).isEqualTo("HEAD");
         assertThat(report.objects()).singleElement().satisfies(o -> {
             assertThat(o.object()).isEqualTo("StatefulSet production/postgres");
-            assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/spec/volumeClaimTemplates/0/spec/resources/requests/storage", "50Gi", "80Gi"));
+            assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/spec/volumeClaimTemplates[name=data]/spec/resources/requests/storage", "50Gi", "80Gi"));
         });
+        assertThat(report.dangers()).extracting(Danger::kind).as("growing a claim template is rejected in place, but loses nothing")
+                .containsExactly(Danger.Kind.REJECTED);
         assertThat(new NeotoolGitops().diff(config, work, null).empty()).as("the work tree already has the change").isTrue();
     }
 
