@@ -6,8 +6,10 @@
 # For each cluster under clusters/ (or those named), on a server of its own: the tree of the base
 # revision (default HEAD~1, or --base REV; skipped where that revision has no such cluster), then the
 # working tree's, applied by e2e/apply the way Flux's kustomize-controller applies them; then the
-# seeded-defect tests (go test in e2e/apply) on a server of their own. Stops exactly the processes it
-# started. Needs the Flux CRDs of .ci/schemas.sh (target/ci/crds; built when missing).
+# seeded-defect tests (go test in e2e/apply) on a server of their own, and a dangerous change that
+# neotool:diff must flag and the server must refuse. Stops exactly the processes it started. Needs
+# the Flux CRDs of .ci/schemas.sh (target/ci/crds; built when missing) and the plugin installed
+# (./mvnw -q install -DskipTests, as for neotool:generate).
 #
 #   e2e/run.sh [--base REV] [CLUSTER...]
 set -euo pipefail
@@ -134,6 +136,36 @@ for cluster in "${CLUSTERS[@]}"; do
   fi
   stop
 done
+
+echo "=== a danger neotool:diff flags, and the server's verdict on it"
+# Growing PostgreSQL's claim template is refused in place by the API server; neotool:diff must say so
+# before the merge, and the server must agree.
+DANGER="$WORK/danger"
+mkdir -p "$DANGER"
+cp -r config clusters infrastructure apps .neotool "$DANGER/"
+python3 - "$DANGER/config/production.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+old = "    image: postgres:18rc1\n    storage: 50Gi\n"
+assert old in text, "production.yaml no longer has PostgreSQL's storage where this check expects it"
+open(path, "w").write(text.replace(old, "    image: postgres:18rc1\n    storage: 80Gi\n"))
+PY
+if ./mvnw -q -B -N neotool:diff -Dneotool.configDir="$DANGER/config" -Dneotool.outputDir="$DANGER" \
+    -Dneotool.diff.failOnDanger=true > "$WORK/danger-diff.txt" 2>&1; then
+  cat "$WORK/danger-diff.txt" >&2; echo "neotool:diff did not flag the claim template change" >&2; exit 1
+fi
+grep -F "[rejected by the API server] production: StatefulSet production/postgres: /spec/volumeClaimTemplates" "$WORK/danger-diff.txt" \
+  || { cat "$WORK/danger-diff.txt" >&2; exit 1; }
+./mvnw -q -B -N neotool:generate -Dneotool.configDir="$DANGER/config" -Dneotool.outputDir="$DANGER" >/dev/null
+start danger
+if "$APPLY" run -kubeconfig "$KUBECONFIG_FILE" -cluster production -crds "$CRDS" "$WORK/current" "$DANGER" > "$WORK/danger-apply.txt" 2>&1; then
+  cat "$WORK/danger-apply.txt" >&2; echo "the API server accepted the change neotool:diff flagged" >&2; exit 1
+fi
+grep -o "StatefulSet.apps \"postgres\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than[^']*" "$WORK/danger-apply.txt" | head -n 1 \
+  || { cat "$WORK/danger-apply.txt" >&2; exit 1; }
+echo "neotool:diff and the API server agree: the claim template change is rejected in place"
+stop
 
 echo "=== seeded defects (go test, on a server of their own)"
 start seeded
