@@ -10,8 +10,14 @@ package io.neotool.gitops.config;
  * @param path the key path inside the file ({@code cluster.name}, {@code apps[2].port}); empty for the whole file
  * @param message what is wrong
  * @param hint how to fix it, or {@code null}
+ * @param label the path as shown to a person: an app named beside its index
+ *     ({@code apps[3] (billing-service).replicas}); the path itself where there is nothing to add
  */
-public record ConfigProblem(String file, int line, int column, String path, String message, String hint) {
+public record ConfigProblem(String file, int line, int column, String path, String message, String hint, String label) {
+
+    public ConfigProblem(String file, int line, int column, String path, String message, String hint) {
+        this(file, line, column, path, message, hint, path);
+    }
 
     public String format() {
         StringBuilder text = new StringBuilder(file);
@@ -20,7 +26,7 @@ public record ConfigProblem(String file, int line, int column, String path, Stri
         }
         text.append(": ");
         if (!path.isEmpty()) {
-            text.append(path).append(": ");
+            text.append(label == null ? path : label).append(": ");
         }
         text.append(message);
         if (hint != null) {

@@ -29,18 +29,32 @@ public final class SourceMap {
     /** Deeper than any real config; deeper input is refused before Jackson sees it. */
     public static final int MAX_DEPTH = 32;
 
+    private static final java.util.regex.Pattern APP = java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
+
     private final String file;
     private final Map<String, int[]> locations;
+    /** The {@code name} of each list item that has one ({@code apps[3]} → {@code billing-service}). */
+    private final Map<String, String> names;
 
-    private SourceMap(String file, Map<String, int[]> locations) {
+    private SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
         this.file = file;
         this.locations = locations;
+        this.names = names;
     }
 
     /** The problem located at {@code path}, or at its closest located ancestor. */
     public ConfigProblem problem(String path, String message, String hint) {
         int[] at = locate(path);
-        return new ConfigProblem(file, at[0], at[1], path, message, hint);
+        return new ConfigProblem(file, at[0], at[1], path, message, hint, label(path));
+    }
+
+    /** {@code path} with the app it is about named: {@code apps[3] (billing-service).replicas}. */
+    public String label(String path) {
+        java.util.regex.Matcher m = APP.matcher(path);
+        if (m.find() && names.containsKey(m.group())) {
+            return m.group() + " (" + names.get(m.group()) + ")" + path.substring(m.end());
+        }
+        return path;
     }
 
     public int[] locate(String path) {
@@ -75,6 +89,7 @@ public final class SourceMap {
                 .setCodePointLimit(ConfigLoader.MAX_BYTES)
                 .build();
         Map<String, int[]> locations = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         Deque<Frame> stack = new ArrayDeque<>();
         int documents = 0;
         int before = problems.size();
@@ -118,6 +133,9 @@ public final class SourceMap {
                             top.key = key;
                             locations.putIfAbsent(path, at);
                         } else {
+                            if (top != null && top.mapping && "name".equals(top.key) && APP.matcher(top.path).matches()) {
+                                names.put(top.path, ((ScalarEvent) event).getValue());
+                            }
                             markItem(stack, locations, at);
                             onValue(stack);
                         }
@@ -160,7 +178,7 @@ public final class SourceMap {
             problems.add(new ConfigProblem(file, 1, 1, "", "YAML: " + firstLine(e.getMessage()), null));
             return null;
         }
-        return problems.size() == before ? new SourceMap(file, locations) : null;
+        return problems.size() == before ? new SourceMap(file, locations, names) : null;
     }
 
     private static String context(MarkedYamlEngineException e) {

@@ -3,7 +3,9 @@ package io.neotool.gitops.validate;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +33,17 @@ import tools.jackson.databind.JsonNode;
 public final class SchemaCatalog {
     private final String location;
     private final Path cache;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+    /**
+     * The Kubernetes OpenAPI extensions the schemas carry ({@code x-kubernetes-*}): annotations for
+     * the API server's merge logic, nothing to validate; declared so the validator knows them.
+     */
+    static final List<String> KUBERNETES_KEYWORDS = List.of("x-kubernetes-list-type", "x-kubernetes-list-map-keys",
+            "x-kubernetes-map-type", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key", "x-kubernetes-unions",
+            "x-kubernetes-group-version-kind", "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-embedded-resource", "x-kubernetes-validations");
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft7())
+            .keywords(KUBERNETES_KEYWORDS.stream().map(NonValidationKeyword::new).toList())
+            .build());
     private final Map<String, Optional<Schema>> schemas = new ConcurrentHashMap<>();
 
     private SchemaCatalog(String location, Path cache) {
