@@ -15,11 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractNeotoolMojo extends AbstractMojo {
 
-    /** Folder of the environment configs. */
+    /** Folder of the environment configs: one YAML file per environment, such as {@code production.yaml}. */
     @Parameter(property = "neotool.configDir", defaultValue = "${project.basedir}/config")
     protected File configDir;
 
-    /** Repository root holding {@code clusters/}, {@code infrastructure/} and {@code apps/}. */
+    /** The repository root that holds (or will hold) {@code clusters/}, {@code infrastructure/} and {@code apps/}. */
     @Parameter(property = "neotool.outputDir", defaultValue = "${project.basedir}")
     protected File outputDir;
 

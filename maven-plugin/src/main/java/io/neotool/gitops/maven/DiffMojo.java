@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and chart versions by component, then each object's fields, list entries matched by identity and
  * text as line diffs; secrets masked. The text report goes to standard output (it is the goal's
  * result, shown even with {@code -q}); markdown and json go to a file, ready for a pull request.
+ * For example {@code ./mvnw -q neotool:diff -Dneotool.diff.base=origin/main -Dneotool.diff.format=markdown}.
  */
 @Mojo(name = "diff", aggregator = true, threadSafe = true)
 public class DiffMojo extends AbstractNeotoolMojo {

@@ -11,17 +11,26 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Generates the Flux GitOps tree ({@code clusters/}, {@code infrastructure/}, {@code apps/}) from the
- * configs in {@code config/}. A thin adapter: it maps parameters to one request, makes one call,
- * logs the summary, and turns config problems into a build failure that names each location.
+ * configs in {@code config/}, for example {@code ./mvnw neotool:generate}, or
+ * {@code ./mvnw neotool:generate -Dneotool.env=production} for one environment. Prints one summary
+ * line; a config problem fails the build with the file, line, column and key path of each mistake,
+ * and nothing is written.
  */
 @Mojo(name = "generate", aggregator = true, threadSafe = true)
 public class GenerateMojo extends AbstractNeotoolMojo {
 
-    /** Generate only {@code <configDir>/<env>.yaml}; by default every config in the folder. */
+    /**
+     * Generate only this environment: {@code production} generates from {@code config/production.yaml}.
+     * By default every config in the folder.
+     */
     @Parameter(property = "neotool.env")
     private String env;
 
-    /** Schema catalog (folder or https URL) to check the generated objects against before writing. */
+    /**
+     * Schema catalog (a folder or an https URL) to check the generated objects against before
+     * writing, for example {@code target/ci/catalog} as built by {@code .ci/schemas.sh}. By default
+     * the generated objects are checked without schemas.
+     */
     @Parameter(property = "neotool.schemaLocation")
     private String schemaLocation;
 

@@ -11,15 +11,17 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Validates the tree on disk ({@code clusters/}, {@code infrastructure/}, {@code apps/}, generated or
  * not): every object against the JSON Schema of its kind, the Flux graph of each cluster, and the
- * rules every object follows. Any problem fails the build, listing all of them.
+ * rules every object follows. Any problem fails the build, listing all of them. For example
+ * {@code ./mvnw neotool:validate -Dneotool.schemaLocation=target/ci/catalog}.
  */
 @Mojo(name = "validate", aggregator = true, threadSafe = true)
 public class ValidateMojo extends AbstractNeotoolMojo {
 
     /**
      * The schema catalog: a folder, or an https URL (cached under ~/.cache/neotool-gitops), in the
-     * layout {@code {group}/{kind}_{version}.json}. Without it the schema checks are not run, and the
-     * goal says so.
+     * layout of flux-schema: one file per group, kind and version, such as
+     * {@code apps/deployment_v1.json} and {@code core/service_v1.json}. Without it the schema checks
+     * are not run, and the goal says so.
      */
     @Parameter(property = "neotool.schemaLocation")
     private String schemaLocation;
