@@ -1,0 +1,96 @@
+package io.neotool.gitops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neotool.gitops.Generator;
+import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.component.HelmComponent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renovate's regex managers ({@code renovate.json}) find every image and chart pin of every config,
+ * with the version the config pins, and each chart under the name and repository the generator
+ * deploys it from. (CI also runs Renovate's own config validator on the file.)
+ */
+class RenovateConfigTest {
+    private static final Pattern PIN = Pattern.compile("(?m)^\\s*(?:- )?(image|clientImage|chartVersion): (\\S+)$");
+
+    record Found(String manager, String depName, String version, String registry) {}
+
+    static JsonNode renovate() throws IOException {
+        return JsonMapper.builder().build().readTree(TestSupport.repoRoot().resolve("renovate.json").toFile());
+    }
+
+    /** What the managers match in {@code text}: the position of the version to what was found there. */
+    static Map<Integer, Found> matches(JsonNode renovate, String text) {
+        Map<Integer, Found> found = new TreeMap<>();
+        for (JsonNode manager : renovate.path("customManagers")) {
+            for (JsonNode matchString : manager.path("matchStrings")) {
+                Matcher m = Pattern.compile(matchString.asString()).matcher(text);
+                while (m.find()) {
+                    String depName = m.pattern().pattern().contains("(?<depName>") ? m.group("depName")
+                            : manager.path("depNameTemplate").asString();
+                    found.put(m.start("currentValue"), new Found(manager.path("description").asString(), depName,
+                            m.group("currentValue"), manager.path("registryUrlTemplate").asString("")));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void everyPinOfEveryConfigIsFoundWithItsVersion() throws IOException {
+        JsonNode renovate = renovate();
+        List<String> missed = new ArrayList<>();
+        int pins = 0;
+        try (var configs = Files.list(TestSupport.configDir())) {
+            for (Path file : configs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String text = Files.readString(file);
+                Map<Integer, Found> found = matches(renovate, text);
+                Matcher pin = PIN.matcher(text);
+                while (pin.find()) {
+                    pins++;
+                    String value = pin.group(2);
+                    String version = pin.group(1).equals("chartVersion") ? value : value.substring(value.lastIndexOf(':') + 1);
+                    Found f = found.get(pin.end(2) - version.length());
+                    if (f == null || !f.version().equals(version)) {
+                        missed.add(file.getFileName() + ": " + pin.group().trim());
+                    }
+                }
+            }
+        }
+        assertThat(pins).as("pins in the configs").isGreaterThan(30);
+        assertThat(missed).as("pins no Renovate manager finds").isEmpty();
+    }
+
+    @Test
+    void eachChartIsLookedUpWhereTheGeneratorDeploysItFrom() throws IOException {
+        JsonNode renovate = renovate();
+        String production = Files.readString(TestSupport.configDir().resolve("production.yaml"));
+        String dev = Files.readString(TestSupport.configDir().resolve("dev.yaml"));
+        Map<String, Found> charts = new TreeMap<>();
+        for (Found f : matches(renovate, production + dev).values()) {
+            if (!f.registry().isEmpty()) {
+                charts.put(f.depName(), f);
+            }
+        }
+        for (HelmComponent helm : Generator.helmComponents()) {
+            Found f = charts.get(helm.chart());
+            assertThat(f).as("a Renovate manager for chart %s", helm.chart()).isNotNull();
+            String url = helm.source().url();
+            String expected = helm.source().oci() ? url.substring(0, url.lastIndexOf('/')) : url;
+            assertThat(f.registry()).as("where chart %s comes from", helm.chart()).isEqualTo(expected);
+        }
+    }
+}
