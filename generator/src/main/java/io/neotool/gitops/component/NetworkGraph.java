@@ -77,7 +77,7 @@ public final class NetworkGraph {
     public static Map<String, Map<String, String>> selectors(EnvironmentConfig config) {
         Map<String, Map<String, String>> selectors = new TreeMap<>();
         InfrastructureConfig infra = config.infrastructure();
-        for (HelmComponent helm : io.neotool.gitops.Generator.helmComponents()) {
+        for (HelmComponent helm : Components.helm()) {
             if (helm.enabled(config)) {
                 selectors.put(helm.name(), helm.name().equals("minio") ? Map.of("release", "minio")
                         : Map.of("app.kubernetes.io/instance", helm.name()));

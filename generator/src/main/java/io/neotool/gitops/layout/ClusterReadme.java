@@ -1,7 +1,7 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.Generator;
 import io.neotool.gitops.component.Component;
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.component.HelmComponent;
 import io.neotool.gitops.component.Layer;
 import io.neotool.gitops.config.AppConfig;
@@ -75,7 +75,7 @@ public final class ClusterReadme {
             previous = layer.kustomization();
         }
         Map<String, String> sources = new TreeMap<>();
-        for (Component component : Generator.components()) {
+        for (Component component : Components.all()) {
             if (!component.enabled(config) || component.name().equals("sources")) {
                 continue;
             }
@@ -124,7 +124,7 @@ public final class ClusterReadme {
             EnvironmentConfig c = loaded.config();
             String env = c.cluster().name();
             InfrastructureConfig infra = c.infrastructure();
-            for (Component component : Generator.components()) {
+            for (Component component : Components.all()) {
                 if (!component.enabled(c)) {
                     continue;
                 }

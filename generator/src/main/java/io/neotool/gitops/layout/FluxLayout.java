@@ -170,7 +170,7 @@ public final class FluxLayout {
         if (object.getMetadata().getAnnotations() != null) {
             annotations.putAll(object.getMetadata().getAnnotations());
         }
-        annotations.put(io.neotool.gitops.validate.TreeValidator.SOURCE_ANNOTATION, source);
+        annotations.put(OutputTree.SOURCE_ANNOTATION, source);
         object.getMetadata().setAnnotations(annotations);
         return object;
     }

@@ -35,7 +35,7 @@ public final class TreeValidator {
     static final Set<String> PREEXISTING_NAMESPACES = Set.of("flux-system", "kube-system", "kube-public", "default");
 
     /** Annotation on every generated object: the config file and key path it comes from. */
-    public static final String SOURCE_ANNOTATION = "neotool.io/source";
+    public static final String SOURCE_ANNOTATION = io.neotool.gitops.output.OutputTree.SOURCE_ANNOTATION;
 
     private final SchemaCatalog catalog;
     private final Map<String, ClusterRules> rules;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.neotool.gitops.Generator;
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
 import io.neotool.gitops.component.HelmComponent;
@@ -66,7 +66,7 @@ class ChartValuesTest {
         List<Arguments> out = new ArrayList<>();
         for (LoadedConfig config : ChartTrees.configs()) {
             OutputTree tree = Trees.generate(config);
-            for (HelmComponent helm : Generator.helmComponents()) {
+            for (HelmComponent helm : Components.helm()) {
                 if (helm.enabled(config.config())) {
                     out.add(Arguments.of(config.config().cluster().name() + "/" + helm.name(), helm.chart(),
                             helm.chartVersion(config.config()), ChartTrees.release(tree, config, helm).path("spec").path("values")));

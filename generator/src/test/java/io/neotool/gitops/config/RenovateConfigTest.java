@@ -2,7 +2,7 @@ package io.neotool.gitops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.neotool.gitops.Generator;
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.component.HelmComponent;
 import java.io.IOException;
@@ -85,7 +85,7 @@ class RenovateConfigTest {
                 charts.put(f.depName(), f);
             }
         }
-        for (HelmComponent helm : Generator.helmComponents()) {
+        for (HelmComponent helm : Components.helm()) {
             Found f = charts.get(helm.chart());
             assertThat(f).as("a Renovate manager for chart %s", helm.chart()).isNotNull();
             String url = helm.source().url();

@@ -1,0 +1,33 @@
+package io.neotool.gitops.component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry of what the generator deploys: every infrastructure component, in the order their
+ * folders are listed. The layout, the network graph and the cluster README loop over it.
+ */
+public final class Components {
+    private Components() {}
+
+    /** The Helm-deployed components. */
+    public static List<HelmComponent> helm() {
+        return List.of(new VaultComponent(), new PrometheusComponent(), new LokiComponent(), new PromtailComponent(),
+                new GrafanaComponent(), new MinioComponent(), new UnleashComponent(), new ApolloRouterComponent());
+    }
+
+    /** Every infrastructure component. */
+    public static List<Component> all() {
+        List<HelmComponent> helm = helm();
+        List<Component> all = new ArrayList<>();
+        all.add(new NamespaceComponent());
+        all.add(new NetworkPolicyComponent());
+        all.add(new HelmSourcesComponent(helm));
+        all.addAll(helm);
+        all.add(new PostgresComponent());
+        all.add(new PgBouncerComponent());
+        all.add(new KafkaComponent());
+        all.add(new BackupComponent());
+        return all;
+    }
+}
