@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no file is ever partial or foreign, a hand-written file is never touched, and the next run
  * completes the job.
  */
+@Tag("slow")
 class InterruptionTest {
     static final int KILLS = 20;
     @TempDir

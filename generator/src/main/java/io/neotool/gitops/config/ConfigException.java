@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 /** A config the user has to fix; carries every problem found, each with its location. */
 public final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final List<ConfigProblem> problems;
 
     public ConfigException(List<ConfigProblem> problems) {

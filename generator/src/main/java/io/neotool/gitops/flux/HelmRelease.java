@@ -11,6 +11,8 @@ import java.util.Map;
 @Version("v2")
 @Kind("HelmRelease")
 public class HelmRelease extends FluxResource<HelmRelease.Spec> {
+    private static final long serialVersionUID = 1L;
+
 
     public HelmRelease(String name, String namespace, Spec spec) {
         super(name, namespace, spec);

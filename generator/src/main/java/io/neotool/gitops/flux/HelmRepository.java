@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1")
 @Kind("HelmRepository")
 public class HelmRepository extends FluxResource<HelmRepository.Spec> {
+    private static final long serialVersionUID = 1L;
+
 
     public HelmRepository(String name, String namespace, Spec spec) {
         super(name, namespace, spec);

@@ -10,6 +10,8 @@ import java.util.List;
 @Version("v1")
 @Kind("Kustomization")
 public class Kustomization extends FluxResource<Kustomization.Spec> {
+    private static final long serialVersionUID = 1L;
+
 
     public Kustomization(String name, String namespace, Spec spec) {
         super(name, namespace, spec);

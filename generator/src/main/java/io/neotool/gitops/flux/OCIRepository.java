@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1")
 @Kind("OCIRepository")
 public class OCIRepository extends FluxResource<OCIRepository.Spec> {
+    private static final long serialVersionUID = 1L;
+
     public static final String HELM_CHART_MEDIA_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 
     public OCIRepository(String name, String namespace, Spec spec) {

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** Files the generator owns were changed by hand since it wrote them; nothing was written. */
 public final class HandEditedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> files;
 
     public HandEditedException(List<String> files) {

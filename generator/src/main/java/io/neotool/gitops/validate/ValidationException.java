@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 /** The tree has problems; nothing that depends on it may go on (generate writes nothing). */
 public final class ValidationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final List<ValidationProblem> problems;
 
     public ValidationException(List<ValidationProblem> problems) {

@@ -22,6 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * bytes) and feeds them to the loader: every case must end as a config error located in the file,
  * or as a valid environment the generator turns into a tree. Any other exception is a bug.
  */
+@net.jqwik.api.Tag("slow")
 class MutatedConfigPropertyTest {
     private static final List<byte[]> BASES = List.of(read("production.yaml"), read("dev.yaml"));
     private static final String[] VALUES = {"0", "-1", "1.5", "true", "null", "~", "[]", "{}", "[a, b]", "{a: 1}",
