@@ -21,15 +21,26 @@ public final class Credentials {
 
     private Credentials() {}
 
-    /** Whether {@code value} holds a random-looking token of 32 characters or more. */
+    /**
+     * Whether {@code value} holds a random-looking token of 32 characters or more: high entropy, and
+     * upper-case letters, lower-case letters and digits mixed, as in the base64 of random bytes.
+     * Generated names (DNS labels such as {@code recommendations-service-1076} in paths and labels)
+     * are lower case, so they never count, however many of their letters differ.
+     */
     public static boolean highEntropyToken(String value) {
         var m = TOKEN.matcher(value);
         while (m.find()) {
-            if (entropy(m.group()) >= ENTROPY_THRESHOLD) {
+            String token = m.group();
+            if (mixedCase(token) && entropy(token) >= ENTROPY_THRESHOLD) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean mixedCase(String token) {
+        return token.chars().anyMatch(Character::isUpperCase) && token.chars().anyMatch(Character::isLowerCase)
+                && token.chars().anyMatch(Character::isDigit);
     }
 
     /** Shannon entropy of the characters, in bits per character. */

@@ -1,0 +1,56 @@
+package io.neotool.gitops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The secret scanner looks for secrets, not for digits: no line the generator writes about a
+ * well-formed name is a "credential", and random keys still are.
+ */
+class CredentialsPropertyTest {
+
+    /** A DNS-1123 label of up to 63 characters, as app and component names are. */
+    @Provide
+    Arbitrary<String> names() {
+        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(14);
+        Arbitrary<String> number = Arbitraries.integers().between(0, 99_999).map(String::valueOf);
+        return Arbitraries.oneOf(word, number).list().ofMinSize(1).ofMaxSize(5)
+                .map(parts -> String.join("-", parts))
+                .filter(n -> n.length() <= 63 && Character.isLetter(n.charAt(0)));
+    }
+
+    @Property(tries = 2000)
+    void linesAboutGeneratedNamesAreNeverCredentials(@ForAll("names") String name, @ForAll @IntRange(min = 0, max = 9) int cluster) {
+        String env = "cluster-" + cluster;
+        for (String line : new String[] {
+                "  - ../base/" + name,
+                "    app.kubernetes.io/instance: " + name,
+                "    neotool.io/source: config/" + env + ".yaml#/apps/" + name,
+                "apps/base/" + name + "/deployment-" + name + ".yaml",
+                "infrastructure/" + env + "/controllers/network-policies/networkpolicy-" + name + ".yaml",
+                "  - name: ghcr.io/neotool/" + name + "-" + name,
+                "vault write auth/kubernetes/role/" + name + " bound_service_account_names=" + name}) {
+            assertThat(Credentials.highEntropyToken(line)).as(line).isFalse();
+            assertThat(Credentials.LITERAL.matcher(line).find()).as(line).isFalse();
+        }
+    }
+
+    @Property(tries = 500)
+    void randomKeysAreStillFound(@ForAll @IntRange(min = 30, max = 64) int bytes) {
+        byte[] key = new byte[bytes];
+        new SecureRandom().nextBytes(key);
+        String token = Base64.getEncoder().encodeToString(key);
+        // a random key of 40 characters or more lacks one of upper, lower or digit with a probability below 1e-4
+        if (token.length() >= 40 && token.chars().anyMatch(Character::isDigit)) {
+            assertThat(Credentials.highEntropyToken("  api_key: " + token)).as(token).isTrue();
+        }
+    }
+}
