@@ -4,6 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -43,25 +47,28 @@ public final class NetworkPolicyComponent implements Component {
         if (NamespaceComponent.hasNodeAgents(config)) {
             policies.addAll(baseline(config.agentsNamespace()));
         }
+        // each workload's peers and ports, in one pass over the edges (a policy per workload would
+        // otherwise scan every edge for every workload)
+        Map<String, Map<String, TreeSet<Integer>>> incoming = new TreeMap<>();
+        Map<String, Map<String, TreeSet<Integer>>> outgoing = new TreeMap<>();
+        for (NetworkGraph.Edge e : edges) {
+            incoming.computeIfAbsent(e.to(), k -> new TreeMap<>()).computeIfAbsent(e.from(), k -> new TreeSet<>()).add(e.port());
+            outgoing.computeIfAbsent(e.from(), k -> new TreeMap<>()).computeIfAbsent(e.to(), k -> new TreeSet<>()).add(e.port());
+        }
         selectors.forEach((workload, selector) -> {
             String home = NetworkGraph.namespace(config, workload);
-            Map<String, TreeSet<Integer>> in = new TreeMap<>();
-            Map<String, TreeSet<Integer>> out = new TreeMap<>();
-            for (NetworkGraph.Edge e : edges) {
-                if (e.to().equals(workload)) {
-                    in.computeIfAbsent(e.from(), k -> new TreeSet<>()).add(e.port());
-                }
-                if (e.from().equals(workload)) {
-                    out.computeIfAbsent(e.to(), k -> new TreeSet<>()).add(e.port());
-                }
-            }
-            NetworkPolicyBuilder policy = new NetworkPolicyBuilder()
+            List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
+            incoming.getOrDefault(workload, Map.of()).forEach((peer, ports) -> ingress.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(peer(peer, home, selectors, config)).withPorts(ports(ports)).build()));
+            List<NetworkPolicyEgressRule> egress = new ArrayList<>();
+            outgoing.getOrDefault(workload, Map.of()).forEach((peer, ports) -> egress.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(peer(peer, home, selectors, config)).withPorts(ports(ports)).build()));
+            policies.add(new NetworkPolicyBuilder()
                     .withNewMetadata().withName(workload).withNamespace(home).endMetadata()
                     .withNewSpec().withNewPodSelector().withMatchLabels(selector).endPodSelector().withPolicyTypes("Ingress", "Egress")
-                    .endSpec();
-            in.forEach((peer, ports) -> policy.editSpec().addNewIngress().withFrom(peer(peer, home, selectors, config)).withPorts(ports(ports)).endIngress().endSpec());
-            out.forEach((peer, ports) -> policy.editSpec().addNewEgress().withTo(peer(peer, home, selectors, config)).withPorts(ports(ports)).endEgress().endSpec());
-            policies.add(policy.build());
+                    .withIngress(ingress.isEmpty() ? null : ingress).withEgress(egress.isEmpty() ? null : egress)
+                    .endSpec()
+                    .build());
         });
         return policies;
     }
