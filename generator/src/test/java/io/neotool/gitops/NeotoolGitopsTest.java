@@ -146,7 +146,7 @@ class NeotoolGitopsTest {
         }
         assertThat(tree.get("infrastructure/production/configs/postgres/statefulset-postgres.yaml").text())
                 .contains("neotool.io/source: config/production.yaml#/infrastructure/postgres\n");
-        assertThat(tree.get("apps/production/ingress-web.yaml").text()).contains("neotool.io/source: config/production.yaml#/apps/web\n");
+        assertThat(tree.get("apps/production/web/ingress-web.yaml").text()).contains("neotool.io/source: config/production.yaml#/apps/web\n");
         String production = TestSupport.productionText();
         int webLine = production.substring(0, production.indexOf("  - name: web\n")).split("\n", -1).length;
         assertThat(NeotoolGitops.locate(configs, "config/production.yaml#/apps/web")).isEqualTo("config/production.yaml:" + webLine + ":5");
@@ -179,21 +179,21 @@ class NeotoolGitopsTest {
         CheckResult drift = gitops.check(config, out);
         assertThat(drift.clean()).isFalse();
         assertThat(drift.diffs()).as("a production change touches production's files and the shared version table only")
-                .containsOnlyKeys("apps/production/kustomization.yaml", "clusters/README.md", "clusters/production/README.md");
-        assertThat(drift.diffs().get("apps/production/kustomization.yaml"))
-                .contains("--- a/apps/production/kustomization.yaml", "-    newTag: 3.1.4", "+    newTag: 3.1.5");
+                .containsOnlyKeys("apps/production/web/kustomization.yaml", "clusters/README.md", "clusters/production/README.md");
+        assertThat(drift.diffs().get("apps/production/web/kustomization.yaml"))
+                .contains("--- a/apps/production/web/kustomization.yaml", "-    newTag: 3.1.4", "+    newTag: 3.1.5");
         assertThat(drift.handEdited()).isEmpty();
         assertThat(drift.report()).endsWith("fix: ./mvnw neotool:generate\n");
 
         gitops.generate(new GenerationRequest(config, out, null));
         assertThat(gitops.check(config, out).clean()).isTrue();
 
-        Path ingress = out.resolve("apps/production/ingress-web.yaml");
+        Path ingress = out.resolve("apps/production/web/ingress-web.yaml");
         Files.writeString(ingress, Files.readString(ingress).replace("app.neotool.io", "www.neotool.io"));
-        Files.delete(out.resolve("apps/dev/ingress-web.yaml"));
+        Files.delete(out.resolve("apps/dev/web/ingress-web.yaml"));
         CheckResult edited = gitops.check(config, out);
-        assertThat(edited.handEdited()).containsExactly("apps/production/ingress-web.yaml");
-        assertThat(edited.missing()).containsExactly("apps/dev/ingress-web.yaml");
+        assertThat(edited.handEdited()).containsExactly("apps/production/web/ingress-web.yaml");
+        assertThat(edited.missing()).containsExactly("apps/dev/web/ingress-web.yaml");
         assertThat(edited.fix()).contains("-Dneotool.force=true");
     }
 

@@ -152,8 +152,8 @@ class WholeTreeTest {
         assertThat(ini).contains("billing = host=postgres port=5432 dbname=billing\n").doesNotContain("unleash");
         JsonNode overlay = yaml(tree, "apps/staging-eu/kustomization.yaml");
         assertThat(overlay.at("/namespace").asString()).isEqualTo("neotool-staging");
-        assertThat(overlay.at("/images/0/newTag").asString()).isEqualTo("0.9.1");
-        assertThat(yaml(tree, "apps/staging-eu/ingress-billing.yaml").at("/spec/rules/0/host").asString()).isEqualTo("billing.staging.example.org");
+        assertThat(yaml(tree, "apps/staging-eu/billing/kustomization.yaml").at("/images/0/newTag").asString()).isEqualTo("0.9.1");
+        assertThat(yaml(tree, "apps/staging-eu/billing/ingress-billing.yaml").at("/spec/rules/0/host").asString()).isEqualTo("billing.staging.example.org");
         assertThat(tree.files().keySet()).noneMatch(p -> p.contains("backup") || p.contains("kafka"));
     }
 }

@@ -68,13 +68,17 @@ public final class FluxLayout {
         return tree;
     }
 
+    /**
+     * {@code apps/base/<app>/} holds what every environment shares; {@code apps/<cluster>/<app>/} the
+     * app's overlay for this cluster (its image tag, replicas, resources, Ingress), and
+     * {@code apps/<cluster>/} lists the app folders and sets the namespace. An overlay per app keeps
+     * each patch to the app's own few objects, so Flux's build stays linear in the number of apps (one
+     * overlay with a patch per app made kustomize match every patch against every object).
+     */
     private void appsLayer(List<AppComponent> apps) {
         EnvironmentConfig config = context.config();
         String overlay = Layer.APPS.folder(context.cluster());
-        List<String> resources = new ArrayList<>();
-        List<Map<String, Object>> images = new ArrayList<>();
-        List<Map<String, Object>> replicas = new ArrayList<>();
-        List<Map<String, Object>> patches = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
         for (AppComponent app : apps) {
             String base = "apps/base/" + app.name();
             List<String> names = new ArrayList<>();
@@ -82,20 +86,20 @@ public final class FluxLayout {
                 names.add(addObject(base, object, false, OutputTree.SHARED, source(sharedSource(), "apps." + app.name())));
             }
             tree.add(base + "/" + KUSTOMIZATION, OutputTree.SHARED, CanonicalYaml.write(KustomizeFile.of(names)));
-            resources.add("../base/" + app.name());
-            images.add(Map.of("name", app.image().repository(), "newTag", app.image().tag()));
-            replicas.add(Map.of("name", app.name(), "count", app.app().replicas()));
-            patches.add(Map.of(
-                    "target", Map.of("kind", "Deployment", "name", app.name()),
-                    "patch", CanonicalYaml.writeEmbedded(app.resourcesPatch())));
+            String folder = overlay + "/" + app.name();
+            List<String> resources = new ArrayList<>(List.of("../../base/" + app.name()));
             if (app.app().isPublic()) {
-                resources.add(addObject(overlay, app.ingress(config), false, owner, source(owner, "apps." + app.name())));
+                resources.add(addObject(folder, app.ingress(config), false, owner, source(owner, "apps." + app.name())));
             }
+            tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.overlay(null, resources,
+                    List.of(Map.of("name", app.image().repository(), "newTag", app.image().tag())),
+                    List.of(Map.of("name", app.name(), "count", app.app().replicas())),
+                    List.of(Map.of("target", Map.of("kind", "Deployment", "name", app.name()),
+                            "patch", CanonicalYaml.writeEmbedded(app.resourcesPatch()))))));
+            folders.add(app.name());
         }
-        images.sort(java.util.Comparator.comparing(m -> (String) m.get("name")));
-        replicas.sort(java.util.Comparator.comparing(m -> (String) m.get("name")));
         tree.add(overlay + "/" + KUSTOMIZATION, owner,
-                CanonicalYaml.write(KustomizeFile.overlay(context.namespace(), resources, images, replicas, patches)));
+                CanonicalYaml.write(KustomizeFile.overlay(context.namespace(), folders, List.of(), List.of(), List.of())));
     }
 
     private void clusterFolder() {

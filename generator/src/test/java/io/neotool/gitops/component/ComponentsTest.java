@@ -247,16 +247,22 @@ class ComponentsTest {
 
         JsonNode overlay = yaml(tree, "apps/production/kustomization.yaml");
         assertThat(overlay.at("/namespace").asString()).isEqualTo("production");
-        assertThat(overlay.at("/images").toString()).contains("\"name\":\"ghcr.io/neotool/app-service\",\"newTag\":\"2.3.0\"");
-        assertThat(overlay.at("/replicas").toString()).contains("\"name\":\"web\",\"count\":2");
-        assertThat(texts(overlay.at("/resources"))).containsExactly("../base/app-service", "../base/security-service", "../base/web", "ingress-web.yaml");
-        JsonNode patch = Trees.read(overlay.at("/patches/0/patch").asString());
+        assertThat(texts(overlay.at("/resources"))).as("one overlay per app").containsExactly("app-service", "security-service", "web");
+        assertThat(overlay.has("patches")).as("no patch at the top: each touches its own app only").isFalse();
+        JsonNode appService = yaml(tree, "apps/production/app-service/kustomization.yaml");
+        assertThat(appService.at("/images").toString()).isEqualTo("[{\"name\":\"ghcr.io/neotool/app-service\",\"newTag\":\"2.3.0\"}]");
+        assertThat(texts(appService.at("/resources"))).containsExactly("../../base/app-service");
+        JsonNode webOverlay = yaml(tree, "apps/production/web/kustomization.yaml");
+        assertThat(webOverlay.at("/replicas").toString()).isEqualTo("[{\"name\":\"web\",\"count\":2}]");
+        assertThat(texts(webOverlay.at("/resources"))).containsExactly("../../base/web", "ingress-web.yaml");
+        JsonNode patch = Trees.read(webOverlay.at("/patches/0/patch").asString());
         assertThat(patch.at("/0/path").asString()).isEqualTo("/spec/template/spec/containers/0/resources");
+        assertThat(webOverlay.at("/patches/0/target/name").asString()).isEqualTo("web");
 
-        JsonNode ingress = yaml(tree, "apps/production/ingress-web.yaml");
+        JsonNode ingress = yaml(tree, "apps/production/web/ingress-web.yaml");
         assertThat(ingress.at("/spec/ingressClassName").asString()).isEqualTo("traefik");
         assertThat(ingress.at("/spec/rules/0/host").asString()).isEqualTo("app.neotool.io");
         assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asString()).isEqualTo("web");
-        assertThat(tree.get("apps/production/ingress-app-service.yaml")).as("not public").isNull();
+        assertThat(tree.get("apps/production/app-service/ingress-app-service.yaml")).as("not public").isNull();
     }
 }

@@ -71,6 +71,7 @@ class ReviewDiffTest {
                 "CHANGED Job production/kafka-topics", "CHANGED Job production/postgres-databases",
                 "CHANGED NetworkPolicy production/kafka", "CHANGED NetworkPolicy production/pgbouncer",
                 "CHANGED NetworkPolicy production/prometheus", "CHANGED NetworkPolicy production/vault",
+                "ADDED kustomization apps/production/billing-service",
                 "CHANGED kustomization apps/production", "CHANGED kustomization infrastructure/production/controllers/network-policies");
         // the database: one line of the ini, one of the Job's script
         SemanticDiff.Change ini = object(report, "ConfigMap production/pgbouncer-config").changes().get(0);
@@ -90,9 +91,9 @@ class ReviewDiffTest {
                 .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/ingress/1 (added)"));
         assertThat(object(report, "NetworkPolicy production/prometheus").changes()).singleElement()
                 .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/egress/2 (added)"));
-        // the overlay: keyed entries, the new resource and patch inserted
+        // the cluster's overlay: the new app's folder inserted, nothing else
         assertThat(object(report, "kustomization apps/production").changes()).extracting(SemanticDiff.Change::field).containsExactly(
-                "/images[name=ghcr.io/neotool/billing-service]", "/patches/1 (added)", "/replicas[name=billing-service]", "/resources/1 (added)");
+                "/resources/1 (added)");
         assertThat(report.versions()).extracting(v -> v.cluster() + " " + v.component() + " " + v.subject() + " " + v.before() + " -> " + v.after())
                 .containsExactly("production apps image ghcr.io/neotool/billing-service null -> 0.3.0");
         assertThat(report.dangers()).extracting(Danger::reason).contains(

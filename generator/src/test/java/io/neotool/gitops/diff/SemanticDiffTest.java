@@ -38,7 +38,7 @@ class SemanticDiffTest {
         SemanticDiff.Report report = new NeotoolGitops().diff(config, work, null);
         assertThat(report.objects()).singleElement().satisfies(o -> {
             assertThat(o.cluster()).isEqualTo("production");
-            assertThat(o.object()).isEqualTo("kustomization apps/production");
+            assertThat(o.object()).isEqualTo("kustomization apps/production/app-service");
             assertThat(o.status()).isEqualTo(SemanticDiff.Status.CHANGED);
             assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/images[name=ghcr.io/neotool/app-service]/newTag", "2.3.0", "2.4.0"));
         });

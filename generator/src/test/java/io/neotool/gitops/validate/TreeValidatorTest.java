@@ -89,10 +89,10 @@ class TreeValidatorTest {
 
     @Test
     void aKindWithoutSchemaIsAnErrorUnlessAccepted() {
-        String file = "apps/production/widget.yaml";
+        String file = "apps/production/web/widget.yaml";
         String widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n";
-        String kustomization = edit("apps/production/kustomization.yaml", "  - ingress-web.yaml\n", "  - ingress-web.yaml\n  - widget.yaml\n");
-        List<ValidationProblem> problems = problems(catalog(), Map.of(file, widget, "apps/production/kustomization.yaml", kustomization));
+        String kustomization = edit("apps/production/web/kustomization.yaml", "  - ingress-web.yaml\n", "  - ingress-web.yaml\n  - widget.yaml\n");
+        List<ValidationProblem> problems = problems(catalog(), Map.of(file, widget, "apps/production/web/kustomization.yaml", kustomization));
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message())
                 .startsWith("no schema for example.com/v1/Widget in the catalog (example.com/widget_v1.json)"));
     }
@@ -190,7 +190,7 @@ class TreeValidatorTest {
         assertOnly(problems(null, Map.of(sts, edit(sts, "storageClassName: local-path", "storageClassName: fast-ssd"))), sts,
                 "StatefulSet production/postgres", "/spec/volumeClaimTemplates/0/spec/storageClassName",
                 "expected the storage class 'local-path', got 'fast-ssd'");
-        String ingress = "apps/production/ingress-web.yaml";
+        String ingress = "apps/production/web/ingress-web.yaml";
         assertOnly(problems(null, Map.of(ingress, edit(ingress, "host: app.neotool.io", "host: app.example.com"))), ingress,
                 "Ingress production/web", "/spec/rules/0/host", "expected a host under the cluster domain 'neotool.io', got 'app.example.com'");
     }
