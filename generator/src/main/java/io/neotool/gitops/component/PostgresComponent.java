@@ -4,12 +4,12 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,12 +173,7 @@ public final class PostgresComponent implements Component {
                 .withCommand("/bin/bash", "/scripts/" + SCRIPT)
                 .addNewVolumeMount().withName("scripts").withMountPath("/scripts").withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .withNewResources()
-                .addToRequests("cpu", new Quantity("50m"))
-                .addToRequests("memory", new Quantity("64Mi"))
-                .addToLimits("cpu", new Quantity("500m"))
-                .addToLimits("memory", new Quantity("128Mi"))
-                .endResources()
+                .withResources(Workloads.resources(Resources.of("50m", "64Mi", "500m", "128Mi")))
                 .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
                 .endContainer()
                 .addNewVolume().withName("scripts").withNewConfigMap().withName(DATABASES_JOB).endConfigMap().endVolume()

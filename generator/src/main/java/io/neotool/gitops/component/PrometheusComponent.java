@@ -3,6 +3,7 @@ package io.neotool.gitops.component;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.Resources;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,18 +49,14 @@ public final class PrometheusComponent extends HelmComponent {
         values.put("server", server);
         values.put("configmapReload", Map.of("prometheus", Map.of(
                 "containerSecurityContext", Workloads.restrictedContainerValues(UID, UID),
-                "resources", small("10m", "16Mi", "100m", "32Mi"))));
+                "resources", Workloads.resourceValues(Resources.of("10m", "16Mi", "100m", "32Mi")))));
         values.put("alertmanager", Map.of("enabled", false));
         values.put("prometheus-pushgateway", Map.of("enabled", false));
-        values.put("kube-state-metrics", Map.of("enabled", true, "resources", small("10m", "64Mi", "200m", "256Mi")));
+        values.put("kube-state-metrics", Map.of("enabled", true, "resources", Workloads.resourceValues(Resources.of("10m", "64Mi", "200m", "256Mi"))));
         values.put("prometheus-node-exporter", Map.of(
                 "enabled", true,
                 "namespaceOverride", config.agentsNamespace(),
-                "resources", small("10m", "32Mi", "200m", "64Mi")));
+                "resources", Workloads.resourceValues(Resources.of("10m", "32Mi", "200m", "64Mi"))));
         return values;
-    }
-
-    private static Map<String, Object> small(String cpu, String memory, String cpuLimit, String memoryLimit) {
-        return Map.of("requests", Map.of("cpu", cpu, "memory", memory), "limits", Map.of("cpu", cpuLimit, "memory", memoryLimit));
     }
 }

@@ -134,23 +134,25 @@ public final class Workloads {
      * meets the namespace's "restricted" level.
      */
     public static Map<String, Object> restrictedPodValues(long uid, long gid) {
-        Map<String, Object> values = new TreeMap<>();
-        values.put("runAsNonRoot", true);
-        values.put("runAsUser", uid);
-        values.put("runAsGroup", gid);
+        Map<String, Object> values = nonRoot(uid, gid);
         values.put("fsGroup", gid);
-        values.put("seccompProfile", Map.of("type", "RuntimeDefault"));
         return values;
     }
 
     /** Container security context values for a chart: Pod Security "restricted" (see {@link #containerSecurity}). */
     public static Map<String, Object> restrictedContainerValues(long uid, long gid) {
+        Map<String, Object> values = nonRoot(uid, gid);
+        values.put("allowPrivilegeEscalation", false);
+        values.put("capabilities", Map.of("drop", List.of("ALL")));
+        return values;
+    }
+
+    /** What the pod and its containers share: fixed non-root ids and the runtime's seccomp profile. */
+    private static Map<String, Object> nonRoot(long uid, long gid) {
         Map<String, Object> values = new TreeMap<>();
         values.put("runAsNonRoot", true);
         values.put("runAsUser", uid);
         values.put("runAsGroup", gid);
-        values.put("allowPrivilegeEscalation", false);
-        values.put("capabilities", Map.of("drop", List.of("ALL")));
         values.put("seccompProfile", Map.of("type", "RuntimeDefault"));
         return values;
     }
