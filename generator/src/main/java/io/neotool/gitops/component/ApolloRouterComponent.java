@@ -42,16 +42,19 @@ public final class ApolloRouterComponent extends HelmComponent {
         return name() + "-supergraph";
     }
 
-    @Override
-    protected List<HasMetadata> extraObjects(Context context) {
-        InfrastructureConfig.ApolloRouter r = context.config().infrastructure().apolloRouter();
-        Path file = context.loaded().baseDir().resolve(r.supergraphFile());
-        String schema;
+    /** The supergraph schema committed beside the config, with LF line ends. */
+    private static String supergraph(Context context) {
+        Path file = context.loaded().baseDir().resolve(context.config().infrastructure().apolloRouter().supergraphFile());
         try {
-            schema = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the supergraph " + file, e);
         }
+    }
+
+    @Override
+    protected List<HasMetadata> extraObjects(Context context) {
+        String schema = supergraph(context);
         return List.of(new ConfigMapBuilder()
                 .withNewMetadata().withName(configMapName()).withNamespace(context.namespace())
                 .withLabels(Context.labels(name(), "gateway")).endMetadata()
@@ -90,5 +93,38 @@ public final class ApolloRouterComponent extends HelmComponent {
                     "hosts", List.of(Map.of("host", r.host(), "paths", List.of(Map.of("path", "/graphql", "pathType", "Prefix"))))));
         }
         return values;
+    }
+
+    /** Public through Traefik when it has a host, to each subgraph its supergraph names, scraped by Prometheus. */
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        EnvironmentConfig config = context.config();
+        InfrastructureConfig.ApolloRouter r = settings(config);
+        List<NetworkGraph.Edge> edges = new java.util.ArrayList<>();
+        if (r.host() != null) {
+            edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, SERVICE, PORT));
+        }
+        for (String subgraph : subgraphs(context)) {
+            config.apps().stream().filter(a -> a.name().equals(subgraph)).findFirst()
+                    .ifPresent(app -> edges.add(new NetworkGraph.Edge(SERVICE, app.name(), app.port())));
+        }
+        if (NetworkGraph.prometheus(config)) {
+            edges.add(new NetworkGraph.Edge(PrometheusComponent.SERVICE, SERVICE, METRICS_PORT));
+        }
+        return edges;
+    }
+
+    private static final java.util.regex.Pattern SUBGRAPH =
+            java.util.regex.Pattern.compile("@join__graph\\(name: \"[^\"]*\", url: \"https?://([a-z0-9-]+)[:/\"]");
+
+    /** The services the supergraph routes to ({@code @join__graph(url: "http://<service>/...")}). */
+    private List<String> subgraphs(Context context) {
+        String schema = supergraph(context);
+        List<String> services = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = SUBGRAPH.matcher(schema);
+        while (m.find()) {
+            services.add(m.group(1));
+        }
+        return services;
     }
 }

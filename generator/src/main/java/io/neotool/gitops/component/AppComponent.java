@@ -171,4 +171,42 @@ public final class AppComponent {
                 "path", "/spec/template/spec/containers/0/resources",
                 "value", Workloads.resourceValues(app.resources())));
     }
+
+    /** The paths an app's {@code uses} implies, its public route and its metrics. */
+    static List<NetworkGraph.Edge> edges(AppConfig app, EnvironmentConfig config) {
+        List<NetworkGraph.Edge> edges = new ArrayList<>();
+        AppConfig.Uses uses = app.uses();
+        if (uses.database() != null) {
+            edges.add(new NetworkGraph.Edge(app.name(), PgBouncerComponent.SERVICE, PgBouncerComponent.PORT));
+        }
+        if (!uses.kafkaTopics().isEmpty()) {
+            edges.add(new NetworkGraph.Edge(app.name(), KafkaComponent.SERVICE, KafkaComponent.PORT));
+        }
+        if (uses.featureFlags()) {
+            edges.add(new NetworkGraph.Edge(app.name(), UnleashComponent.SERVICE, UnleashComponent.PORT));
+        }
+        if (uses.graphql()) {
+            edges.add(new NetworkGraph.Edge(app.name(), ApolloRouterComponent.SERVICE, ApolloRouterComponent.PORT));
+        }
+        if (NetworkGraph.vault(config) && !vaultPaths(app).isEmpty()) {
+            edges.add(new NetworkGraph.Edge(app.name(), "vault", NetworkGraph.VAULT_PORT));
+        }
+        if (app.isPublic()) {
+            edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, app.name(), app.port()));
+        }
+        if (app.metricsPort() != null && NetworkGraph.prometheus(config)) {
+            edges.add(new NetworkGraph.Edge(PrometheusComponent.SERVICE, app.name(), app.metricsPort()));
+        }
+        return edges;
+    }
+
+    /** The Vault paths an app reads: its database password and each declared secret. */
+    static List<String> vaultPaths(AppConfig app) {
+        List<String> paths = new ArrayList<>();
+        if (app.uses().database() != null) {
+            paths.add(app.uses().database().password().path());
+        }
+        app.uses().secrets().forEach(secret -> paths.add(secret.from().path()));
+        return paths;
+    }
 }

@@ -122,4 +122,27 @@ public final class BackupComponent implements Component {
                 .build();
         return List.of(Workloads.serviceAccount(NAME, labels), scripts, cronJob);
     }
+
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        return Map.of(NAME, Context.selector(NAME));
+    }
+
+    /** The dump reads PostgreSQL, its secrets come from Vault, the upload goes to MinIO or R2. */
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        BackupConfig backups = context.config().backups();
+        return List.of(new NetworkGraph.Edge(NAME, PostgresComponent.SERVICE, PostgresComponent.PORT),
+                new NetworkGraph.Edge(NAME, "vault", NetworkGraph.VAULT_PORT),
+                backups.target().provider() == BackupConfig.Provider.MINIO
+                        ? new NetworkGraph.Edge(NAME, MinioComponent.SERVICE, MinioComponent.PORT)
+                        : new NetworkGraph.Edge(NAME, NetworkGraph.INTERNET, 443));
+    }
+
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        BackupConfig backups = config.backups();
+        return Map.of(NAME, List.of(config.infrastructure().postgres().superuserPassword().path(),
+                backups.target().accessKeyId().path(), backups.target().secretAccessKey().path()));
+    }
 }

@@ -25,4 +25,22 @@ public interface Component {
     default Map<String, String> files(Context context) {
         return Map.of();
     }
+
+    /**
+     * The network paths the component needs and allows when it is enabled: the edges that become
+     * NetworkPolicy rules ({@link NetworkGraph}).
+     */
+    default List<NetworkGraph.Edge> edges(Context context) {
+        return List.of();
+    }
+
+    /** The component's workloads that get a NetworkPolicy: workload name to the labels of its pods. */
+    default Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        return Map.of();
+    }
+
+    /** The Vault KV paths each of its workloads reads: role (its ServiceAccount) to paths. */
+    default Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        return Map.of();
+    }
 }

@@ -67,4 +67,24 @@ public final class GrafanaComponent extends HelmComponent {
         }
         return values;
     }
+
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        EnvironmentConfig config = context.config();
+        List<NetworkGraph.Edge> edges = new java.util.ArrayList<>(List.of(
+                new NetworkGraph.Edge(name(), "prometheus", NetworkGraph.PROMETHEUS_PORT),
+                new NetworkGraph.Edge(name(), "vault", NetworkGraph.VAULT_PORT)));
+        if (InfrastructureConfig.enabled(config.infrastructure().loki())) {
+            edges.add(new NetworkGraph.Edge(name(), "loki", LokiComponent.PORT));
+        }
+        if (settings(config).host() != null) {
+            edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, name(), NetworkGraph.GRAFANA_PORT));
+        }
+        return edges;
+    }
+
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        return Map.of(name(), List.of(settings(config).adminPassword().path()));
+    }
 }

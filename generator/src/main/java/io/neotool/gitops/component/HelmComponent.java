@@ -99,4 +99,10 @@ public abstract class HelmComponent implements Component {
         objects.add(release);
         return objects;
     }
+
+    /** The release's pods, by the instance label the charts give them. */
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        return Map.of(name(), Map.of("app.kubernetes.io/instance", name()));
+    }
 }

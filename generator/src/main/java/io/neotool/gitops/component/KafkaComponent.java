@@ -174,4 +174,16 @@ public final class KafkaComponent implements Component {
                 .endSpec()
                 .build();
     }
+
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        return Map.of(SERVICE, Context.selector(SERVICE), TOPICS_JOB, Context.selector(TOPICS_JOB));
+    }
+
+    /** The broker talks to itself (KRaft controller and broker in one); the topics Job to the broker. */
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(new NetworkGraph.Edge(SERVICE, SERVICE, PORT), new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
+                new NetworkGraph.Edge(TOPICS_JOB, SERVICE, PORT));
+    }
 }

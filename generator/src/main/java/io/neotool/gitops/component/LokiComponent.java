@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import java.util.List;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
@@ -56,5 +57,12 @@ public final class LokiComponent extends HelmComponent {
                 "dashboards", Map.of("enabled", false),
                 "rules", Map.of("enabled", false)));
         return values;
+    }
+
+    /** The single binary talks to itself: HTTP, gRPC and memberlist. */
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(new NetworkGraph.Edge(name(), name(), PORT), new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_GRPC_PORT),
+                new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_MEMBERLIST_PORT));
     }
 }

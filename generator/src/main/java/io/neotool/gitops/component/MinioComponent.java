@@ -54,4 +54,15 @@ public final class MinioComponent extends HelmComponent {
         }
         return values;
     }
+
+    /** The MinIO chart labels its pods with {@code release}, not the instance label. */
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        return Map.of(name(), Map.of("release", name()));
+    }
+
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(new NetworkGraph.Edge(SERVICE, SERVICE, PORT));
+    }
 }

@@ -111,4 +111,20 @@ public final class PgBouncerComponent implements Component {
             throw new IllegalStateException(e);
         }
     }
+
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        return Map.of(SERVICE, Context.selector(SERVICE));
+    }
+
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(new NetworkGraph.Edge(SERVICE, PostgresComponent.SERVICE, PostgresComponent.PORT),
+                new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT));
+    }
+
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        return Map.of(SERVICE, List.of(config.infrastructure().pgbouncer().authUserPassword().path()));
+    }
 }

@@ -184,4 +184,35 @@ public final class PostgresComponent implements Component {
                 .build();
         return List.of(Workloads.serviceAccount(DATABASES_JOB, labels), configMap, job);
     }
+
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
+        workloads.put(SERVICE, Context.selector(SERVICE));
+        if (needsDatabasesJob(config)) {
+            workloads.put(DATABASES_JOB, Context.selector(DATABASES_JOB));
+        }
+        return workloads;
+    }
+
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        List<NetworkGraph.Edge> edges = new ArrayList<>(List.of(new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
+        if (needsDatabasesJob(context.config())) {
+            edges.add(new NetworkGraph.Edge(DATABASES_JOB, SERVICE, PORT));
+            edges.add(new NetworkGraph.Edge(DATABASES_JOB, "vault", NetworkGraph.VAULT_PORT));
+        }
+        return edges;
+    }
+
+    /** The server reads only the superuser's password; the databases Job every password it sets. */
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        Map<String, List<String>> paths = new java.util.TreeMap<>();
+        paths.put(SERVICE, List.of(config.infrastructure().postgres().superuserPassword().path()));
+        if (needsDatabasesJob(config)) {
+            paths.put(DATABASES_JOB, jobSecrets(config).values().stream().map(VaultRef::path).toList());
+        }
+        return paths;
+    }
 }

@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import java.util.List;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
@@ -58,5 +59,18 @@ public final class PrometheusComponent extends HelmComponent {
                 "namespaceOverride", config.agentsNamespace(),
                 "resources", Workloads.resourceValues(Resources.of("10m", "32Mi", "200m", "64Mi"))));
         return values;
+    }
+
+    /**
+     * Prometheus discovers targets through the API server, scrapes itself and kube-state-metrics,
+     * and node-exporter on the node's address. The other targets declare their own edge.
+     */
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
+                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443),
+                new NetworkGraph.Edge(name(), name(), PORT),
+                new NetworkGraph.Edge(name(), name(), NetworkGraph.KUBE_STATE_METRICS_PORT),
+                new NetworkGraph.Edge(name(), NetworkGraph.NODE, NODE_EXPORTER_PORT));
     }
 }

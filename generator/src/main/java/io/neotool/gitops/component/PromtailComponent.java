@@ -30,4 +30,11 @@ public final class PromtailComponent extends HelmComponent {
                 "resources", Workloads.resourceValues(p.resources()),
                 "config", Map.of("clients", List.of(Map.of("url", push))));
     }
+
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(new NetworkGraph.Edge(name(), "loki", LokiComponent.PORT),
+                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
+                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443));
+    }
 }

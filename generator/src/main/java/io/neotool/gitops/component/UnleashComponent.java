@@ -64,4 +64,20 @@ public final class UnleashComponent extends HelmComponent {
         }
         return values;
     }
+
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        List<NetworkGraph.Edge> edges = new java.util.ArrayList<>(List.of(
+                new NetworkGraph.Edge(SERVICE, PgBouncerComponent.SERVICE, PgBouncerComponent.PORT),
+                new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
+        if (settings(context.config()).host() != null) {
+            edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, SERVICE, PORT));
+        }
+        return edges;
+    }
+
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        return Map.of(SERVICE, List.of(settings(config).databasePassword().path()));
+    }
 }

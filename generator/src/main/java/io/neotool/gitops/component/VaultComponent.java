@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import java.util.List;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
@@ -70,5 +71,14 @@ public final class VaultComponent extends HelmComponent {
                 "server", server,
                 "csi", Map.of("enabled", false),
                 "ui", Map.of("enabled", true));
+    }
+
+    /** Vault reads the API server (Kubernetes auth); the API server calls the injector's webhook from the host. */
+    @Override
+    public List<NetworkGraph.Edge> edges(Context context) {
+        return List.of(
+                new NetworkGraph.Edge(NAME, NetworkGraph.API_SERVER, 443),
+                new NetworkGraph.Edge(NAME, NetworkGraph.API_SERVER, 6443),
+                new NetworkGraph.Edge(NetworkGraph.ANYWHERE, NAME, NetworkGraph.VAULT_INJECTOR_PORT));
     }
 }
