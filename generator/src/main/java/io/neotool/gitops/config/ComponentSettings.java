@@ -13,6 +13,18 @@ public interface ComponentSettings {
         return enabled() == null || enabled();
     }
 
+    /** The public host it is served on, or null (the cluster's hosts are checked once each, together). */
+    default String host() {
+        return null;
+    }
+
+    /**
+     * The checks of its own settings beyond the ones every component gets (pinned image and chart,
+     * quantities), each located at {@code path} ({@code infrastructure.<key>}) and below.
+     */
+    default void validate(ConfigRules rules, String path) {
+    }
+
     /** A component deployed from a Helm chart, at a pinned chart version. */
     interface Chart extends ComponentSettings {
         String chartVersion();

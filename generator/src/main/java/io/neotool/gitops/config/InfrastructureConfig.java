@@ -103,6 +103,21 @@ public record InfrastructureConfig(
         public String pgdata() {
             return major() >= 18 ? null : "/var/lib/postgresql/data/pgdata";
         }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.positive(path + ".maxConnections", maxConnections);
+            rules.check(sharedBuffers.matches("^\\d+(kB|MB|GB)$"), path + ".sharedBuffers",
+                    "'" + sharedBuffers + "' is not a PostgreSQL memory size", "for example 256MB");
+            rules.vault(path + ".superuserPassword", superuserPassword);
+            ImageRef ref = ImageRef.parse(image);
+            if (ref != null && ref.pinned()) {
+                rules.check(KNOWN_MAJORS.contains(major()), path + ".image",
+                        "'" + image + "' is not a PostgreSQL major version the generator knows (its data path depends on it)",
+                        "known majors: " + KNOWN_MAJORS.stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", ")) + ", with tags like postgres:18rc1 or postgres:17.6");
+            }
+        }
     }
 
     /** PgBouncer in front of PostgreSQL; every app reaches the database through it. */
@@ -123,6 +138,17 @@ public record InfrastructureConfig(
             maxClientConn = maxClientConn == null ? 500 : maxClientConn;
             defaultPoolSize = defaultPoolSize == null ? 20 : defaultPoolSize;
         }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.positive(path + ".replicas", replicas);
+            rules.check(java.util.Set.of("session", "transaction", "statement").contains(poolMode), path + ".poolMode",
+                    "'" + poolMode + "' is not a pool mode", "one of: session, transaction, statement");
+            rules.positive(path + ".maxClientConn", maxClientConn);
+            rules.positive(path + ".defaultPoolSize", defaultPoolSize);
+            rules.vault(path + ".authUserPassword", authUserPassword);
+            rules.requires(path, isEnabled(), "PostgreSQL", InfrastructureConfig.enabled(rules.config().infrastructure().postgres()));
+        }
     }
 
     /** Single-node Kafka in KRaft combined mode (broker and controller in one process). */
@@ -140,6 +166,13 @@ public record InfrastructureConfig(
             heapOpts = heapOpts == null ? "-Xms512m -Xmx512m" : heapOpts;
             defaultPartitions = defaultPartitions == null ? 3 : defaultPartitions;
         }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.check(clusterId.matches("^[A-Za-z0-9_-]{22}$"), path + ".clusterId", "'" + clusterId + "' is not a Kafka cluster id",
+                    "22 characters of URL-safe base64, as printed by kafka-storage.sh random-uuid");
+            rules.positive(path + ".defaultPartitions", defaultPartitions);
+        }
     }
 
     /** Apollo Router, the GraphQL gateway, serving a supergraph committed beside the config. */
@@ -154,6 +187,18 @@ public record InfrastructureConfig(
         public ApolloRouter {
             replicas = replicas == null ? 1 : replicas;
         }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.positive(path + ".replicas", replicas);
+            java.nio.file.Path base = rules.baseDir();
+            if (isEnabled() && base != null) {
+                java.nio.file.Path supergraph = base.resolve(supergraphFile).normalize();
+                rules.check(supergraph.startsWith(base.normalize()) && java.nio.file.Files.isRegularFile(supergraph),
+                        path + ".supergraphFile", "no supergraph file '" + supergraphFile + "' beside the config",
+                        "the path is relative to the config's folder, e.g. supergraph/production.graphql");
+            }
+        }
     }
 
     /** Prometheus server (chart subcharts kept lean for a single node). */
@@ -167,6 +212,11 @@ public record InfrastructureConfig(
         public Prometheus {
             retention = retention == null ? "15d" : retention;
         }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.check(retention.matches("^\\d+[dhwy]$"), path + ".retention", "'" + retention + "' is not a retention", "for example 15d");
+        }
     }
 
     /** Grafana with Prometheus and Loki provisioned as data sources. */
@@ -178,6 +228,12 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             String host,
             @JsonProperty(required = true) VaultRef adminPassword) implements ComponentSettings.Chart, ComponentSettings.Storage {
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.vault(path + ".adminPassword", adminPassword);
+            rules.requires(path, isEnabled(), "Prometheus", InfrastructureConfig.enabled(rules.config().infrastructure().prometheus()));
+        }
     }
 
     /** Loki in single-binary mode on the filesystem. */
@@ -191,6 +247,11 @@ public record InfrastructureConfig(
         public Loki {
             retention = retention == null ? "168h" : retention;
         }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.duration(path + ".retention", retention);
+        }
     }
 
     /** Promtail shipping the node's pod logs to Loki. */
@@ -199,6 +260,11 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart {
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.requires(path, isEnabled(), "Loki", InfrastructureConfig.enabled(rules.config().infrastructure().loki()));
+        }
     }
 
     /** Unleash feature flags on the shared PostgreSQL. */
@@ -214,6 +280,14 @@ public record InfrastructureConfig(
         public Unleash {
             replicas = replicas == null ? 1 : replicas;
             database = database == null ? "unleash" : database;
+        }
+
+        @Override
+        public void validate(ConfigRules rules, String path) {
+            rules.positive(path + ".replicas", replicas);
+            rules.sqlName(path + ".database", database);
+            rules.vault(path + ".databasePassword", databasePassword);
+            rules.requires(path, isEnabled(), "PgBouncer", InfrastructureConfig.enabled(rules.config().infrastructure().pgbouncer()));
         }
     }
 
