@@ -173,7 +173,7 @@ public final class AppComponent {
     }
 
     /** The paths an app's {@code uses} implies, its public route and its metrics. */
-    static List<NetworkGraph.Edge> edges(AppConfig app, EnvironmentConfig config) {
+    public static List<NetworkGraph.Edge> edges(AppConfig app, EnvironmentConfig config) {
         List<NetworkGraph.Edge> edges = new ArrayList<>();
         AppConfig.Uses uses = app.uses();
         if (uses.database() != null) {

@@ -145,4 +145,9 @@ public final class BackupComponent implements Component {
         return Map.of(NAME, List.of(config.infrastructure().postgres().superuserPassword().path(),
                 backups.target().accessKeyId().path(), backups.target().secretAccessKey().path()));
     }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        return Workloads.imageVersion(config.backups().clientImage());
+    }
 }

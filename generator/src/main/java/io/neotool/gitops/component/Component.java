@@ -39,6 +39,14 @@ public interface Component {
         return Map.of();
     }
 
+    /**
+     * What it pins, for the version tables: {@code image <repository>} or {@code chart <name>} to the
+     * version, in a stable order.
+     */
+    default Map<String, String> versions(EnvironmentConfig config) {
+        return Map.of();
+    }
+
     /** The Vault KV paths each of its workloads reads: role (its ServiceAccount) to paths. */
     default Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of();

@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import io.neotool.gitops.config.ImageRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
@@ -104,5 +105,14 @@ public abstract class HelmComponent implements Component {
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
         return Map.of(name(), Map.of("app.kubernetes.io/instance", name()));
+    }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        ImageRef image = ImageRef.of(image(config));
+        Map<String, String> versions = new java.util.TreeMap<>();
+        versions.put("image " + image.repository(), image.tag());
+        versions.put("chart " + chart(), chartVersion(config));
+        return versions;
     }
 }

@@ -186,4 +186,9 @@ public final class KafkaComponent implements Component {
         return List.of(new NetworkGraph.Edge(SERVICE, SERVICE, PORT), new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
                 new NetworkGraph.Edge(TOPICS_JOB, SERVICE, PORT));
     }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        return Workloads.imageVersion(config.infrastructure().kafka().image());
+    }
 }

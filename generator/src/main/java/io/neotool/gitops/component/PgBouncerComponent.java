@@ -127,4 +127,9 @@ public final class PgBouncerComponent implements Component {
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of(SERVICE, List.of(config.infrastructure().pgbouncer().authUserPassword().path()));
     }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        return Workloads.imageVersion(config.infrastructure().pgbouncer().image());
+    }
 }

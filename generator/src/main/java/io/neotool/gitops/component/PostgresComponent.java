@@ -215,4 +215,9 @@ public final class PostgresComponent implements Component {
         }
         return paths;
     }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        return Workloads.imageVersion(config.infrastructure().postgres().image());
+    }
 }

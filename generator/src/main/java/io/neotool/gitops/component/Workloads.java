@@ -231,4 +231,10 @@ public final class Workloads {
         });
         return annotations;
     }
+
+    /** An image as a version table row: {@code image <repository>} to its tag. */
+    public static Map<String, String> imageVersion(String reference) {
+        io.neotool.gitops.config.ImageRef image = io.neotool.gitops.config.ImageRef.of(reference);
+        return Map.of("image " + image.repository(), image.tag());
+    }
 }

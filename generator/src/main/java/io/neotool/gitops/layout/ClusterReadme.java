@@ -1,5 +1,6 @@
 package io.neotool.gitops.layout;
 
+import io.neotool.gitops.component.AppComponent;
 import io.neotool.gitops.component.Component;
 import io.neotool.gitops.component.Components;
 import io.neotool.gitops.component.HelmComponent;
@@ -7,7 +8,6 @@ import io.neotool.gitops.component.Layer;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.render.Templates;
 import java.util.ArrayList;
@@ -96,22 +96,10 @@ public final class ClusterReadme {
             String node = "a_" + id(app.name());
             g.append("  ").append(node).append("[\"").append(app.name()).append("<br/>").append(app.image()).append("\"]\n");
             g.append("  apps --> ").append(node).append('\n');
-            List<String> uses = new ArrayList<>();
-            if (app.uses().database() != null) {
-                uses.add("pgbouncer");
-            }
-            if (!app.uses().kafkaTopics().isEmpty()) {
-                uses.add("kafka");
-            }
-            if (app.uses().featureFlags()) {
-                uses.add("unleash");
-            }
-            if (app.uses().graphql()) {
-                uses.add("apollo-router");
-            }
-            if (!app.uses().secrets().isEmpty() || app.uses().database() != null) {
-                uses.add("vault");
-            }
+            // what the app uses: the workloads its own edges lead to
+            java.util.Set<String> uses = new java.util.TreeSet<>();
+            AppComponent.edges(app, config).stream().filter(e -> e.from().equals(app.name()))
+                    .forEach(e -> uses.add(e.to()));
             uses.forEach(u -> g.append("  ").append(node).append(" -. uses .-> c_").append(id(u)).append('\n'));
         }
         return g.toString();
@@ -123,28 +111,10 @@ public final class ClusterReadme {
         for (LoadedConfig loaded : all) {
             EnvironmentConfig c = loaded.config();
             String env = c.cluster().name();
-            InfrastructureConfig infra = c.infrastructure();
             for (Component component : Components.all()) {
-                if (!component.enabled(c)) {
-                    continue;
+                if (component.enabled(c)) {
+                    component.versions(c).forEach((what, version) -> put(rows, "1 " + component.name() + " | " + what, env, version));
                 }
-                if (component instanceof HelmComponent helm) {
-                    ImageRef image = ImageRef.of(helm.image(c));
-                    put(rows, "1 " + component.name() + " | image " + image.repository(), env, image.tag());
-                    put(rows, "1 " + component.name() + " | chart " + helm.chart(), env, helm.chartVersion(c));
-                }
-            }
-            if (InfrastructureConfig.enabled(infra.postgres())) {
-                image(rows, "postgres", infra.postgres().image(), env);
-            }
-            if (InfrastructureConfig.enabled(infra.pgbouncer())) {
-                image(rows, "pgbouncer", infra.pgbouncer().image(), env);
-            }
-            if (InfrastructureConfig.enabled(infra.kafka())) {
-                image(rows, "kafka", infra.kafka().image(), env);
-            }
-            if (c.backups() != null && c.backups().isEnabled()) {
-                image(rows, "backup", c.backups().clientImage(), env);
             }
             for (AppConfig app : c.apps()) {
                 ImageRef image = ImageRef.of(app.image());
@@ -162,11 +132,6 @@ public final class ClusterReadme {
             out.add(row);
         });
         return out;
-    }
-
-    private static void image(Map<String, Map<String, String>> rows, String component, String reference, String env) {
-        ImageRef image = ImageRef.of(reference);
-        put(rows, "1 " + component + " | image " + image.repository(), env, image.tag());
     }
 
     private static void put(Map<String, Map<String, String>> rows, String key, String env, String version) {

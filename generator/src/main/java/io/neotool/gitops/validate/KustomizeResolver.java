@@ -122,13 +122,13 @@ final class KustomizeResolver {
                 ((ObjectNode) object.path("metadata")).put("namespace", namespace);
             }
             if (!images.isEmpty()) {
-                for (ObjectNode container : Workloads.containers(object)) {
+                for (ObjectNode container : PodTemplates.containers(object)) {
                     String image = container.path("image").asString("");
-                    String repository = Workloads.repository(image);
+                    String repository = PodTemplates.repository(image);
                     JsonNode change = images.get(repository);
                     if (change != null) {
                         String name = change.path("newName").asString(repository);
-                        String tag = change.path("newTag").asString(Workloads.tag(image));
+                        String tag = change.path("newTag").asString(PodTemplates.tag(image));
                         container.put("image", tag == null ? name : name + ":" + tag);
                     }
                 }

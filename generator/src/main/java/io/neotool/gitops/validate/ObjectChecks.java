@@ -54,7 +54,7 @@ final class ObjectChecks {
     }
 
     private void selector() {
-        JsonNode template = Workloads.podTemplate(m.object());
+        JsonNode template = PodTemplates.podTemplate(m.object());
         if (template.isMissingNode() || m.kind().equals("CronJob") || m.kind().equals("Job")) {
             return;
         }
@@ -66,11 +66,11 @@ final class ObjectChecks {
     }
 
     private void containers() {
-        JsonNode template = Workloads.podTemplate(m.object());
+        JsonNode template = PodTemplates.podTemplate(m.object());
         if (template.isMissingNode()) {
             return;
         }
-        String spec = Workloads.podSpecPointer(m.object());
+        String spec = PodTemplates.podSpecPointer(m.object());
         boolean exempt = m.at("/metadata/annotations").has(TreeValidator.PROBES_EXEMPT);
         for (String field : List.of("initContainers", "containers")) {
             int i = 0;
@@ -94,7 +94,7 @@ final class ObjectChecks {
                     }
                 }
                 String image = c.path("image").asString("");
-                String tag = Workloads.tag(image);
+                String tag = PodTemplates.tag(image);
                 if (!image.contains("@sha256:") && (tag == null || tag.equals("latest"))) {
                     problems.add(new ValidationProblem(m.file(), m.id(), at + "/image",
                             "expected an image pinned to a version or digest, got '" + image + "'"));
@@ -132,7 +132,7 @@ final class ObjectChecks {
         }
         List<JsonNode> pods = new ArrayList<>();
         for (Manifest other : cluster) {
-            JsonNode template = Workloads.podTemplate(other.object());
+            JsonNode template = PodTemplates.podTemplate(other.object());
             if (!template.isMissingNode() && other.namespace().equals(m.namespace())
                     && strings(template.at("/metadata/labels")).entrySet().containsAll(selector.entrySet())) {
                 pods.add(template);

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Where pod templates and containers sit in the workload kinds. */
-final class Workloads {
-    private Workloads() {}
+final class PodTemplates {
+    private PodTemplates() {}
 
     /** The pod template of a workload, or a missing node. */
     static JsonNode podTemplate(JsonNode object) {
