@@ -5,6 +5,7 @@ import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.Source;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.output.WriteResult;
@@ -173,42 +174,12 @@ public final class NeotoolGitops {
     }
 
     /**
-     * Where {@code config/production.yaml#/apps/web} (a {@value TreeValidator#SOURCE_ANNOTATION}
-     * value) stands in its config: {@code config/production.yaml:171:5}; "" when unknown.
+     * Where a {@value TreeValidator#SOURCE_ANNOTATION} value stands in its config:
+     * {@code config/production.yaml:171:5}; "" when unknown.
      */
-    static String locate(List<LoadedConfig> configs, String source) {
-        int hash = source.indexOf('#');
-        if (hash < 0) {
-            return "";
-        }
-        String file = source.substring(0, hash);
-        LoadedConfig config = configs.stream()
-                .filter(c -> c.source().equals(file) || (file.endsWith("/*.yaml") && c.source().startsWith(file.substring(0, file.length() - 6))))
-                .findFirst().orElse(null);
-        if (config == null) {
-            return "";
-        }
-        String[] parts = source.substring(hash + 2).split("/");
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i == 1 && parts[0].equals("apps")) {
-                List<AppConfig> apps = config.config().apps();
-                int index = -1;
-                for (int a = 0; a < apps.size(); a++) {
-                    if (apps.get(a).name().equals(parts[1])) {
-                        index = a;
-                    }
-                }
-                if (index < 0) {
-                    break;
-                }
-                path.append('[').append(index).append(']');
-            } else {
-                path.append(path.length() == 0 ? "" : ".").append(parts[i]);
-            }
-        }
-        int[] at = config.sourceMap().locate(path.toString());
-        return config.source() + ":" + at[0] + ":" + at[1];
+    static String locate(List<LoadedConfig> configs, String annotation) {
+        Source source = Source.parse(annotation);
+        return source == null ? "" : source.locate(configs);
     }
 
     /**

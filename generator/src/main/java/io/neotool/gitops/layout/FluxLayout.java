@@ -8,6 +8,7 @@ import io.neotool.gitops.component.Context;
 import io.neotool.gitops.component.Layer;
 import io.neotool.gitops.component.VaultRoles;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.Source;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.Kustomization;
 import io.neotool.gitops.output.OutputTree;
@@ -140,7 +141,7 @@ public final class FluxLayout {
      * Renders one object into {@code folder}; returns its file name: {@code <kind>-<name>.yaml}, or
      * {@code <kind>-<namespace>-<name>.yaml} for an object of another namespace than the config's.
      */
-    private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner, String source) {
+    private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner, Source source) {
         if (setNamespace && object instanceof Namespaced && object.getMetadata().getNamespace() == null) {
             object.getMetadata().setNamespace(context.namespace());
         }
@@ -151,9 +152,9 @@ public final class FluxLayout {
         return name;
     }
 
-    /** {@code config/production.yaml#/infrastructure/postgres}: where a reviewer finds the setting. */
-    static String source(String config, String keyPath) {
-        return config + "#/" + keyPath.replace('.', '/');
+    /** Where a reviewer finds the setting: {@code config/production.yaml} and {@code infrastructure.postgres}. */
+    static Source source(String config, String keyPath) {
+        return new Source(config, keyPath);
     }
 
     /** The app bases come from every config; the annotation names the folder's configs. */
@@ -163,7 +164,7 @@ public final class FluxLayout {
     }
 
     /** The enrichment every generated object gets: the managed-by label and the provenance annotation. */
-    private static HasMetadata marked(HasMetadata object, String source) {
+    private static HasMetadata marked(HasMetadata object, Source source) {
         Map<String, String> labels = new TreeMap<>();
         if (object.getMetadata().getLabels() != null) {
             labels.putAll(object.getMetadata().getLabels());
@@ -174,7 +175,7 @@ public final class FluxLayout {
         if (object.getMetadata().getAnnotations() != null) {
             annotations.putAll(object.getMetadata().getAnnotations());
         }
-        annotations.put(OutputTree.SOURCE_ANNOTATION, source);
+        annotations.put(OutputTree.SOURCE_ANNOTATION, source.annotation());
         object.getMetadata().setAnnotations(annotations);
         return object;
     }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The only code that touches the disk.
+ * Writes the tree to disk: what may be written, kept or removed.
  *
  * <p>Ownership: the lock ({@link GeneratedLock}) lists every file the generator wrote, with its hash.
  * A file whose content matches neither its lock entry nor what is about to be written was edited by
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * touched, and {@code clusters/<cluster>/flux-system/} (owned by {@code flux bootstrap}) is never
  * read, written or removed.
  *
- * <p>Crash safety: the new lock is first written as {@code generated.lock.pending} (keeping what
+ * <p>Crash safety (the file mechanics are {@link OutputFiles}): the new lock is first written as {@code generated.lock.pending} (keeping what
  * earlier interrupted runs recorded there); each file is written to a temporary file in its folder
  * and moved into place atomically; stale files are removed; the lock is replaced last. A run killed
  * at any point leaves every file old or new, never partial, and the next run accepts the contents
@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 public final class OutputWriter {
     /** The folders the generator writes into, relative to the output root. */
     public static final List<String> OUTPUT_FOLDERS = List.of("clusters", "infrastructure", "apps");
-    private static final String TEMP_MARK = ".neotool-";
-    private static final String TEMP_SUFFIX = ".tmp";
+    static final String TEMP_MARK = ".neotool-";
+    static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
 
@@ -53,7 +53,7 @@ public final class OutputWriter {
      * @param force overwrite and remove hand-edited files instead of refusing
      */
     public WriteResult write(OutputTree tree, Set<String> owners, boolean complete, boolean force) throws IOException {
-        removeTemporaryFiles();
+        OutputFiles.removeTemporaryFiles(root);
         GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
         Map<String, Set<String>> pending = GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING));
         List<String> prune = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class OutputWriter {
             if (Arrays.equals(onDisk.get(file.path()), file.content())) {
                 unchanged.add(file.path());
             } else {
-                atomicWrite(resolve(file.path()), file.content());
+                OutputFiles.atomicWrite(resolve(file.path()), file.content());
                 written.add(file.path());
             }
         }
@@ -110,17 +110,17 @@ public final class OutputWriter {
             Path target = resolve(path);
             if (Files.deleteIfExists(target)) {
                 removed.add(path);
-                deleteEmptyParents(target.getParent());
+                OutputFiles.deleteEmptyParents(root, target.getParent());
             }
         }
-        atomicWrite(root.resolve(GeneratedLock.PATH), nextLock.bytes());
+        OutputFiles.atomicWrite(root.resolve(GeneratedLock.PATH), nextLock.bytes());
         Files.deleteIfExists(root.resolve(GeneratedLock.PENDING));
         return new WriteResult(written, unchanged, removed);
     }
 
     /** Records what this run will write; what interrupted runs may have left stays accepted until one completes. */
     void recordPending(GeneratedLock next, Map<String, Set<String>> earlier) throws IOException {
-        atomicWrite(root.resolve(GeneratedLock.PENDING), next.pendingBytes(earlier));
+        OutputFiles.atomicWrite(root.resolve(GeneratedLock.PENDING), next.pendingBytes(earlier));
     }
 
     /**
@@ -204,7 +204,7 @@ public final class OutputWriter {
 
     private String owner(String path, GeneratedLock lock) throws IOException {
         GeneratedLock.Entry entry = lock.get(path);
-        return entry != null ? entry.owner() : OutputTree.ownerOf(head(resolve(path)));
+        return entry != null ? entry.owner() : OutputTree.ownerOf(OutputFiles.head(resolve(path)));
     }
 
     /** Files the generator owns: the lock's entries, and files with our header (older trees), sorted. */
@@ -216,7 +216,7 @@ public final class OutputWriter {
         TreeSet<String> owned = new TreeSet<>();
         lock.entries().keySet().stream().filter(p -> Files.isRegularFile(resolve(p))).forEach(owned::add);
         for (String relative : files()) {
-            if (OutputTree.ownerOf(head(root.resolve(relative))) != null) {
+            if (OutputTree.ownerOf(OutputFiles.head(root.resolve(relative))) != null) {
                 owned.add(relative);
             }
         }
@@ -230,22 +230,7 @@ public final class OutputWriter {
 
     /** Every file under the output folders of {@code root} (flux-system included, temporary files not), sorted. */
     public static List<String> listFiles(Path root) throws IOException {
-        List<String> files = new ArrayList<>();
-        for (String folder : OUTPUT_FOLDERS) {
-            Path base = root.resolve(folder);
-            if (!Files.isDirectory(base)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path path : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    if (!isTemporary(path)) {
-                        files.add(root.relativize(path).toString().replace('\\', '/'));
-                    }
-                }
-            }
-        }
-        files.sort(null);
-        return files;
+        return OutputFiles.listFiles(root);
     }
 
     /** {@code clusters/<cluster>/flux-system/...} belongs to {@code flux bootstrap}. */
@@ -254,73 +239,11 @@ public final class OutputWriter {
         return parts.length >= 3 && parts[0].equals("clusters") && parts[2].equals("flux-system");
     }
 
-    private static boolean isTemporary(Path path) {
-        String name = path.getFileName().toString();
-        return name.startsWith(".") && name.contains(TEMP_MARK) && name.endsWith(TEMP_SUFFIX);
-    }
-
-    /** Temporary files a killed run left behind; never real content. */
-    private void removeTemporaryFiles() throws IOException {
-        List<Path> roots = new ArrayList<>();
-        OUTPUT_FOLDERS.forEach(f -> roots.add(root.resolve(f)));
-        roots.add(root.resolve(".neotool"));
-        for (Path base : roots) {
-            if (!Files.isDirectory(base)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path path : (Iterable<Path>) walk.filter(p -> Files.isRegularFile(p) && isTemporary(p))::iterator) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
-    }
-
-    private void atomicWrite(Path target, byte[] content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + TEMP_MARK, TEMP_SUFFIX);
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
     private Path resolve(String relative) {
         Path path = root.resolve(relative).normalize();
         if (!path.startsWith(root.normalize()) || isBootstrapOwned(relative)) {
             throw new IllegalArgumentException("refusing to write outside the output folders: " + relative);
         }
         return path;
-    }
-
-    private static String head(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            return "";
-        }
-        byte[] head;
-        try (var in = Files.newInputStream(path)) {
-            head = in.readNBytes(512);
-        }
-        return new String(head, StandardCharsets.UTF_8);
-    }
-
-    private void deleteEmptyParents(Path folder) throws IOException {
-        Path stop = root.normalize();
-        while (folder != null && folder.startsWith(stop) && !folder.equals(stop)
-                && !OUTPUT_FOLDERS.contains(stop.relativize(folder).toString())) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-                if (entries.iterator().hasNext()) {
-                    return;
-                }
-            }
-            Files.delete(folder);
-            folder = folder.getParent();
-        }
     }
 }
