@@ -10,7 +10,11 @@ import java.util.Map;
  * @param handEdited the differing files whose content the generator never wrote
  * @param lockCurrent whether {@code .neotool/generated.lock} matches the generated tree
  */
-public record CheckResult(Map<String, String> diffs, List<String> missing, List<String> stale, List<String> handEdited,
+public record CheckResult(
+        Map<String, String> diffs,
+        List<String> missing,
+        List<String> stale,
+        List<String> handEdited,
         boolean lockCurrent) {
 
     public boolean clean() {
@@ -19,7 +23,8 @@ public record CheckResult(Map<String, String> diffs, List<String> missing, List<
 
     /** The command that brings the working tree in line. */
     public String fix() {
-        return handEdited.isEmpty() ? "./mvnw neotool:generate"
+        return handEdited.isEmpty()
+                ? "./mvnw neotool:generate"
                 : "./mvnw neotool:generate -Dneotool.force=true   (after moving the hand edits into the config)";
     }
 
@@ -30,9 +35,20 @@ public record CheckResult(Map<String, String> diffs, List<String> missing, List<
             return "the working tree matches the configs\n";
         }
         text.append("the working tree does not match the configs:\n");
-        diffs.keySet().forEach(p -> text.append("  changed").append(handEdited.contains(p) ? " (edited by hand)" : "").append(": ").append(p).append('\n'));
+        diffs.keySet()
+                .forEach(
+                        p ->
+                                text.append("  changed")
+                                        .append(handEdited.contains(p) ? " (edited by hand)" : "")
+                                        .append(": ")
+                                        .append(p)
+                                        .append('\n'));
         missing.forEach(p -> text.append("  missing: ").append(p).append('\n'));
-        stale.forEach(p -> text.append("  stale (no config produces it any more): ").append(p).append('\n'));
+        stale.forEach(
+                p ->
+                        text.append("  stale (no config produces it any more): ")
+                                .append(p)
+                                .append('\n'));
         if (!lockCurrent) {
             text.append("  .neotool/generated.lock is out of date\n");
         }

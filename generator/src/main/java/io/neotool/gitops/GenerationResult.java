@@ -8,9 +8,14 @@ public record GenerationResult(List<String> configs, WriteResult files, long mil
 
     /** The one summary line the Maven goal prints. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "neotool: %d config(s) [%s]: %d written, %d unchanged, %d removed in %d ms",
-                configs.size(), String.join(", ", configs), files.written().size(), files.unchanged().size(),
-                files.removed().size(), millis);
+                configs.size(),
+                String.join(", ", configs),
+                files.written().size(),
+                files.unchanged().size(),
+                files.removed().size(),
+                millis);
     }
 }

@@ -6,9 +6,16 @@ import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.config.Source;
+import io.neotool.gitops.diff.GitTree;
+import io.neotool.gitops.diff.SemanticDiff;
+import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.output.WriteResult;
+import io.neotool.gitops.validate.ClusterRules;
+import io.neotool.gitops.validate.SchemaCatalog;
+import io.neotool.gitops.validate.TreeValidator;
+import io.neotool.gitops.validate.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,13 +29,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import io.neotool.gitops.diff.GitTree;
-import io.neotool.gitops.layout.ClusterReadme;
-import io.neotool.gitops.diff.SemanticDiff;
-import io.neotool.gitops.validate.ClusterRules;
-import io.neotool.gitops.validate.SchemaCatalog;
-import io.neotool.gitops.validate.TreeValidator;
-import io.neotool.gitops.validate.ValidationException;
 
 /**
  * The library's entry point: load every config (all problems of all files at once), generate, check
@@ -41,15 +41,34 @@ public final class NeotoolGitops {
     /** The configs of {@code configDir}: every {@code *.yaml} directly in it, sorted by name. */
     public static List<Path> configFiles(Path configDir) {
         if (!Files.isDirectory(configDir)) {
-            throw new ConfigException(List.of(new ConfigProblem(configDir.toString(), 0, 0, "",
-                    "no config folder here", "set -Dneotool.configDir to the folder holding <env>.yaml")));
+            throw new ConfigException(
+                    List.of(
+                            new ConfigProblem(
+                                    configDir.toString(),
+                                    0,
+                                    0,
+                                    "",
+                                    "no config folder here",
+                                    "set -Dneotool.configDir to the folder holding <env>.yaml")));
         }
         try (Stream<Path> list = Files.list(configDir)) {
-            List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
-                    .sorted().toList();
+            List<Path> files =
+                    list.filter(
+                                    p ->
+                                            p.getFileName().toString().endsWith(".yaml")
+                                                    && Files.isRegularFile(p))
+                            .sorted()
+                            .toList();
             if (files.isEmpty()) {
-                throw new ConfigException(List.of(new ConfigProblem(configDir.toString(), 0, 0, "",
-                        "no <env>.yaml config in this folder", "start from config/production.yaml of this repository")));
+                throw new ConfigException(
+                        List.of(
+                                new ConfigProblem(
+                                        configDir.toString(),
+                                        0,
+                                        0,
+                                        "",
+                                        "no <env>.yaml config in this folder",
+                                        "start from config/production.yaml of this repository")));
             }
             return files;
         } catch (IOException e) {
@@ -73,9 +92,15 @@ public final class NeotoolGitops {
         for (LoadedConfig config : loaded) {
             LoadedConfig other = clusters.putIfAbsent(config.config().cluster().name(), config);
             if (other != null) {
-                problems.add(config.sourceMap().problem("cluster.name",
-                        "cluster '" + config.config().cluster().name() + "' is also the cluster of " + other.source(),
-                        "each config describes its own cluster; their outputs must not share folders"));
+                problems.add(
+                        config.sourceMap()
+                                .problem(
+                                        "cluster.name",
+                                        "cluster '"
+                                                + config.config().cluster().name()
+                                                + "' is also the cluster of "
+                                                + other.source(),
+                                        "each config describes its own cluster; their outputs must not share folders"));
             }
         }
         if (!problems.isEmpty()) {
@@ -96,7 +121,10 @@ public final class NeotoolGitops {
             }
         }
         for (LoadedConfig config : configs) {
-            tree.add("clusters/" + config.config().cluster().name() + "/README.md", config.source(), generator.readme(config));
+            tree.add(
+                    "clusters/" + config.config().cluster().name() + "/README.md",
+                    config.source(),
+                    generator.readme(config));
         }
         // the one file that compares every environment, so it belongs to all configs
         tree.add(ClusterReadme.VERSIONS_FILE, OutputTree.SHARED, generator.versionsReadme(configs));
@@ -109,11 +137,23 @@ public final class NeotoolGitops {
         List<LoadedConfig> all = load(request.configDir());
         List<LoadedConfig> selected = all;
         if (request.env() != null) {
-            selected = all.stream().filter(c -> c.source().endsWith("/" + request.env() + ".yaml")).toList();
+            selected =
+                    all.stream()
+                            .filter(c -> c.source().endsWith("/" + request.env() + ".yaml"))
+                            .toList();
             if (selected.isEmpty()) {
-                throw new ConfigException(List.of(new ConfigProblem(request.configDir() + "/" + request.env() + ".yaml",
-                        0, 0, "", "no config for environment '" + request.env() + "'",
-                        "the environments here: " + all.stream().map(LoadedConfig::source).toList())));
+                throw new ConfigException(
+                        List.of(
+                                new ConfigProblem(
+                                        request.configDir() + "/" + request.env() + ".yaml",
+                                        0,
+                                        0,
+                                        "",
+                                        "no config for environment '" + request.env() + "'",
+                                        "the environments here: "
+                                                + all.stream()
+                                                        .map(LoadedConfig::source)
+                                                        .toList())));
             }
         }
         OutputTree everything = render(all);
@@ -131,9 +171,12 @@ public final class NeotoolGitops {
                 .forEach(tree::addRaw);
         WriteResult result;
         try {
-            result = new OutputWriter(request.outputDir()).write(tree, owners, selected.size() == all.size(), request.force());
+            result =
+                    new OutputWriter(request.outputDir())
+                            .write(tree, owners, selected.size() == all.size(), request.force());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the output under " + request.outputDir(), e);
+            throw new UncheckedIOException(
+                    "cannot write the output under " + request.outputDir(), e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GenerationResult(new ArrayList<>(owners), result, millis);
@@ -149,8 +192,14 @@ public final class NeotoolGitops {
         try {
             OutputWriter.Drift drift = new OutputWriter(outputDir).drift(expected);
             Map<String, String> diffs = new TreeMap<>();
-            drift.changed().forEach((path, disk) -> diffs.put(path, UnifiedDiff.of(path, disk, expected.get(path).text())));
-            return new CheckResult(diffs, drift.missing(), drift.stale(), drift.handEdited(), drift.lockCurrent());
+            drift.changed()
+                    .forEach(
+                            (path, disk) ->
+                                    diffs.put(
+                                            path,
+                                            UnifiedDiff.of(path, disk, expected.get(path).text())));
+            return new CheckResult(
+                    diffs, drift.missing(), drift.stale(), drift.handEdited(), drift.lockCurrent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tree under " + outputDir, e);
         }
@@ -161,21 +210,34 @@ public final class NeotoolGitops {
         Map<String, ClusterRules> rules = new TreeMap<>();
         for (LoadedConfig loaded : configs) {
             var c = loaded.config();
-            rules.put(c.cluster().name(), new ClusterRules(c.cluster().name(), c.cluster().domain(), c.cluster().storageClass(),
-                    Set.copyOf(c.validation().skipSchemaFor())));
+            rules.put(
+                    c.cluster().name(),
+                    new ClusterRules(
+                            c.cluster().name(),
+                            c.cluster().domain(),
+                            c.cluster().storageClass(),
+                            Set.copyOf(c.validation().skipSchemaFor())));
         }
         return rules;
     }
 
     private static TreeValidator validator(List<LoadedConfig> configs, String schemaLocation) {
-        SchemaCatalog catalog = schemaLocation == null || schemaLocation.isBlank() ? null
-                : SchemaCatalog.at(schemaLocation, Path.of(System.getProperty("user.home"), ".cache", "neotool-gitops", "schemas"));
+        SchemaCatalog catalog =
+                schemaLocation == null || schemaLocation.isBlank()
+                        ? null
+                        : SchemaCatalog.at(
+                                schemaLocation,
+                                Path.of(
+                                        System.getProperty("user.home"),
+                                        ".cache",
+                                        "neotool-gitops",
+                                        "schemas"));
         return new TreeValidator(catalog, rules(configs), source -> locate(configs, source));
     }
 
     /**
-     * Where a {@value TreeValidator#SOURCE_ANNOTATION} value stands in its config:
-     * {@code config/production.yaml:171:5}; "" when unknown.
+     * Where a {@value TreeValidator#SOURCE_ANNOTATION} value stands in its config: {@code
+     * config/production.yaml:171:5}; "" when unknown.
      */
     static String locate(List<LoadedConfig> configs, String annotation) {
         Source source = Source.parse(annotation);
@@ -192,7 +254,8 @@ public final class NeotoolGitops {
         SortedMap<String, String> texts = readTree(outputDir);
         boolean schemas = schemaLocation != null && !schemaLocation.isBlank();
         TreeValidator.Report report = validator(configs, schemaLocation).validate(texts);
-        return new ValidationResult(report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
+        return new ValidationResult(
+                report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Every YAML file under the output folders of {@code outputDir}: relative path to text. */
@@ -211,8 +274,8 @@ public final class NeotoolGitops {
     }
 
     /**
-     * What regenerating would change, object by object: against the working tree under
-     * {@code outputDir} when {@code base} is null, else against that git revision (read with git).
+     * What regenerating would change, object by object: against the working tree under {@code
+     * outputDir} when {@code base} is null, else against that git revision (read with git).
      */
     public SemanticDiff.Report diff(Path configDir, Path outputDir, String base) {
         OutputTree tree = render(load(configDir));
@@ -230,12 +293,17 @@ public final class NeotoolGitops {
             }
             before.keySet().removeIf(OutputWriter::isBootstrapOwned);
         }
-        return SemanticDiff.compare(base == null || base.isBlank() ? "the working tree" : base, before, after);
+        return SemanticDiff.compare(
+                base == null || base.isBlank() ? "the working tree" : base, before, after);
     }
 
-    private static ConfigException sharedBaseConflict(OutputTree.ConflictException e, LoadedConfig config) {
+    private static ConfigException sharedBaseConflict(
+            OutputTree.ConflictException e, LoadedConfig config) {
         String[] parts = e.path().split("/");
-        String app = parts.length > 2 && parts[0].equals("apps") && parts[1].equals("base") ? parts[2] : null;
+        String app =
+                parts.length > 2 && parts[0].equals("apps") && parts[1].equals("base")
+                        ? parts[2]
+                        : null;
         if (app == null) {
             throw e;
         }
@@ -246,9 +314,17 @@ public final class NeotoolGitops {
                 index = i;
             }
         }
-        return new ConfigException(List.of(config.sourceMap().problem("apps[" + index + "]",
-                "app '" + app + "' differs from its definition in another config (" + e.getMessage() + ")",
-                "type, image repository, port, probes, env and uses are shared by every environment; "
-                        + "only the image tag, replicas, resources and host may differ")));
+        return new ConfigException(
+                List.of(
+                        config.sourceMap()
+                                .problem(
+                                        "apps[" + index + "]",
+                                        "app '"
+                                                + app
+                                                + "' differs from its definition in another config ("
+                                                + e.getMessage()
+                                                + ")",
+                                        "type, image repository, port, probes, env and uses are shared by every environment; "
+                                                + "only the image tag, replicas, resources and host may differ")));
     }
 }

@@ -16,7 +16,9 @@ final class UnifiedDiff {
         List<String> original = before.lines().toList();
         List<String> revised = after.lines().toList();
         Patch<String> patch = DiffUtils.diff(original, revised);
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, original, patch, CONTEXT);
+        List<String> lines =
+                UnifiedDiffUtils.generateUnifiedDiff(
+                        "a/" + path, "b/" + path, original, patch, CONTEXT);
         return String.join("\n", lines) + "\n";
     }
 }

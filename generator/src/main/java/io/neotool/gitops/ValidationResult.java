@@ -5,7 +5,8 @@ import io.neotool.gitops.validate.TreeValidator;
 /**
  * What {@code neotool:validate} found.
  *
- * @param schemaLocation the catalog the objects were checked against, or null when schemas were not checked
+ * @param schemaLocation the catalog the objects were checked against, or null when schemas were not
+ *     checked
  */
 public record ValidationResult(TreeValidator.Report report, String schemaLocation, long millis) {
 
@@ -14,10 +15,21 @@ public record ValidationResult(TreeValidator.Report report, String schemaLocatio
     }
 
     public String summary() {
-        String schemas = schemaLocation == null
-                ? "schemas NOT checked (no neotool.schemaLocation given)"
-                : report.schemaChecked() + " objects checked against the schemas in " + schemaLocation;
-        return String.format(java.util.Locale.ROOT, "neotool: validated %d objects in %d files of %d cluster(s) %s: %d problem(s); %s; %d ms",
-                report.objects(), report.files(), report.clusters().size(), report.clusters(), report.problems().size(), schemas, millis);
+        String schemas =
+                schemaLocation == null
+                        ? "schemas NOT checked (no neotool.schemaLocation given)"
+                        : report.schemaChecked()
+                                + " objects checked against the schemas in "
+                                + schemaLocation;
+        return String.format(
+                java.util.Locale.ROOT,
+                "neotool: validated %d objects in %d files of %d cluster(s) %s: %d problem(s); %s; %d ms",
+                report.objects(),
+                report.files(),
+                report.clusters().size(),
+                report.clusters(),
+                report.problems().size(),
+                schemas,
+                millis);
     }
 }

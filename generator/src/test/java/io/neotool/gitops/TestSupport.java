@@ -22,7 +22,8 @@ public final class TestSupport {
     }
 
     public static LoadedConfig production() {
-        return new ConfigLoader().load(configDir().resolve("production.yaml"), "config/production.yaml");
+        return new ConfigLoader()
+                .load(configDir().resolve("production.yaml"), "config/production.yaml");
     }
 
     public static LoadedConfig dev() {
@@ -31,7 +32,8 @@ public final class TestSupport {
 
     /** Loads YAML text as if it were {@code config/test.yaml} next to the committed configs. */
     public static LoadedConfig parse(String yaml) {
-        return new ConfigLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", configDir());
+        return new ConfigLoader()
+                .parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", configDir());
     }
 
     /** Copies the committed configs (and the supergraph they name) into {@code work}/config. */
@@ -39,7 +41,8 @@ public final class TestSupport {
         try {
             Path config = work.resolve("config");
             Files.createDirectories(config.resolve("supergraph"));
-            for (String name : new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
+            for (String name :
+                    new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
                 Files.copy(configDir().resolve(name), config.resolve(name));
             }
             return config;

@@ -18,7 +18,8 @@ public final class Trees {
     public static JsonNode yaml(OutputTree tree, String path) {
         OutputTree.OutputFile file = tree.get(path);
         if (file == null) {
-            throw new AssertionError("not generated: " + path + "\ngenerated: " + tree.files().keySet());
+            throw new AssertionError(
+                    "not generated: " + path + "\ngenerated: " + tree.files().keySet());
         }
         return YAML.readTree(file.text());
     }

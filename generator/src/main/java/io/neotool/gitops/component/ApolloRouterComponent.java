@@ -20,23 +20,52 @@ import java.util.TreeMap;
  */
 public final class ApolloRouterComponent extends HelmComponent {
     public static final String SERVICE = "apollo-router";
+
     /** The router's pod port; the chart's Service exposes it on port 80. */
     public static final int PORT = 4000;
+
     static final int HEALTH_PORT = 8088;
+
     /** The router's Prometheus exporter, scraped through the pod annotations. */
     public static final int METRICS_PORT = 9090;
-    /** The {@code router} user of the image ({@code useradd -m router}, the first user of Debian). */
+
+    /**
+     * The {@code router} user of the image ({@code useradd -m router}, the first user of Debian).
+     */
     static final long UID = 1000;
+
     static final String METRICS_PATH = "/metrics";
     static final String SUPERGRAPH_DIR = "/etc/apollo/supergraph";
 
-    @Override public String name() { return "apollo-router"; }
-    @Override public Layer layer() { return Layer.CONFIGS; }
-    @Override public String configPath() { return "infrastructure.apolloRouter"; }
-    @Override public ChartSource source() { return ChartSource.APOLLO_ROUTER; }
-    @Override public String chart() { return "router"; }
-    @Override protected InfrastructureConfig.ApolloRouter settings(EnvironmentConfig c) { return c.infrastructure().apolloRouter(); }
+    @Override
+    public String name() {
+        return "apollo-router";
+    }
 
+    @Override
+    public Layer layer() {
+        return Layer.CONFIGS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.apolloRouter";
+    }
+
+    @Override
+    public ChartSource source() {
+        return ChartSource.APOLLO_ROUTER;
+    }
+
+    @Override
+    public String chart() {
+        return "router";
+    }
+
+    @Override
+    protected InfrastructureConfig.ApolloRouter settings(EnvironmentConfig c) {
+        return c.infrastructure().apolloRouter();
+    }
 
     private String configMapName() {
         return name() + "-supergraph";
@@ -44,7 +73,10 @@ public final class ApolloRouterComponent extends HelmComponent {
 
     /** The supergraph schema committed beside the config, with LF line ends. */
     private static String supergraph(Context context) {
-        Path file = context.loaded().baseDir().resolve(context.config().infrastructure().apolloRouter().supergraphFile());
+        Path file =
+                context.loaded()
+                        .baseDir()
+                        .resolve(context.config().infrastructure().apolloRouter().supergraphFile());
         try {
             return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
@@ -55,11 +87,15 @@ public final class ApolloRouterComponent extends HelmComponent {
     @Override
     protected List<HasMetadata> extraObjects(Context context) {
         String schema = supergraph(context);
-        return List.of(new ConfigMapBuilder()
-                .withNewMetadata().withName(configMapName()).withNamespace(context.namespace())
-                .withLabels(Context.labels(name(), "gateway")).endMetadata()
-                .addToData("supergraph.graphql", schema)
-                .build());
+        return List.of(
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(configMapName())
+                        .withNamespace(context.namespace())
+                        .withLabels(Context.labels(name(), "gateway"))
+                        .endMetadata()
+                        .addToData("supergraph.graphql", schema)
+                        .build());
     }
 
     @Override
@@ -68,34 +104,94 @@ public final class ApolloRouterComponent extends HelmComponent {
         InfrastructureConfig.ApolloRouter r = config.infrastructure().apolloRouter();
         ImageRef image = ImageRef.of(r.image());
         Map<String, Object> routerConfig = new TreeMap<>();
-        routerConfig.put("supergraph", Map.of("listen", "0.0.0.0:" + PORT, "path", "/graphql", "introspection", false));
-        routerConfig.put("health_check", Map.of("enabled", true, "listen", "0.0.0.0:" + HEALTH_PORT));
+        routerConfig.put(
+                "supergraph",
+                Map.of("listen", "0.0.0.0:" + PORT, "path", "/graphql", "introspection", false));
+        routerConfig.put(
+                "health_check", Map.of("enabled", true, "listen", "0.0.0.0:" + HEALTH_PORT));
         routerConfig.put("include_subgraph_errors", Map.of("all", false));
-        routerConfig.put("telemetry", Map.of("exporters", Map.of("metrics", Map.of("prometheus",
-                Map.of("enabled", true, "listen", "0.0.0.0:" + METRICS_PORT, "path", METRICS_PATH)))));
+        routerConfig.put(
+                "telemetry",
+                Map.of(
+                        "exporters",
+                        Map.of(
+                                "metrics",
+                                Map.of(
+                                        "prometheus",
+                                        Map.of(
+                                                "enabled",
+                                                true,
+                                                "listen",
+                                                "0.0.0.0:" + METRICS_PORT,
+                                                "path",
+                                                METRICS_PATH)))));
         Map<String, Object> values = new TreeMap<>();
         values.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         values.put("replicaCount", r.replicas());
         values.put("resources", Workloads.resourceValues(r.resources()));
-        values.put("router", Map.of(
-                "configuration", routerConfig,
-                "args", List.of("--hot-reload", "--supergraph", SUPERGRAPH_DIR + "/supergraph.graphql")));
-        values.put("extraVolumes", List.of(Map.of("name", "supergraph", "configMap", Map.of("name", configMapName()))));
-        values.put("extraVolumeMounts", List.of(Map.of("name", "supergraph", "mountPath", SUPERGRAPH_DIR, "readOnly", true)));
+        values.put(
+                "router",
+                Map.of(
+                        "configuration",
+                        routerConfig,
+                        "args",
+                        List.of(
+                                "--hot-reload",
+                                "--supergraph",
+                                SUPERGRAPH_DIR + "/supergraph.graphql")));
+        values.put(
+                "extraVolumes",
+                List.of(
+                        Map.of(
+                                "name",
+                                "supergraph",
+                                "configMap",
+                                Map.of("name", configMapName()))));
+        values.put(
+                "extraVolumeMounts",
+                List.of(
+                        Map.of(
+                                "name",
+                                "supergraph",
+                                "mountPath",
+                                SUPERGRAPH_DIR,
+                                "readOnly",
+                                true)));
         values.put("serviceAccount", Map.of("create", true, "name", name()));
-        // The chart (2.7.0) puts its prometheus.io annotations on the Deployment, which no scrape job
+        // The chart (2.7.0) puts its prometheus.io annotations on the Deployment, which no scrape
+        // job
         // reads; the pods carry them here.
         values.put("podAnnotations", Workloads.scrapeAnnotations(METRICS_PORT, METRICS_PATH));
         values.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
         values.put("securityContext", Workloads.restrictedContainerValues(UID, UID));
         if (r.host() != null) {
-            values.put("ingress", Map.of("enabled", true, "className", config.cluster().ingressClass(),
-                    "hosts", List.of(Map.of("host", r.host(), "paths", List.of(Map.of("path", "/graphql", "pathType", "Prefix"))))));
+            values.put(
+                    "ingress",
+                    Map.of(
+                            "enabled",
+                            true,
+                            "className",
+                            config.cluster().ingressClass(),
+                            "hosts",
+                            List.of(
+                                    Map.of(
+                                            "host",
+                                            r.host(),
+                                            "paths",
+                                            List.of(
+                                                    Map.of(
+                                                            "path",
+                                                            "/graphql",
+                                                            "pathType",
+                                                            "Prefix"))))));
         }
         return values;
     }
 
-    /** Public through Traefik when it has a host, to each subgraph its supergraph names, scraped by Prometheus. */
+    /**
+     * Public through Traefik when it has a host, to each subgraph its supergraph names, scraped by
+     * Prometheus.
+     */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
         EnvironmentConfig config = context.config();
@@ -105,8 +201,14 @@ public final class ApolloRouterComponent extends HelmComponent {
             edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, SERVICE, PORT));
         }
         for (String subgraph : subgraphs(context)) {
-            config.apps().stream().filter(a -> a.name().equals(subgraph)).findFirst()
-                    .ifPresent(app -> edges.add(new NetworkGraph.Edge(SERVICE, app.name(), app.port())));
+            config.apps().stream()
+                    .filter(a -> a.name().equals(subgraph))
+                    .findFirst()
+                    .ifPresent(
+                            app ->
+                                    edges.add(
+                                            new NetworkGraph.Edge(
+                                                    SERVICE, app.name(), app.port())));
         }
         if (NetworkGraph.prometheus(config)) {
             edges.add(new NetworkGraph.Edge(PrometheusComponent.SERVICE, SERVICE, METRICS_PORT));
@@ -115,9 +217,12 @@ public final class ApolloRouterComponent extends HelmComponent {
     }
 
     private static final java.util.regex.Pattern SUBGRAPH =
-            java.util.regex.Pattern.compile("@join__graph\\(name: \"[^\"]*\", url: \"https?://([a-z0-9-]+)[:/\"]");
+            java.util.regex.Pattern.compile(
+                    "@join__graph\\(name: \"[^\"]*\", url: \"https?://([a-z0-9-]+)[:/\"]");
 
-    /** The services the supergraph routes to ({@code @join__graph(url: "http://<service>/...")}). */
+    /**
+     * The services the supergraph routes to ({@code @join__graph(url: "http://<service>/...")}).
+     */
     private List<String> subgraphs(Context context) {
         String schema = supergraph(context);
         List<String> services = new java.util.ArrayList<>();

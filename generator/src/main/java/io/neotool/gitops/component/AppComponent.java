@@ -50,7 +50,10 @@ public final class AppComponent {
 
     /** The environment-independent objects of {@code apps/base/<app>/}. */
     public List<HasMetadata> baseObjects(EnvironmentConfig config) {
-        Map<String, String> labels = Context.labels(app.name(), app.type() == AppConfig.AppType.NEXTJS ? "frontend" : "service");
+        Map<String, String> labels =
+                Context.labels(
+                        app.name(),
+                        app.type() == AppConfig.AppType.NEXTJS ? "frontend" : "service");
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         AppConfig.Uses uses = app.uses();
         Map<String, String> env = new TreeMap<>(app.env());
@@ -64,8 +67,15 @@ public final class AppComponent {
             env.put("DATABASE_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + "database-password");
             if (app.type() == AppConfig.AppType.KOTLIN) {
                 // PgBouncer pools transactions: server-side prepared statements must stay off.
-                env.put("DATABASE_JDBC_URL", "jdbc:postgresql://" + PgBouncerComponent.SERVICE + ":" + PgBouncerComponent.PORT
-                        + "/" + db + "?prepareThreshold=0");
+                env.put(
+                        "DATABASE_JDBC_URL",
+                        "jdbc:postgresql://"
+                                + PgBouncerComponent.SERVICE
+                                + ":"
+                                + PgBouncerComponent.PORT
+                                + "/"
+                                + db
+                                + "?prepareThreshold=0");
             }
             secrets.put("database-password", uses.database().password());
         }
@@ -74,71 +84,144 @@ public final class AppComponent {
             env.put("KAFKA_TOPICS", String.join(",", uses.kafkaTopics()));
         }
         if (uses.featureFlags()) {
-            env.put("UNLEASH_URL", "http://" + UnleashComponent.SERVICE + ":" + UnleashComponent.PORT + "/api");
+            env.put(
+                    "UNLEASH_URL",
+                    "http://" + UnleashComponent.SERVICE + ":" + UnleashComponent.PORT + "/api");
         }
         if (uses.graphql()) {
-            env.put("GRAPHQL_URL", "http://" + ApolloRouterComponent.SERVICE + "/graphql"); // the chart's Service listens on 80
+            env.put(
+                    "GRAPHQL_URL",
+                    "http://"
+                            + ApolloRouterComponent.SERVICE
+                            + "/graphql"); // the chart's Service listens on 80
         }
         for (AppConfig.Secret secret : uses.secrets()) {
-            env.put(secret.env().toUpperCase(Locale.ROOT) + "_FILE", Workloads.VAULT_SECRETS_DIR + secret.name());
+            env.put(
+                    secret.env().toUpperCase(Locale.ROOT) + "_FILE",
+                    Workloads.VAULT_SECRETS_DIR + secret.name());
             secrets.put(secret.name(), secret.from());
         }
         List<EnvVar> envVars = Workloads.env(env);
         boolean vault = !secrets.isEmpty();
 
-        var container = new ContainerBuilder()
-                .withName(app.name())
-                .withImage(image().repository())
-                .withEnv(envVars)
-                .addNewPort().withName(HTTP).withContainerPort(app.port()).withProtocol("TCP").endPort()
-                .withStartupProbe(Workloads.httpProbe(app.probes().readiness(), HTTP, 5,
-                        Math.max(1, (app.probes().startupSeconds() + 4) / 5)))
-                .withReadinessProbe(Workloads.httpProbe(app.probes().readiness(), HTTP, 10, 3))
-                .withLivenessProbe(Workloads.httpProbe(app.probes().liveness(), HTTP, 20, 3))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+        var container =
+                new ContainerBuilder()
+                        .withName(app.name())
+                        .withImage(image().repository())
+                        .withEnv(envVars)
+                        .addNewPort()
+                        .withName(HTTP)
+                        .withContainerPort(app.port())
+                        .withProtocol("TCP")
+                        .endPort()
+                        .withStartupProbe(
+                                Workloads.httpProbe(
+                                        app.probes().readiness(),
+                                        HTTP,
+                                        5,
+                                        Math.max(1, (app.probes().startupSeconds() + 4) / 5)))
+                        .withReadinessProbe(
+                                Workloads.httpProbe(app.probes().readiness(), HTTP, 10, 3))
+                        .withLivenessProbe(
+                                Workloads.httpProbe(app.probes().liveness(), HTTP, 20, 3))
+                        .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount();
         if (app.metricsPort() != null) {
-            container.addNewPort().withName(METRICS).withContainerPort(app.metricsPort()).withProtocol("TCP").endPort();
+            container
+                    .addNewPort()
+                    .withName(METRICS)
+                    .withContainerPort(app.metricsPort())
+                    .withProtocol("TCP")
+                    .endPort();
         }
         if (app.type() == AppConfig.AppType.NEXTJS) {
-            container.addNewVolumeMount().withName("next-cache").withMountPath("/app/.next/cache").endVolumeMount();
+            container
+                    .addNewVolumeMount()
+                    .withName("next-cache")
+                    .withMountPath("/app/.next/cache")
+                    .endVolumeMount();
         }
-        var podSpec = new io.fabric8.kubernetes.api.model.PodSpecBuilder()
-                .withServiceAccountName(app.name())
-                .withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).withFsGroup(UID)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withContainers(container.build())
-                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+        var podSpec =
+                new io.fabric8.kubernetes.api.model.PodSpecBuilder()
+                        .withServiceAccountName(app.name())
+                        .withAutomountServiceAccountToken(false)
+                        .withNewSecurityContext()
+                        .withRunAsNonRoot(true)
+                        .withFsGroup(UID)
+                        .withNewSeccompProfile()
+                        .withType("RuntimeDefault")
+                        .endSeccompProfile()
+                        .endSecurityContext()
+                        .withContainers(container.build())
+                        .addNewVolume()
+                        .withName("tmp")
+                        .withNewEmptyDir()
+                        .endEmptyDir()
+                        .endVolume();
         if (vault) {
             podSpec.addToVolumes(Workloads.vaultTokenVolume());
         }
         if (app.type() == AppConfig.AppType.NEXTJS) {
-            podSpec.addNewVolume().withName("next-cache").withNewEmptyDir().endEmptyDir().endVolume();
+            podSpec.addNewVolume()
+                    .withName("next-cache")
+                    .withNewEmptyDir()
+                    .endEmptyDir()
+                    .endVolume();
         }
-        Map<String, String> annotations = new TreeMap<>(vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of());
+        Map<String, String> annotations =
+                new TreeMap<>(
+                        vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of());
         if (app.metricsPort() != null) {
             annotations.putAll(Workloads.scrapeAnnotations(app.metricsPort(), app.metricsPath()));
         }
-        var deployment = new DeploymentBuilder()
-                .withNewMetadata().withName(app.name()).withLabels(labels).endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                .withRevisionHistoryLimit(5)
-                .withNewSelector().withMatchLabels(Context.selector(app.name())).endSelector()
-                .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-                .withNewMaxUnavailable(0).withNewMaxSurge(1).endRollingUpdate().endStrategy()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
-                .withSpec(podSpec.build())
-                .endTemplate()
-                .endSpec()
-                .build();
-        var service = new ServiceBuilder()
-                .withNewMetadata().withName(app.name()).withLabels(labels).endMetadata()
-                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(app.name()))
-                .addNewPort().withName(HTTP).withPort(SERVICE_PORT).withNewTargetPort(HTTP).withProtocol("TCP").endPort()
-                .endSpec().build();
+        var deployment =
+                new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(app.name())
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withRevisionHistoryLimit(5)
+                        .withNewSelector()
+                        .withMatchLabels(Context.selector(app.name()))
+                        .endSelector()
+                        .withNewStrategy()
+                        .withType("RollingUpdate")
+                        .withNewRollingUpdate()
+                        .withNewMaxUnavailable(0)
+                        .withNewMaxSurge(1)
+                        .endRollingUpdate()
+                        .endStrategy()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .withAnnotations(annotations.isEmpty() ? null : annotations)
+                        .endMetadata()
+                        .withSpec(podSpec.build())
+                        .endTemplate()
+                        .endSpec()
+                        .build();
+        var service =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(app.name())
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withType("ClusterIP")
+                        .withSelector(Context.selector(app.name()))
+                        .addNewPort()
+                        .withName(HTTP)
+                        .withPort(SERVICE_PORT)
+                        .withNewTargetPort(HTTP)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(Workloads.serviceAccount(app.name(), labels));
         objects.add(deployment);
@@ -146,30 +229,48 @@ public final class AppComponent {
         return objects;
     }
 
-    /** The Ingress of a public app, on the cluster's ingress class, TLS at Traefik's websecure entry point. */
+    /**
+     * The Ingress of a public app, on the cluster's ingress class, TLS at Traefik's websecure entry
+     * point.
+     */
     public Ingress ingress(EnvironmentConfig config) {
         return new IngressBuilder()
-                .withNewMetadata().withName(app.name())
+                .withNewMetadata()
+                .withName(app.name())
                 .withLabels(Context.labels(app.name(), "ingress"))
                 .addToAnnotations("traefik.ingress.kubernetes.io/router.entrypoints", "websecure")
                 .addToAnnotations("traefik.ingress.kubernetes.io/router.tls", "true")
                 .endMetadata()
                 .withNewSpec()
                 .withIngressClassName(config.cluster().ingressClass())
-                .addNewRule().withHost(app.host()).withNewHttp()
-                .addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService()
-                .withName(app.name()).withNewPort().withName(HTTP).endPort().endService().endBackend().endPath()
-                .endHttp().endRule()
+                .addNewRule()
+                .withHost(app.host())
+                .withNewHttp()
+                .addNewPath()
+                .withPath("/")
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName(app.name())
+                .withNewPort()
+                .withName(HTTP)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
                 .endSpec()
                 .build();
     }
 
     /** The overlay's JSON patch that sets the container resources of this environment. */
     public List<Map<String, Object>> resourcesPatch() {
-        return List.of(Map.of(
-                "op", "add",
-                "path", "/spec/template/spec/containers/0/resources",
-                "value", Workloads.resourceValues(app.resources())));
+        return List.of(
+                Map.of(
+                        "op", "add",
+                        "path", "/spec/template/spec/containers/0/resources",
+                        "value", Workloads.resourceValues(app.resources())));
     }
 
     /** The paths an app's {@code uses} implies, its public route and its metrics. */
@@ -177,16 +278,23 @@ public final class AppComponent {
         List<NetworkGraph.Edge> edges = new ArrayList<>();
         AppConfig.Uses uses = app.uses();
         if (uses.database() != null) {
-            edges.add(new NetworkGraph.Edge(app.name(), PgBouncerComponent.SERVICE, PgBouncerComponent.PORT));
+            edges.add(
+                    new NetworkGraph.Edge(
+                            app.name(), PgBouncerComponent.SERVICE, PgBouncerComponent.PORT));
         }
         if (!uses.kafkaTopics().isEmpty()) {
-            edges.add(new NetworkGraph.Edge(app.name(), KafkaComponent.SERVICE, KafkaComponent.PORT));
+            edges.add(
+                    new NetworkGraph.Edge(app.name(), KafkaComponent.SERVICE, KafkaComponent.PORT));
         }
         if (uses.featureFlags()) {
-            edges.add(new NetworkGraph.Edge(app.name(), UnleashComponent.SERVICE, UnleashComponent.PORT));
+            edges.add(
+                    new NetworkGraph.Edge(
+                            app.name(), UnleashComponent.SERVICE, UnleashComponent.PORT));
         }
         if (uses.graphql()) {
-            edges.add(new NetworkGraph.Edge(app.name(), ApolloRouterComponent.SERVICE, ApolloRouterComponent.PORT));
+            edges.add(
+                    new NetworkGraph.Edge(
+                            app.name(), ApolloRouterComponent.SERVICE, ApolloRouterComponent.PORT));
         }
         if (NetworkGraph.vault(config) && !vaultPaths(app).isEmpty()) {
             edges.add(new NetworkGraph.Edge(app.name(), "vault", NetworkGraph.VAULT_PORT));
@@ -195,7 +303,9 @@ public final class AppComponent {
             edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, app.name(), app.port()));
         }
         if (app.metricsPort() != null && NetworkGraph.prometheus(config)) {
-            edges.add(new NetworkGraph.Edge(PrometheusComponent.SERVICE, app.name(), app.metricsPort()));
+            edges.add(
+                    new NetworkGraph.Edge(
+                            PrometheusComponent.SERVICE, app.name(), app.metricsPort()));
         }
         return edges;
     }

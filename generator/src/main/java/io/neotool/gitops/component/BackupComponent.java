@@ -20,12 +20,24 @@ public final class BackupComponent implements Component {
     public static final String NAME = "database-backup";
     static final String ACCESS_KEY_FILE = "s3-access-key-id";
     static final String SECRET_KEY_FILE = "s3-secret-access-key";
+
     /** UID of the MinIO client image's default user is root; we run it as an unprivileged one. */
     static final long MC_UID = 1000;
 
-    @Override public String name() { return "backup"; }
-    @Override public Layer layer() { return Layer.CONFIGS; }
-    @Override public String configPath() { return "backups"; }
+    @Override
+    public String name() {
+        return "backup";
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.CONFIGS;
+    }
+
+    @Override
+    public String configPath() {
+        return "backups";
+    }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
@@ -35,7 +47,10 @@ public final class BackupComponent implements Component {
     /** The S3 endpoint the dumps go to. */
     static String endpoint(Context context, BackupConfig.S3Target target) {
         if (target.provider() == BackupConfig.Provider.MINIO) {
-            return "http://" + context.serviceHost(MinioComponent.SERVICE) + ":" + MinioComponent.PORT;
+            return "http://"
+                    + context.serviceHost(MinioComponent.SERVICE)
+                    + ":"
+                    + MinioComponent.PORT;
         }
         return target.endpoint();
     }
@@ -45,81 +60,149 @@ public final class BackupComponent implements Component {
         EnvironmentConfig config = context.config();
         BackupConfig b = config.backups();
         Map<String, String> labels = Context.labels(NAME, "backup");
-        String script = context.templates().render("backup.sh.ftl", Map.of(
-                "databases", Databases.of(config),
-                "postgresHost", PostgresComponent.SERVICE,
-                "secretsDir", Workloads.VAULT_SECRETS_DIR,
-                "superuserFile", PostgresComponent.SUPERUSER_FILE,
-                "accessKeyFile", ACCESS_KEY_FILE,
-                "secretKeyFile", SECRET_KEY_FILE,
-                "endpoint", endpoint(context, b.target()),
-                "bucket", b.target().bucket(),
-                "prefix", context.cluster(),
-                "retentionDays", b.retentionDays()));
-        var scripts = new ConfigMapBuilder()
-                .withNewMetadata().withName(NAME + "-script").withLabels(labels).endMetadata()
-                .addToData("backup.sh", script)
-                .build();
+        String script =
+                context.templates()
+                        .render(
+                                "backup.sh.ftl",
+                                Map.of(
+                                        "databases",
+                                        Databases.of(config),
+                                        "postgresHost",
+                                        PostgresComponent.SERVICE,
+                                        "secretsDir",
+                                        Workloads.VAULT_SECRETS_DIR,
+                                        "superuserFile",
+                                        PostgresComponent.SUPERUSER_FILE,
+                                        "accessKeyFile",
+                                        ACCESS_KEY_FILE,
+                                        "secretKeyFile",
+                                        SECRET_KEY_FILE,
+                                        "endpoint",
+                                        endpoint(context, b.target()),
+                                        "bucket",
+                                        b.target().bucket(),
+                                        "prefix",
+                                        context.cluster(),
+                                        "retentionDays",
+                                        b.retentionDays()));
+        var scripts =
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(NAME + "-script")
+                        .withLabels(labels)
+                        .endMetadata()
+                        .addToData("backup.sh", script)
+                        .build();
 
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
-        secrets.put(PostgresComponent.SUPERUSER_FILE, config.infrastructure().postgres().superuserPassword());
+        secrets.put(
+                PostgresComponent.SUPERUSER_FILE,
+                config.infrastructure().postgres().superuserPassword());
         secrets.put(ACCESS_KEY_FILE, b.target().accessKeyId());
         secrets.put(SECRET_KEY_FILE, b.target().secretAccessKey());
 
-        var dump = new ContainerBuilder()
-                .withName("dump")
-                .withImage(config.infrastructure().postgres().image())
-                .withCommand("/bin/sh", "/scripts/backup.sh", "dump")
-                .withResources(Workloads.resources(b.resources()))
-                .withSecurityContext(Workloads.containerSecurity(PostgresComponent.UID, PostgresComponent.UID, true))
-                .addNewVolumeMount().withName("dumps").withMountPath("/dumps").endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .addNewVolumeMount().withName("scripts").withMountPath("/scripts").withReadOnly(true).endVolumeMount()
-                .build();
-        var upload = new ContainerBuilder()
-                .withName("upload")
-                .withImage(b.clientImage())
-                .withCommand("/bin/sh", "/scripts/backup.sh", "upload")
-                .withEnv(Workloads.env("MC_CONFIG_DIR", "/tmp/mc"), Workloads.env("HOME", "/tmp"))
-                .withResources(Workloads.resources(b.resources()))
-                .withSecurityContext(Workloads.containerSecurity(MC_UID, MC_UID, true))
-                .addNewVolumeMount().withName("dumps").withMountPath("/dumps").withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName("scripts").withMountPath("/scripts").withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .build();
-        var cronJob = new CronJobBuilder()
-                .withNewMetadata().withName(NAME).withLabels(labels).endMetadata()
-                .withNewSpec()
-                .withSchedule(b.schedule())
-                .withTimeZone("Etc/UTC")
-                .withConcurrencyPolicy("Forbid")
-                .withStartingDeadlineSeconds(3600L)
-                .withSuccessfulJobsHistoryLimit(3)
-                .withFailedJobsHistoryLimit(3)
-                .withNewJobTemplate()
-                .withNewSpec()
-                .withBackoffLimit(2)
-                .withActiveDeadlineSeconds(3600L)
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels)
-                .withAnnotations(Workloads.vaultAnnotations(NAME, secrets, true)).endMetadata()
-                .withNewSpec()
-                .withRestartPolicy("Never")
-                .withServiceAccountName(NAME)
-                .withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).withFsGroup(PostgresComponent.UID)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withInitContainers(dump)
-                .withContainers(upload)
-                .addNewVolume().withName("dumps").withNewEmptyDir().endEmptyDir().endVolume()
-                .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
-                .addNewVolume().withName("scripts").withNewConfigMap().withName(NAME + "-script").withDefaultMode(0555).endConfigMap().endVolume()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .endJobTemplate()
-                .endSpec()
-                .build();
+        var dump =
+                new ContainerBuilder()
+                        .withName("dump")
+                        .withImage(config.infrastructure().postgres().image())
+                        .withCommand("/bin/sh", "/scripts/backup.sh", "dump")
+                        .withResources(Workloads.resources(b.resources()))
+                        .withSecurityContext(
+                                Workloads.containerSecurity(
+                                        PostgresComponent.UID, PostgresComponent.UID, true))
+                        .addNewVolumeMount()
+                        .withName("dumps")
+                        .withMountPath("/dumps")
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("scripts")
+                        .withMountPath("/scripts")
+                        .withReadOnly(true)
+                        .endVolumeMount()
+                        .build();
+        var upload =
+                new ContainerBuilder()
+                        .withName("upload")
+                        .withImage(b.clientImage())
+                        .withCommand("/bin/sh", "/scripts/backup.sh", "upload")
+                        .withEnv(
+                                Workloads.env("MC_CONFIG_DIR", "/tmp/mc"),
+                                Workloads.env("HOME", "/tmp"))
+                        .withResources(Workloads.resources(b.resources()))
+                        .withSecurityContext(Workloads.containerSecurity(MC_UID, MC_UID, true))
+                        .addNewVolumeMount()
+                        .withName("dumps")
+                        .withMountPath("/dumps")
+                        .withReadOnly(true)
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("scripts")
+                        .withMountPath("/scripts")
+                        .withReadOnly(true)
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .build();
+        var cronJob =
+                new CronJobBuilder()
+                        .withNewMetadata()
+                        .withName(NAME)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withSchedule(b.schedule())
+                        .withTimeZone("Etc/UTC")
+                        .withConcurrencyPolicy("Forbid")
+                        .withStartingDeadlineSeconds(3600L)
+                        .withSuccessfulJobsHistoryLimit(3)
+                        .withFailedJobsHistoryLimit(3)
+                        .withNewJobTemplate()
+                        .withNewSpec()
+                        .withBackoffLimit(2)
+                        .withActiveDeadlineSeconds(3600L)
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .withAnnotations(Workloads.vaultAnnotations(NAME, secrets, true))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withRestartPolicy("Never")
+                        .withServiceAccountName(NAME)
+                        .withAutomountServiceAccountToken(false)
+                        .withNewSecurityContext()
+                        .withRunAsNonRoot(true)
+                        .withFsGroup(PostgresComponent.UID)
+                        .withNewSeccompProfile()
+                        .withType("RuntimeDefault")
+                        .endSeccompProfile()
+                        .endSecurityContext()
+                        .withInitContainers(dump)
+                        .withContainers(upload)
+                        .addNewVolume()
+                        .withName("dumps")
+                        .withNewEmptyDir()
+                        .endEmptyDir()
+                        .endVolume()
+                        .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
+                        .addNewVolume()
+                        .withName("scripts")
+                        .withNewConfigMap()
+                        .withName(NAME + "-script")
+                        .withDefaultMode(0555)
+                        .endConfigMap()
+                        .endVolume()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .endJobTemplate()
+                        .endSpec()
+                        .build();
         return List.of(Workloads.serviceAccount(NAME, labels), scripts, cronJob);
     }
 
@@ -132,7 +215,8 @@ public final class BackupComponent implements Component {
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
         BackupConfig backups = context.config().backups();
-        return List.of(new NetworkGraph.Edge(NAME, PostgresComponent.SERVICE, PostgresComponent.PORT),
+        return List.of(
+                new NetworkGraph.Edge(NAME, PostgresComponent.SERVICE, PostgresComponent.PORT),
                 new NetworkGraph.Edge(NAME, "vault", NetworkGraph.VAULT_PORT),
                 backups.target().provider() == BackupConfig.Provider.MINIO
                         ? new NetworkGraph.Edge(NAME, MinioComponent.SERVICE, MinioComponent.PORT)
@@ -142,8 +226,12 @@ public final class BackupComponent implements Component {
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         BackupConfig backups = config.backups();
-        return Map.of(NAME, List.of(config.infrastructure().postgres().superuserPassword().path(),
-                backups.target().accessKeyId().path(), backups.target().secretAccessKey().path()));
+        return Map.of(
+                NAME,
+                List.of(
+                        config.infrastructure().postgres().superuserPassword().path(),
+                        backups.target().accessKeyId().path(),
+                        backups.target().secretAccessKey().path()));
     }
 
     @Override

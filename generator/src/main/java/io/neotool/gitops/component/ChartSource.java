@@ -1,9 +1,13 @@
 package io.neotool.gitops.component;
 
-/** Where the charts come from. HTTPS repositories become HelmRepositories; OCI charts an OCIRepository each. */
+/**
+ * Where the charts come from. HTTPS repositories become HelmRepositories; OCI charts an
+ * OCIRepository each.
+ */
 public enum ChartSource {
     HASHICORP("hashicorp", "https://helm.releases.hashicorp.com"),
-    PROMETHEUS_COMMUNITY("prometheus-community", "https://prometheus-community.github.io/helm-charts"),
+    PROMETHEUS_COMMUNITY(
+            "prometheus-community", "https://prometheus-community.github.io/helm-charts"),
     GRAFANA("grafana", "https://grafana.github.io/helm-charts"),
     UNLEASH("unleash", "https://docs.getunleash.io/helm-charts"),
     MINIO("minio", "https://charts.min.io/"),

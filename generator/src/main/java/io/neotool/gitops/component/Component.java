@@ -13,7 +13,9 @@ public interface Component {
 
     Layer layer();
 
-    /** Key path of the config section it comes from, for provenance ({@code infrastructure.vault}). */
+    /**
+     * Key path of the config section it comes from, for provenance ({@code infrastructure.vault}).
+     */
     String configPath();
 
     boolean enabled(EnvironmentConfig config);
@@ -34,14 +36,16 @@ public interface Component {
         return List.of();
     }
 
-    /** The component's workloads that get a NetworkPolicy: workload name to the labels of its pods. */
+    /**
+     * The component's workloads that get a NetworkPolicy: workload name to the labels of its pods.
+     */
     default Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
         return Map.of();
     }
 
     /**
-     * What it pins, for the version tables: {@code image <repository>} or {@code chart <name>} to the
-     * version, in a stable order.
+     * What it pins, for the version tables: {@code image <repository>} or {@code chart <name>} to
+     * the version, in a stable order.
      */
     default Map<String, String> versions(EnvironmentConfig config) {
         return Map.of();

@@ -12,8 +12,15 @@ public final class Components {
 
     /** The Helm-deployed components. */
     public static List<HelmComponent> helm() {
-        return List.of(new VaultComponent(), new PrometheusComponent(), new LokiComponent(), new PromtailComponent(),
-                new GrafanaComponent(), new MinioComponent(), new UnleashComponent(), new ApolloRouterComponent());
+        return List.of(
+                new VaultComponent(),
+                new PrometheusComponent(),
+                new LokiComponent(),
+                new PromtailComponent(),
+                new GrafanaComponent(),
+                new MinioComponent(),
+                new UnleashComponent(),
+                new ApolloRouterComponent());
     }
 
     /** Every infrastructure component. */

@@ -26,7 +26,9 @@ public record Context(LoadedConfig loaded, Templates templates) {
         return service + "." + namespace() + ".svc.cluster.local";
     }
 
-    /** The recommended labels of a workload; selectors use only {@code name} and {@code instance}. */
+    /**
+     * The recommended labels of a workload; selectors use only {@code name} and {@code instance}.
+     */
     public static Map<String, String> labels(String name, String component) {
         Map<String, String> labels = new TreeMap<>(selector(name));
         labels.put("app.kubernetes.io/component", component);

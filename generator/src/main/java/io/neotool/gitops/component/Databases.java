@@ -41,7 +41,11 @@ public final class Databases {
         List<Database> databases = new ArrayList<>();
         for (AppConfig app : config.apps()) {
             if (app.uses().database() != null) {
-                databases.add(new Database(app.uses().database().name(), app.uses().database().password(), null));
+                databases.add(
+                        new Database(
+                                app.uses().database().name(),
+                                app.uses().database().password(),
+                                null));
             }
         }
         var unleash = config.infrastructure().unleash();

@@ -8,25 +8,52 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Grafana with Prometheus and Loki provisioned as data sources. The admin password comes from
- * Vault through the agent injector and {@code GF_SECURITY_ADMIN_PASSWORD__FILE}; with that set the
- * chart (8.4.8, {@code _config.tpl}) creates no admin Secret of its own, so the admin user name is a
- * plain {@code GF_SECURITY_ADMIN_USER} too: without it the chart's container would read it from that
- * missing Secret ({@code _pod.tpl}) and never start.
+ * Grafana with Prometheus and Loki provisioned as data sources. The admin password comes from Vault
+ * through the agent injector and {@code GF_SECURITY_ADMIN_PASSWORD__FILE}; with that set the chart
+ * (8.4.8, {@code _config.tpl}) creates no admin Secret of its own, so the admin user name is a
+ * plain {@code GF_SECURITY_ADMIN_USER} too: without it the chart's container would read it from
+ * that missing Secret ({@code _pod.tpl}) and never start.
  */
 public final class GrafanaComponent extends HelmComponent {
     static final String ADMIN_PASSWORD_FILE = "admin-password";
+
     /** UID and GID of the {@code grafana} user of the official image (the chart's defaults too). */
     static final long UID = 472;
 
-    @Override public String name() { return "grafana"; }
-    @Override public Layer layer() { return Layer.CONTROLLERS; }
-    @Override public String configPath() { return "infrastructure.grafana"; }
-    @Override public ChartSource source() { return ChartSource.GRAFANA; }
-    @Override public String chart() { return "grafana"; }
-    @Override protected InfrastructureConfig.Grafana settings(EnvironmentConfig c) { return c.infrastructure().grafana(); }
-    @Override protected boolean vaultInjected() { return true; }
+    @Override
+    public String name() {
+        return "grafana";
+    }
 
+    @Override
+    public Layer layer() {
+        return Layer.CONTROLLERS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.grafana";
+    }
+
+    @Override
+    public ChartSource source() {
+        return ChartSource.GRAFANA;
+    }
+
+    @Override
+    public String chart() {
+        return "grafana";
+    }
+
+    @Override
+    protected InfrastructureConfig.Grafana settings(EnvironmentConfig c) {
+        return c.infrastructure().grafana();
+    }
+
+    @Override
+    protected boolean vaultInjected() {
+        return true;
+    }
 
     @Override
     protected Map<String, Object> values(Context context) {
@@ -34,35 +61,95 @@ public final class GrafanaComponent extends HelmComponent {
         InfrastructureConfig.Grafana g = config.infrastructure().grafana();
         ImageRef image = ImageRef.of(g.image());
         List<Object> sources = new java.util.ArrayList<>();
-        sources.add(Map.of("name", "Prometheus", "uid", "prometheus", "type", "prometheus", "access", "proxy",
-                "isDefault", true, "url", "http://" + context.serviceHost(PrometheusComponent.SERVICE) + ":" + PrometheusComponent.PORT));
+        sources.add(
+                Map.of(
+                        "name",
+                        "Prometheus",
+                        "uid",
+                        "prometheus",
+                        "type",
+                        "prometheus",
+                        "access",
+                        "proxy",
+                        "isDefault",
+                        true,
+                        "url",
+                        "http://"
+                                + context.serviceHost(PrometheusComponent.SERVICE)
+                                + ":"
+                                + PrometheusComponent.PORT));
         if (InfrastructureConfig.enabled(config.infrastructure().loki())) {
-            sources.add(Map.of("name", "Loki", "uid", "loki", "type", "loki", "access", "proxy",
-                    "isDefault", false, "url", "http://" + context.serviceHost(LokiComponent.SERVICE) + ":" + LokiComponent.PORT));
+            sources.add(
+                    Map.of(
+                            "name",
+                            "Loki",
+                            "uid",
+                            "loki",
+                            "type",
+                            "loki",
+                            "access",
+                            "proxy",
+                            "isDefault",
+                            false,
+                            "url",
+                            "http://"
+                                    + context.serviceHost(LokiComponent.SERVICE)
+                                    + ":"
+                                    + LokiComponent.PORT));
         }
         Map<String, Object> values = new TreeMap<>();
         values.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         values.put("resources", Workloads.resourceValues(g.resources()));
-        values.put("persistence", Map.of("enabled", true, "size", g.storage(),
-                "storageClassName", config.cluster().storageClass()));
-        values.put("env", Map.of(
-                "GF_SECURITY_ADMIN_USER", "admin",
-                "GF_SECURITY_ADMIN_PASSWORD__FILE", Workloads.VAULT_SECRETS_DIR + ADMIN_PASSWORD_FILE));
-        values.put("podAnnotations", Workloads.vaultAnnotations(name(), Map.of(ADMIN_PASSWORD_FILE, g.adminPassword()), false));
-        // The chart's extraVolumes know only a few volume types; extraContainerVolumes is rendered as given.
+        values.put(
+                "persistence",
+                Map.of(
+                        "enabled",
+                        true,
+                        "size",
+                        g.storage(),
+                        "storageClassName",
+                        config.cluster().storageClass()));
+        values.put(
+                "env",
+                Map.of(
+                        "GF_SECURITY_ADMIN_USER",
+                        "admin",
+                        "GF_SECURITY_ADMIN_PASSWORD__FILE",
+                        Workloads.VAULT_SECRETS_DIR + ADMIN_PASSWORD_FILE));
+        values.put(
+                "podAnnotations",
+                Workloads.vaultAnnotations(
+                        name(), Map.of(ADMIN_PASSWORD_FILE, g.adminPassword()), false));
+        // The chart's extraVolumes know only a few volume types; extraContainerVolumes is rendered
+        // as given.
         values.put("extraContainerVolumes", List.of(Workloads.vaultTokenVolumeValue()));
         // local-path volumes are created world-writable, so the chart's root init container that
         // chowns the data folder is not needed, and the pod meets Pod Security "restricted".
         values.put("initChownData", Map.of("enabled", false));
         values.put("securityContext", Workloads.restrictedPodValues(UID, UID));
         values.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
-        values.put("serviceAccount", Map.of("create", true, "name", name(), "automountServiceAccountToken", false));
+        values.put(
+                "serviceAccount",
+                Map.of("create", true, "name", name(), "automountServiceAccountToken", false));
         values.put("rbac", Map.of("create", false));
         values.put("testFramework", Map.of("enabled", false));
-        values.put("datasources", Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", sources)));
+        values.put(
+                "datasources",
+                Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", sources)));
         if (g.host() != null) {
-            values.put("ingress", Map.of("enabled", true, "ingressClassName", config.cluster().ingressClass(),
-                    "hosts", List.of(g.host()), "path", "/", "pathType", "Prefix"));
+            values.put(
+                    "ingress",
+                    Map.of(
+                            "enabled",
+                            true,
+                            "ingressClassName",
+                            config.cluster().ingressClass(),
+                            "hosts",
+                            List.of(g.host()),
+                            "path",
+                            "/",
+                            "pathType",
+                            "Prefix"));
             values.put("grafana.ini", Map.of("server", Map.of("root_url", "https://" + g.host())));
         }
         return values;
@@ -71,14 +158,18 @@ public final class GrafanaComponent extends HelmComponent {
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
         EnvironmentConfig config = context.config();
-        List<NetworkGraph.Edge> edges = new java.util.ArrayList<>(List.of(
-                new NetworkGraph.Edge(name(), "prometheus", NetworkGraph.PROMETHEUS_PORT),
-                new NetworkGraph.Edge(name(), "vault", NetworkGraph.VAULT_PORT)));
+        List<NetworkGraph.Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(
+                                        name(), "prometheus", NetworkGraph.PROMETHEUS_PORT),
+                                new NetworkGraph.Edge(name(), "vault", NetworkGraph.VAULT_PORT)));
         if (InfrastructureConfig.enabled(config.infrastructure().loki())) {
             edges.add(new NetworkGraph.Edge(name(), "loki", LokiComponent.PORT));
         }
         if (settings(config).host() != null) {
-            edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, name(), NetworkGraph.GRAFANA_PORT));
+            edges.add(
+                    new NetworkGraph.Edge(NetworkGraph.TRAEFIK, name(), NetworkGraph.GRAFANA_PORT));
         }
         return edges;
     }

@@ -1,9 +1,9 @@
 package io.neotool.gitops.component;
 
-import io.neotool.gitops.config.ImageRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.FluxResource.CrossNamespaceRef;
@@ -20,6 +20,7 @@ import java.util.Map;
 public abstract class HelmComponent implements Component {
     /** How long Helm may take to install or upgrade before the release counts as failed. */
     static final String HELM_TIMEOUT = "10m";
+
     static final int RETRIES = 3;
 
     public abstract ChartSource source();
@@ -47,9 +48,10 @@ public abstract class HelmComponent implements Component {
     protected abstract Map<String, Object> values(Context context);
 
     /**
-     * True for releases whose pods get their secrets from the Vault agent injector. They wait for the
-     * Vault release ({@code dependsOn}), which is ready only once the injector serves: a pod created
-     * before that would start without its agent (the webhook ignores failures) and never get it.
+     * True for releases whose pods get their secrets from the Vault agent injector. They wait for
+     * the Vault release ({@code dependsOn}), which is ready only once the injector serves: a pod
+     * created before that would start without its agent (the webhook ignores failures) and never
+     * get it.
      */
     protected boolean vaultInjected() {
         return false;
@@ -62,7 +64,8 @@ public abstract class HelmComponent implements Component {
 
     /** The releases this one waits for. */
     List<FluxResource.DependsOn> dependsOn(Context context) {
-        if (vaultInjected() && InfrastructureConfig.enabled(context.config().infrastructure().vault())) {
+        if (vaultInjected()
+                && InfrastructureConfig.enabled(context.config().infrastructure().vault())) {
             return List.of(new FluxResource.DependsOn(VaultComponent.NAME, null));
         }
         return null;
@@ -81,21 +84,36 @@ public abstract class HelmComponent implements Component {
         if (source().oci()) {
             chartRef = new CrossNamespaceRef("OCIRepository", source().sourceName(), null);
         } else {
-            chart = new HelmRelease.Chart(new HelmRelease.ChartSpec(chart(), chartVersion(context.config()),
-                    new CrossNamespaceRef("HelmRepository", source().sourceName(), null), ChartSource.INTERVAL));
+            chart =
+                    new HelmRelease.Chart(
+                            new HelmRelease.ChartSpec(
+                                    chart(),
+                                    chartVersion(context.config()),
+                                    new CrossNamespaceRef(
+                                            "HelmRepository", source().sourceName(), null),
+                                    ChartSource.INTERVAL));
         }
-        HelmRelease release = new HelmRelease(name(), context.namespace(), new HelmRelease.Spec(
-                interval,
-                HELM_TIMEOUT,
-                name(),
-                targetNamespace(context),
-                chart,
-                chartRef,
-                new HelmRelease.Install("CreateReplace", new HelmRelease.Remediation(RETRIES, null)),
-                new HelmRelease.Upgrade("CreateReplace", true, new HelmRelease.Remediation(RETRIES, true)),
-                new HelmRelease.DriftDetection("enabled"),
-                dependsOn(context),
-                values(context)));
+        HelmRelease release =
+                new HelmRelease(
+                        name(),
+                        context.namespace(),
+                        new HelmRelease.Spec(
+                                interval,
+                                HELM_TIMEOUT,
+                                name(),
+                                targetNamespace(context),
+                                chart,
+                                chartRef,
+                                new HelmRelease.Install(
+                                        "CreateReplace",
+                                        new HelmRelease.Remediation(RETRIES, null)),
+                                new HelmRelease.Upgrade(
+                                        "CreateReplace",
+                                        true,
+                                        new HelmRelease.Remediation(RETRIES, true)),
+                                new HelmRelease.DriftDetection("enabled"),
+                                dependsOn(context),
+                                values(context)));
         List<HasMetadata> objects = new ArrayList<>(extraObjects(context));
         objects.add(release);
         return objects;

@@ -46,17 +46,30 @@ public final class HelmSourcesComponent implements Component {
             }
         }
         List<HasMetadata> objects = new ArrayList<>();
-        used.forEach((source, chart) -> {
-            if (source.oci()) {
-                objects.add(new OCIRepository(source.sourceName(), context.namespace(), new OCIRepository.Spec(
-                        ChartSource.INTERVAL, source.url(),
-                        new OCIRepository.Ref(chart.chartVersion(context.config())),
-                        new OCIRepository.LayerSelector(OCIRepository.HELM_CHART_MEDIA_TYPE, "copy"))));
-            } else {
-                objects.add(new HelmRepository(source.sourceName(), context.namespace(),
-                        new HelmRepository.Spec(ChartSource.INTERVAL, source.url())));
-            }
-        });
+        used.forEach(
+                (source, chart) -> {
+                    if (source.oci()) {
+                        objects.add(
+                                new OCIRepository(
+                                        source.sourceName(),
+                                        context.namespace(),
+                                        new OCIRepository.Spec(
+                                                ChartSource.INTERVAL,
+                                                source.url(),
+                                                new OCIRepository.Ref(
+                                                        chart.chartVersion(context.config())),
+                                                new OCIRepository.LayerSelector(
+                                                        OCIRepository.HELM_CHART_MEDIA_TYPE,
+                                                        "copy"))));
+                    } else {
+                        objects.add(
+                                new HelmRepository(
+                                        source.sourceName(),
+                                        context.namespace(),
+                                        new HelmRepository.Spec(
+                                                ChartSource.INTERVAL, source.url())));
+                    }
+                });
         return objects;
     }
 }

@@ -25,13 +25,26 @@ public final class KafkaComponent implements Component {
     public static final int PORT = 9092;
     static final int CONTROLLER_PORT = 9093;
     static final String TOPICS_JOB = "kafka-topics";
+
     /** UID and GID of {@code appuser} in the apache/kafka image. */
     static final long UID = 1000;
+
     static final String DATA = "/var/lib/kafka/data";
 
-    @Override public String name() { return "kafka"; }
-    @Override public Layer layer() { return Layer.CONFIGS; }
-    @Override public String configPath() { return "infrastructure.kafka"; }
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.CONFIGS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.kafka";
+    }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
@@ -74,56 +87,124 @@ public final class KafkaComponent implements Component {
         env.put("LOG_DIR", "/tmp/kafka-logs");
         List<EnvVar> envVars = Workloads.env(env);
 
-        var container = new ContainerBuilder()
-                .withName("kafka")
-                .withImage(k.image())
-                .withEnv(envVars)
-                .addNewPort().withName("kafka").withContainerPort(PORT).withProtocol("TCP").endPort()
-                .addNewPort().withName("controller").withContainerPort(CONTROLLER_PORT).withProtocol("TCP").endPort()
-                .withResources(Workloads.resources(k.resources()))
-                .withStartupProbe(Workloads.tcpProbe(PORT, 10, 5))
-                .withReadinessProbe(Workloads.tcpProbe(PORT, 0, 10))
-                .withLivenessProbe(Workloads.tcpProbe(PORT, 0, 20))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID, Workloads.readOnlyRoot(k.exemptions())))
-                .addNewVolumeMount().withName("data").withMountPath(DATA).endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .build();
-        var statefulSet = new StatefulSetBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).withAnnotations(Workloads.checkovSkips(k.exemptions())).endMetadata()
-                .withNewSpec()
-                .withServiceName(headless)
-                .withReplicas(1)
-                .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec()
-                .withServiceAccountName(name())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext().withFsGroup(UID).withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withTerminationGracePeriodSeconds(60L)
-                .withContainers(container)
-                .addToVolumes(Workloads.emptyDir("tmp"))
-                .endSpec()
-                .endTemplate()
-                .withVolumeClaimTemplates(Workloads.claimTemplate("data", config.cluster().storageClass(), k.storage()))
-                .endSpec()
-                .build();
-        var headlessService = new ServiceBuilder()
-                .withNewMetadata().withName(headless).withLabels(labels).endMetadata()
-                .withNewSpec().withClusterIP("None").withPublishNotReadyAddresses(true).withSelector(Context.selector(name()))
-                .addNewPort().withName("kafka").withPort(PORT).withNewTargetPort("kafka").withProtocol("TCP").endPort()
-                .addNewPort().withName("controller").withPort(CONTROLLER_PORT).withNewTargetPort("controller").withProtocol("TCP").endPort()
-                .endSpec().build();
-        var service = new ServiceBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
-                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(name()))
-                .addNewPort().withName("kafka").withPort(PORT).withNewTargetPort("kafka").withProtocol("TCP").endPort()
-                .endSpec().build();
+        var container =
+                new ContainerBuilder()
+                        .withName("kafka")
+                        .withImage(k.image())
+                        .withEnv(envVars)
+                        .addNewPort()
+                        .withName("kafka")
+                        .withContainerPort(PORT)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .addNewPort()
+                        .withName("controller")
+                        .withContainerPort(CONTROLLER_PORT)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .withResources(Workloads.resources(k.resources()))
+                        .withStartupProbe(Workloads.tcpProbe(PORT, 10, 5))
+                        .withReadinessProbe(Workloads.tcpProbe(PORT, 0, 10))
+                        .withLivenessProbe(Workloads.tcpProbe(PORT, 0, 20))
+                        .withSecurityContext(
+                                Workloads.containerSecurity(
+                                        UID, UID, Workloads.readOnlyRoot(k.exemptions())))
+                        .addNewVolumeMount()
+                        .withName("data")
+                        .withMountPath(DATA)
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .build();
+        var statefulSet =
+                new StatefulSetBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .withAnnotations(Workloads.checkovSkips(k.exemptions()))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceName(headless)
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(Context.selector(name()))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceAccountName(name())
+                        .withAutomountServiceAccountToken(false)
+                        .withEnableServiceLinks(false)
+                        .withNewSecurityContext()
+                        .withFsGroup(UID)
+                        .withRunAsNonRoot(true)
+                        .withNewSeccompProfile()
+                        .withType("RuntimeDefault")
+                        .endSeccompProfile()
+                        .endSecurityContext()
+                        .withTerminationGracePeriodSeconds(60L)
+                        .withContainers(container)
+                        .addToVolumes(Workloads.emptyDir("tmp"))
+                        .endSpec()
+                        .endTemplate()
+                        .withVolumeClaimTemplates(
+                                Workloads.claimTemplate(
+                                        "data", config.cluster().storageClass(), k.storage()))
+                        .endSpec()
+                        .build();
+        var headlessService =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(headless)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withClusterIP("None")
+                        .withPublishNotReadyAddresses(true)
+                        .withSelector(Context.selector(name()))
+                        .addNewPort()
+                        .withName("kafka")
+                        .withPort(PORT)
+                        .withNewTargetPort("kafka")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .addNewPort()
+                        .withName("controller")
+                        .withPort(CONTROLLER_PORT)
+                        .withNewTargetPort("controller")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
+        var service =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withType("ClusterIP")
+                        .withSelector(Context.selector(name()))
+                        .addNewPort()
+                        .withName("kafka")
+                        .withPort(PORT)
+                        .withNewTargetPort("kafka")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
 
-        List<HasMetadata> objects = new ArrayList<>(List.of(Workloads.serviceAccount(name(), labels), statefulSet,
-                headlessService, service));
+        List<HasMetadata> objects =
+                new ArrayList<>(
+                        List.of(
+                                Workloads.serviceAccount(name(), labels),
+                                statefulSet,
+                                headlessService,
+                                service));
         TreeSet<String> topics = new TreeSet<>();
         for (AppConfig app : config.apps()) {
             topics.addAll(app.uses().kafkaTopics());
@@ -135,37 +216,58 @@ public final class KafkaComponent implements Component {
     }
 
     /** Creates the declared topics; Flux recreates the Job (force) whenever the list changes. */
-    private HasMetadata topicsJob(InfrastructureConfig.Kafka k, TreeSet<String> topics, Map<String, String> labels) {
+    private HasMetadata topicsJob(
+            InfrastructureConfig.Kafka k, TreeSet<String> topics, Map<String, String> labels) {
         StringBuilder script = new StringBuilder("set -eu\n");
-        script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ").append(bootstrap())
+        script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ")
+                .append(bootstrap())
                 .append(" >/dev/null 2>&1; do echo waiting for kafka; sleep 5; done\n");
         for (String topic : topics) {
-            script.append("/opt/kafka/bin/kafka-topics.sh --bootstrap-server ").append(bootstrap())
-                    .append(" --create --if-not-exists --topic ").append(topic)
-                    .append(" --partitions ").append(k.defaultPartitions()).append(" --replication-factor 1\n");
+            script.append("/opt/kafka/bin/kafka-topics.sh --bootstrap-server ")
+                    .append(bootstrap())
+                    .append(" --create --if-not-exists --topic ")
+                    .append(topic)
+                    .append(" --partitions ")
+                    .append(k.defaultPartitions())
+                    .append(" --replication-factor 1\n");
         }
         Map<String, String> jobLabels = Context.labels(TOPICS_JOB, "message-broker");
         return new JobBuilder()
-                .withNewMetadata().withName(TOPICS_JOB).withLabels(jobLabels)
-                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled").endMetadata()
+                .withNewMetadata()
+                .withName(TOPICS_JOB)
+                .withLabels(jobLabels)
+                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled")
+                .endMetadata()
                 .withNewSpec()
                 .withBackoffLimit(10)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(jobLabels).endMetadata()
+                .withNewMetadata()
+                .withLabels(jobLabels)
+                .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("OnFailure")
                 .withServiceAccountName(name())
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
-                .withNewSecurityContext().withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .endSecurityContext()
                 .addNewContainer()
                 .withName("create-topics")
                 .withImage(k.image())
                 .withCommand("/bin/sh", "-c", script.toString())
                 .withEnv(Workloads.env("LOG_DIR", "/tmp/kafka-logs"))
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .withResources(Workloads.resources(io.neotool.gitops.config.Resources.of("50m", "256Mi", "500m", "512Mi")))
+                .addNewVolumeMount()
+                .withName("tmp")
+                .withMountPath("/tmp")
+                .endVolumeMount()
+                .withResources(
+                        Workloads.resources(
+                                io.neotool.gitops.config.Resources.of(
+                                        "50m", "256Mi", "500m", "512Mi")))
                 .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
                 .endContainer()
                 .addToVolumes(Workloads.emptyDir("tmp"))
@@ -180,10 +282,15 @@ public final class KafkaComponent implements Component {
         return Map.of(SERVICE, Context.selector(SERVICE), TOPICS_JOB, Context.selector(TOPICS_JOB));
     }
 
-    /** The broker talks to itself (KRaft controller and broker in one); the topics Job to the broker. */
+    /**
+     * The broker talks to itself (KRaft controller and broker in one); the topics Job to the
+     * broker.
+     */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(new NetworkGraph.Edge(SERVICE, SERVICE, PORT), new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
+        return List.of(
+                new NetworkGraph.Edge(SERVICE, SERVICE, PORT),
+                new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
                 new NetworkGraph.Edge(TOPICS_JOB, SERVICE, PORT));
     }
 

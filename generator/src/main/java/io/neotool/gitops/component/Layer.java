@@ -1,10 +1,10 @@
 package io.neotool.gitops.component;
 
 /**
- * The three Flux Kustomizations of a cluster, applied in this order, each waiting for the one before.
- * {@code infra-controllers} holds what others need running first (the namespace, Helm sources, Vault
- * and its injector webhook, the observability stack); {@code infra-configs} holds the data services
- * and the Helm releases that need them; {@code apps} the NeoTool workloads.
+ * The three Flux Kustomizations of a cluster, applied in this order, each waiting for the one
+ * before. {@code infra-controllers} holds what others need running first (the namespace, Helm
+ * sources, Vault and its injector webhook, the observability stack); {@code infra-configs} holds
+ * the data services and the Helm releases that need them; {@code apps} the NeoTool workloads.
  */
 public enum Layer {
     CONTROLLERS("infra-controllers", "infrastructure/%s/controllers"),

@@ -1,9 +1,9 @@
 package io.neotool.gitops.component;
 
-import java.util.List;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,17 +11,41 @@ import java.util.TreeMap;
 public final class LokiComponent extends HelmComponent {
     /** The single-binary Service of release {@code loki}. */
     public static final String SERVICE = "loki";
+
     public static final int PORT = 3100;
+
     /** The {@code loki} user of the image (the chart's defaults). */
     static final long UID = 10001;
 
-    @Override public String name() { return "loki"; }
-    @Override public Layer layer() { return Layer.CONTROLLERS; }
-    @Override public String configPath() { return "infrastructure.loki"; }
-    @Override public ChartSource source() { return ChartSource.GRAFANA; }
-    @Override public String chart() { return "loki"; }
-    @Override protected InfrastructureConfig.Loki settings(EnvironmentConfig c) { return c.infrastructure().loki(); }
+    @Override
+    public String name() {
+        return "loki";
+    }
 
+    @Override
+    public Layer layer() {
+        return Layer.CONTROLLERS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.loki";
+    }
+
+    @Override
+    public ChartSource source() {
+        return ChartSource.GRAFANA;
+    }
+
+    @Override
+    public String chart() {
+        return "loki";
+    }
+
+    @Override
+    protected InfrastructureConfig.Loki settings(EnvironmentConfig c) {
+        return c.infrastructure().loki();
+    }
 
     @Override
     protected Map<String, Object> values(Context context) {
@@ -35,34 +59,58 @@ public final class LokiComponent extends HelmComponent {
         loki.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
         loki.put("storage", Map.of("type", "filesystem"));
         loki.put("limits_config", Map.of("retention_period", l.retention()));
-        loki.put("compactor", Map.of("retention_enabled", true, "shared_store", "filesystem",
-                "working_directory", "/var/loki/compactor"));
+        loki.put(
+                "compactor",
+                Map.of(
+                        "retention_enabled",
+                        true,
+                        "shared_store",
+                        "filesystem",
+                        "working_directory",
+                        "/var/loki/compactor"));
         Map<String, Object> values = new TreeMap<>();
         values.put("loki", loki);
-        values.put("singleBinary", Map.of(
-                "replicas", 1,
-                "resources", Workloads.resourceValues(l.resources()),
-                "persistence", Map.of("enabled", true, "size", l.storage(),
-                        "storageClass", context.config().cluster().storageClass())));
+        values.put(
+                "singleBinary",
+                Map.of(
+                        "replicas", 1,
+                        "resources", Workloads.resourceValues(l.resources()),
+                        "persistence",
+                                Map.of(
+                                        "enabled",
+                                        true,
+                                        "size",
+                                        l.storage(),
+                                        "storageClass",
+                                        context.config().cluster().storageClass())));
         values.put("read", Map.of("replicas", 0));
         values.put("write", Map.of("replicas", 0));
         values.put("backend", Map.of("replicas", 0));
         values.put("gateway", Map.of("enabled", false));
         values.put("test", Map.of("enabled", false));
         values.put("minio", Map.of("enabled", false));
-        values.put("monitoring", Map.of(
-                "selfMonitoring", Map.of("enabled", false, "grafanaAgent", Map.of("installOperator", false)),
-                "lokiCanary", Map.of("enabled", false),
-                "serviceMonitor", Map.of("enabled", false),
-                "dashboards", Map.of("enabled", false),
-                "rules", Map.of("enabled", false)));
+        values.put(
+                "monitoring",
+                Map.of(
+                        "selfMonitoring",
+                                Map.of(
+                                        "enabled",
+                                        false,
+                                        "grafanaAgent",
+                                        Map.of("installOperator", false)),
+                        "lokiCanary", Map.of("enabled", false),
+                        "serviceMonitor", Map.of("enabled", false),
+                        "dashboards", Map.of("enabled", false),
+                        "rules", Map.of("enabled", false)));
         return values;
     }
 
     /** The single binary talks to itself: HTTP, gRPC and memberlist. */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(new NetworkGraph.Edge(name(), name(), PORT), new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_GRPC_PORT),
+        return List.of(
+                new NetworkGraph.Edge(name(), name(), PORT),
+                new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_GRPC_PORT),
                 new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_MEMBERLIST_PORT));
     }
 }

@@ -28,19 +28,23 @@ public final class NamespaceComponent implements Component {
         return true;
     }
 
-    /** Whether the config runs node agents (Promtail, Prometheus' node-exporter), and so their namespace. */
+    /**
+     * Whether the config runs node agents (Promtail, Prometheus' node-exporter), and so their
+     * namespace.
+     */
     public static boolean hasNodeAgents(EnvironmentConfig config) {
         return InfrastructureConfig.enabled(config.infrastructure().promtail())
                 || InfrastructureConfig.enabled(config.infrastructure().prometheus());
     }
 
     /**
-     * The NeoTool namespace enforces Pod Security {@code restricted}: every workload in it, ours and
-     * the charts' (through their values), runs non-root without privilege escalation or capabilities,
-     * on the runtime's seccomp profile. The node agents need the host (host network and PID, host
-     * paths, root), which no level but {@code privileged} allows; they get a namespace of their own
-     * that enforces {@code privileged} and holds nothing else. Audit and warn levels equal the enforced
-     * one: a warning would only repeat on every apply what the namespace exists for.
+     * The NeoTool namespace enforces Pod Security {@code restricted}: every workload in it, ours
+     * and the charts' (through their values), runs non-root without privilege escalation or
+     * capabilities, on the runtime's seccomp profile. The node agents need the host (host network
+     * and PID, host paths, root), which no level but {@code privileged} allows; they get a
+     * namespace of their own that enforces {@code privileged} and holds nothing else. Audit and
+     * warn levels equal the enforced one: a warning would only repeat on every apply what the
+     * namespace exists for.
      */
     @Override
     public List<HasMetadata> objects(Context context) {

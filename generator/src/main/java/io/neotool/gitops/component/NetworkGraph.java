@@ -11,19 +11,25 @@ import java.util.TreeSet;
 
 /**
  * Who may talk to whom, derived from the config and never listed by hand: each enabled component
- * declares the paths it needs and allows ({@link Component#edges}), each app the paths its
- * {@code uses} implies. Every edge becomes a pair of NetworkPolicy rules (egress at the client,
- * ingress at the server).
+ * declares the paths it needs and allows ({@link Component#edges}), each app the paths its {@code
+ * uses} implies. Every edge becomes a pair of NetworkPolicy rules (egress at the client, ingress at
+ * the server).
  */
 public final class NetworkGraph {
     /** Traefik, the K3S ingress controller, in kube-system. */
     public static final String TRAEFIK = "traefik";
-    /** The Kubernetes API server (host network on K3S: reached on 6443, or 443 through the service). */
+
+    /**
+     * The Kubernetes API server (host network on K3S: reached on 6443, or 443 through the service).
+     */
     public static final String API_SERVER = "kube-apiserver";
+
     /** HTTPS on the internet (Cloudflare R2). */
     public static final String INTERNET = "internet";
+
     /** Anyone: the API server calling the Vault injector's webhook from the host. */
     public static final String ANYWHERE = "anywhere";
+
     /**
      * The node itself: agents on the host network (node-exporter) listen on the node's address,
      * which no pod selector matches and which is not known when the tree is generated.
@@ -60,7 +66,10 @@ public final class NetworkGraph {
         return new ArrayList<>(edges);
     }
 
-    /** The namespace a workload runs in: the node agents' one for Promtail, the NeoTool one otherwise. */
+    /**
+     * The namespace a workload runs in: the node agents' one for Promtail, the NeoTool one
+     * otherwise.
+     */
     public static String namespace(EnvironmentConfig config, String workload) {
         return workload.equals("promtail") ? config.agentsNamespace() : config.namespace();
     }

@@ -2,7 +2,6 @@ package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
@@ -27,11 +26,24 @@ import java.util.TreeSet;
 public final class NetworkPolicyComponent implements Component {
     /** The label Kubernetes sets on every namespace to its name. */
     private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
-    private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
 
-    @Override public String name() { return "network-policies"; }
-    @Override public Layer layer() { return Layer.CONTROLLERS; }
-    @Override public String configPath() { return "apps"; }
+    private static final List<String> PRIVATE_RANGES =
+            List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+
+    @Override
+    public String name() {
+        return "network-policies";
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.CONTROLLERS;
+    }
+
+    @Override
+    public String configPath() {
+        return "apps";
+    }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
@@ -52,24 +64,56 @@ public final class NetworkPolicyComponent implements Component {
         Map<String, Map<String, TreeSet<Integer>>> incoming = new TreeMap<>();
         Map<String, Map<String, TreeSet<Integer>>> outgoing = new TreeMap<>();
         for (NetworkGraph.Edge e : edges) {
-            incoming.computeIfAbsent(e.to(), k -> new TreeMap<>()).computeIfAbsent(e.from(), k -> new TreeSet<>()).add(e.port());
-            outgoing.computeIfAbsent(e.from(), k -> new TreeMap<>()).computeIfAbsent(e.to(), k -> new TreeSet<>()).add(e.port());
+            incoming.computeIfAbsent(e.to(), k -> new TreeMap<>())
+                    .computeIfAbsent(e.from(), k -> new TreeSet<>())
+                    .add(e.port());
+            outgoing.computeIfAbsent(e.from(), k -> new TreeMap<>())
+                    .computeIfAbsent(e.to(), k -> new TreeSet<>())
+                    .add(e.port());
         }
-        selectors.forEach((workload, selector) -> {
-            String home = NetworkGraph.namespace(config, workload);
-            List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
-            incoming.getOrDefault(workload, Map.of()).forEach((peer, ports) -> ingress.add(new NetworkPolicyIngressRuleBuilder()
-                    .withFrom(peer(peer, home, selectors, config)).withPorts(ports(ports)).build()));
-            List<NetworkPolicyEgressRule> egress = new ArrayList<>();
-            outgoing.getOrDefault(workload, Map.of()).forEach((peer, ports) -> egress.add(new NetworkPolicyEgressRuleBuilder()
-                    .withTo(peer(peer, home, selectors, config)).withPorts(ports(ports)).build()));
-            policies.add(new NetworkPolicyBuilder()
-                    .withNewMetadata().withName(workload).withNamespace(home).endMetadata()
-                    .withNewSpec().withNewPodSelector().withMatchLabels(selector).endPodSelector().withPolicyTypes("Ingress", "Egress")
-                    .withIngress(ingress.isEmpty() ? null : ingress).withEgress(egress.isEmpty() ? null : egress)
-                    .endSpec()
-                    .build());
-        });
+        selectors.forEach(
+                (workload, selector) -> {
+                    String home = NetworkGraph.namespace(config, workload);
+                    List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
+                    incoming.getOrDefault(workload, Map.of())
+                            .forEach(
+                                    (peer, ports) ->
+                                            ingress.add(
+                                                    new NetworkPolicyIngressRuleBuilder()
+                                                            .withFrom(
+                                                                    peer(
+                                                                            peer, home, selectors,
+                                                                            config))
+                                                            .withPorts(ports(ports))
+                                                            .build()));
+                    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
+                    outgoing.getOrDefault(workload, Map.of())
+                            .forEach(
+                                    (peer, ports) ->
+                                            egress.add(
+                                                    new NetworkPolicyEgressRuleBuilder()
+                                                            .withTo(
+                                                                    peer(
+                                                                            peer, home, selectors,
+                                                                            config))
+                                                            .withPorts(ports(ports))
+                                                            .build()));
+                    policies.add(
+                            new NetworkPolicyBuilder()
+                                    .withNewMetadata()
+                                    .withName(workload)
+                                    .withNamespace(home)
+                                    .endMetadata()
+                                    .withNewSpec()
+                                    .withNewPodSelector()
+                                    .withMatchLabels(selector)
+                                    .endPodSelector()
+                                    .withPolicyTypes("Ingress", "Egress")
+                                    .withIngress(ingress.isEmpty() ? null : ingress)
+                                    .withEgress(egress.isEmpty() ? null : egress)
+                                    .endSpec()
+                                    .build());
+                });
         return policies;
     }
 
@@ -77,37 +121,79 @@ public final class NetworkPolicyComponent implements Component {
     private static List<HasMetadata> baseline(String namespace) {
         return List.of(
                 new NetworkPolicyBuilder()
-                        .withNewMetadata().withName("default-deny").withNamespace(namespace).endMetadata()
-                        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec()
+                        .withNewMetadata()
+                        .withName("default-deny")
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withNewPodSelector()
+                        .endPodSelector()
+                        .withPolicyTypes("Ingress", "Egress")
+                        .endSpec()
                         .build(),
                 new NetworkPolicyBuilder()
-                        .withNewMetadata().withName("allow-dns").withNamespace(namespace).endMetadata()
-                        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
+                        .withNewMetadata()
+                        .withName("allow-dns")
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withNewPodSelector()
+                        .endPodSelector()
+                        .withPolicyTypes("Egress")
                         .addNewEgress()
-                        .addNewTo().withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME, "kube-system").endNamespaceSelector()
-                        .withNewPodSelector().addToMatchLabels("k8s-app", "kube-dns").endPodSelector().endTo()
+                        .addNewTo()
+                        .withNewNamespaceSelector()
+                        .addToMatchLabels(NAMESPACE_NAME, "kube-system")
+                        .endNamespaceSelector()
+                        .withNewPodSelector()
+                        .addToMatchLabels("k8s-app", "kube-dns")
+                        .endPodSelector()
+                        .endTo()
                         .withPorts(port(53, "UDP"), port(53, "TCP"))
                         .endEgress()
                         .endSpec()
                         .build());
     }
 
-    private static NetworkPolicyPeer peer(String name, String home, Map<String, Map<String, String>> selectors,
+    private static NetworkPolicyPeer peer(
+            String name,
+            String home,
+            Map<String, Map<String, String>> selectors,
             EnvironmentConfig config) {
         return switch (name) {
-            case NetworkGraph.TRAEFIK -> new NetworkPolicyPeerBuilder()
-                    .withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME, "kube-system").endNamespaceSelector()
-                    .withNewPodSelector().addToMatchLabels("app.kubernetes.io/name", "traefik").endPodSelector().build();
-            case NetworkGraph.API_SERVER, NetworkGraph.ANYWHERE, NetworkGraph.NODE -> new NetworkPolicyPeerBuilder()
-                    .withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().build();
-            case NetworkGraph.INTERNET -> new NetworkPolicyPeerBuilder()
-                    .withNewIpBlock().withCidr("0.0.0.0/0").withExcept(PRIVATE_RANGES).endIpBlock().build();
+            case NetworkGraph.TRAEFIK ->
+                    new NetworkPolicyPeerBuilder()
+                            .withNewNamespaceSelector()
+                            .addToMatchLabels(NAMESPACE_NAME, "kube-system")
+                            .endNamespaceSelector()
+                            .withNewPodSelector()
+                            .addToMatchLabels("app.kubernetes.io/name", "traefik")
+                            .endPodSelector()
+                            .build();
+            case NetworkGraph.API_SERVER, NetworkGraph.ANYWHERE, NetworkGraph.NODE ->
+                    new NetworkPolicyPeerBuilder()
+                            .withNewIpBlock()
+                            .withCidr("0.0.0.0/0")
+                            .endIpBlock()
+                            .build();
+            case NetworkGraph.INTERNET ->
+                    new NetworkPolicyPeerBuilder()
+                            .withNewIpBlock()
+                            .withCidr("0.0.0.0/0")
+                            .withExcept(PRIVATE_RANGES)
+                            .endIpBlock()
+                            .build();
             default -> {
-                NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder()
-                        .withNewPodSelector().withMatchLabels(selectors.get(name)).endPodSelector();
+                NetworkPolicyPeerBuilder peer =
+                        new NetworkPolicyPeerBuilder()
+                                .withNewPodSelector()
+                                .withMatchLabels(selectors.get(name))
+                                .endPodSelector();
                 String namespace = NetworkGraph.namespace(config, name);
                 if (!namespace.equals(home)) {
-                    peer.withNewNamespaceSelector().addToMatchLabels(NAMESPACE_NAME, namespace).endNamespaceSelector();
+                    peer.withNewNamespaceSelector()
+                            .addToMatchLabels(NAMESPACE_NAME, namespace)
+                            .endNamespaceSelector();
                 }
                 yield peer.build();
             }
@@ -121,6 +207,9 @@ public final class NetworkPolicyComponent implements Component {
     }
 
     private static NetworkPolicyPort port(int number, String protocol) {
-        return new NetworkPolicyPortBuilder().withPort(new IntOrString(number)).withProtocol(protocol).build();
+        return new NetworkPolicyPortBuilder()
+                .withPort(new IntOrString(number))
+                .withProtocol(protocol)
+                .build();
     }
 }

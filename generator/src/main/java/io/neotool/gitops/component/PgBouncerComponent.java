@@ -23,13 +23,26 @@ import java.util.Map;
 public final class PgBouncerComponent implements Component {
     public static final String SERVICE = "pgbouncer";
     public static final int PORT = 5432;
+
     /** UID and GID of the {@code postgres} user of the edoburu/pgbouncer (Alpine) image. */
     static final long UID = 70;
+
     static final String USERLIST_FILE = "userlist.txt";
 
-    @Override public String name() { return "pgbouncer"; }
-    @Override public Layer layer() { return Layer.CONFIGS; }
-    @Override public String configPath() { return "infrastructure.pgbouncer"; }
+    @Override
+    public String name() {
+        return "pgbouncer";
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.CONFIGS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.pgbouncer";
+    }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
@@ -41,71 +54,141 @@ public final class PgBouncerComponent implements Component {
         EnvironmentConfig config = context.config();
         InfrastructureConfig.PgBouncer b = config.infrastructure().pgbouncer();
         Map<String, String> labels = Context.labels(name(), "connection-pooler");
-        String ini = context.templates().render("pgbouncer.ini.ftl", Map.of(
-                "databases", Databases.of(config),
-                "postgresHost", PostgresComponent.SERVICE,
-                "postgresPort", PostgresComponent.PORT,
-                "port", PORT,
-                "poolMode", b.poolMode(),
-                "maxClientConn", b.maxClientConn(),
-                "defaultPoolSize", b.defaultPoolSize(),
-                "authFile", Workloads.VAULT_SECRETS_DIR + USERLIST_FILE));
-        var configMap = new ConfigMapBuilder()
-                .withNewMetadata().withName("pgbouncer-config").withLabels(labels).endMetadata()
-                .addToData("pgbouncer.ini", ini)
-                .build();
+        String ini =
+                context.templates()
+                        .render(
+                                "pgbouncer.ini.ftl",
+                                Map.of(
+                                        "databases",
+                                        Databases.of(config),
+                                        "postgresHost",
+                                        PostgresComponent.SERVICE,
+                                        "postgresPort",
+                                        PostgresComponent.PORT,
+                                        "port",
+                                        PORT,
+                                        "poolMode",
+                                        b.poolMode(),
+                                        "maxClientConn",
+                                        b.maxClientConn(),
+                                        "defaultPoolSize",
+                                        b.defaultPoolSize(),
+                                        "authFile",
+                                        Workloads.VAULT_SECRETS_DIR + USERLIST_FILE));
+        var configMap =
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("pgbouncer-config")
+                        .withLabels(labels)
+                        .endMetadata()
+                        .addToData("pgbouncer.ini", ini)
+                        .build();
 
         VaultRef auth = b.authUserPassword();
-        Map<String, String> annotations = new java.util.LinkedHashMap<>(Workloads.vaultAnnotations(name(), Map.of(), false));
+        Map<String, String> annotations =
+                new java.util.LinkedHashMap<>(Workloads.vaultAnnotations(name(), Map.of(), false));
         annotations.put("vault.hashicorp.com/agent-inject-secret-" + USERLIST_FILE, auth.path());
-        annotations.put("vault.hashicorp.com/agent-inject-template-" + USERLIST_FILE,
-                "{{- with secret \"" + auth.path() + "\" -}}\"pgbouncer\" \"{{ .Data.data." + auth.key() + " }}\"{{- end }}");
+        annotations.put(
+                "vault.hashicorp.com/agent-inject-template-" + USERLIST_FILE,
+                "{{- with secret \""
+                        + auth.path()
+                        + "\" -}}\"pgbouncer\" \"{{ .Data.data."
+                        + auth.key()
+                        + " }}\"{{- end }}");
         annotations.put("checksum/config", sha256(ini));
 
-        var container = new ContainerBuilder()
-                .withName("pgbouncer")
-                .withImage(b.image())
-                // pgbouncer itself, not the image's entrypoint script, which rewrites files under /etc/pgbouncer
-                .withCommand("/usr/bin/pgbouncer", "/etc/pgbouncer/pgbouncer.ini")
-                .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
-                .withResources(Workloads.resources(b.resources()))
-                .withReadinessProbe(Workloads.tcpProbe(PORT, 5, 10))
-                .withLivenessProbe(Workloads.tcpProbe(PORT, 15, 20))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID, Workloads.readOnlyRoot(b.exemptions())))
-                .addNewVolumeMount().withName("config").withMountPath("/etc/pgbouncer/pgbouncer.ini")
-                .withSubPath("pgbouncer.ini").withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .build();
-        var deployment = new DeploymentBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).withAnnotations(Workloads.checkovSkips(b.exemptions())).endMetadata()
-                .withNewSpec()
-                .withReplicas(b.replicas())
-                .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
-                .withNewSpec()
-                .withServiceAccountName(name())
-                .withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withContainers(container)
-                .addNewVolume().withName("config").withNewConfigMap().withName("pgbouncer-config").endConfigMap().endVolume()
-                .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build();
-        var service = new ServiceBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
-                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(name()))
-                .addNewPort().withName("postgres").withPort(PORT).withNewTargetPort("postgres").withProtocol("TCP").endPort()
-                .endSpec().build();
+        var container =
+                new ContainerBuilder()
+                        .withName("pgbouncer")
+                        .withImage(b.image())
+                        // pgbouncer itself, not the image's entrypoint script, which rewrites files
+                        // under /etc/pgbouncer
+                        .withCommand("/usr/bin/pgbouncer", "/etc/pgbouncer/pgbouncer.ini")
+                        .addNewPort()
+                        .withName("postgres")
+                        .withContainerPort(PORT)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .withResources(Workloads.resources(b.resources()))
+                        .withReadinessProbe(Workloads.tcpProbe(PORT, 5, 10))
+                        .withLivenessProbe(Workloads.tcpProbe(PORT, 15, 20))
+                        .withSecurityContext(
+                                Workloads.containerSecurity(
+                                        UID, UID, Workloads.readOnlyRoot(b.exemptions())))
+                        .addNewVolumeMount()
+                        .withName("config")
+                        .withMountPath("/etc/pgbouncer/pgbouncer.ini")
+                        .withSubPath("pgbouncer.ini")
+                        .withReadOnly(true)
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .build();
+        var deployment =
+                new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .withAnnotations(Workloads.checkovSkips(b.exemptions()))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(b.replicas())
+                        .withNewSelector()
+                        .withMatchLabels(Context.selector(name()))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .withAnnotations(annotations)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceAccountName(name())
+                        .withAutomountServiceAccountToken(false)
+                        .withNewSecurityContext()
+                        .withRunAsNonRoot(true)
+                        .withNewSeccompProfile()
+                        .withType("RuntimeDefault")
+                        .endSeccompProfile()
+                        .endSecurityContext()
+                        .withContainers(container)
+                        .addNewVolume()
+                        .withName("config")
+                        .withNewConfigMap()
+                        .withName("pgbouncer-config")
+                        .endConfigMap()
+                        .endVolume()
+                        .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build();
+        var service =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withType("ClusterIP")
+                        .withSelector(Context.selector(name()))
+                        .addNewPort()
+                        .withName("postgres")
+                        .withPort(PORT)
+                        .withNewTargetPort("postgres")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
         return List.of(Workloads.serviceAccount(name(), labels), configMap, deployment, service);
     }
 
     static String sha256(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -119,13 +202,15 @@ public final class PgBouncerComponent implements Component {
 
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(new NetworkGraph.Edge(SERVICE, PostgresComponent.SERVICE, PostgresComponent.PORT),
+        return List.of(
+                new NetworkGraph.Edge(SERVICE, PostgresComponent.SERVICE, PostgresComponent.PORT),
                 new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT));
     }
 
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
-        return Map.of(SERVICE, List.of(config.infrastructure().pgbouncer().authUserPassword().path()));
+        return Map.of(
+                SERVICE, List.of(config.infrastructure().pgbouncer().authUserPassword().path()));
     }
 
     @Override

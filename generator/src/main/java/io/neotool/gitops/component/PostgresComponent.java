@@ -20,23 +20,37 @@ import java.util.Map;
  * The shared PostgreSQL: a one-replica StatefulSet on a local-path volume mounted where the image's
  * major version keeps its data, a client Service and the headless Service of the StatefulSet, and
  * the Job {@value #DATABASES_JOB} that creates each database, its owner role and PgBouncer's lookup
- * function. The Job is idempotent and Flux recreates it whenever its script changes, so an app added
- * on a live cluster gets its database too (an init script would run only on an empty volume).
+ * function. The Job is idempotent and Flux recreates it whenever its script changes, so an app
+ * added on a live cluster gets its database too (an init script would run only on an empty volume).
  */
 public final class PostgresComponent implements Component {
     public static final String SERVICE = "postgres";
     public static final int PORT = 5432;
+
     /** The Job that creates the declared databases and roles. */
     public static final String DATABASES_JOB = "postgres-databases";
+
     /** UID and GID of the {@code postgres} user of the official image. */
     static final long UID = 999;
+
     static final String SUPERUSER_FILE = "postgres-password";
     static final String PGBOUNCER_FILE = "pgbouncer-password";
     static final String SCRIPT = "ensure-databases.sh";
 
-    @Override public String name() { return "postgres"; }
-    @Override public Layer layer() { return Layer.CONFIGS; }
-    @Override public String configPath() { return "infrastructure.postgres"; }
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.CONFIGS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.postgres";
+    }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
@@ -45,10 +59,14 @@ public final class PostgresComponent implements Component {
 
     /** Whether there is anything for the databases Job to create. */
     public static boolean needsDatabasesJob(EnvironmentConfig config) {
-        return !Databases.of(config).isEmpty() || InfrastructureConfig.enabled(config.infrastructure().pgbouncer());
+        return !Databases.of(config).isEmpty()
+                || InfrastructureConfig.enabled(config.infrastructure().pgbouncer());
     }
 
-    /** The Vault secrets the databases Job reads: the superuser's, PgBouncer's and each owner's password. */
+    /**
+     * The Vault secrets the databases Job reads: the superuser's, PgBouncer's and each owner's
+     * password.
+     */
     public static Map<String, VaultRef> jobSecrets(EnvironmentConfig config) {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         secrets.put(SUPERUSER_FILE, config.infrastructure().postgres().superuserPassword());
@@ -66,64 +84,155 @@ public final class PostgresComponent implements Component {
         InfrastructureConfig.Postgres pg = config.infrastructure().postgres();
         Map<String, String> labels = Context.labels(name(), "database");
 
-        List<EnvVar> env = new ArrayList<>(List.of(
-                Workloads.env("POSTGRES_USER", "postgres"),
-                Workloads.env("POSTGRES_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + SUPERUSER_FILE),
-                Workloads.env("POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256")));
+        List<EnvVar> env =
+                new ArrayList<>(
+                        List.of(
+                                Workloads.env("POSTGRES_USER", "postgres"),
+                                Workloads.env(
+                                        "POSTGRES_PASSWORD_FILE",
+                                        Workloads.VAULT_SECRETS_DIR + SUPERUSER_FILE),
+                                Workloads.env(
+                                        "POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256")));
         if (pg.pgdata() != null) {
             env.add(Workloads.env("PGDATA", pg.pgdata()));
         }
-        var container = new ContainerBuilder()
-                .withName("postgres")
-                .withImage(pg.image())
-                .withArgs("-c", "max_connections=" + pg.maxConnections(), "-c", "shared_buffers=" + pg.sharedBuffers(),
-                        "-c", "password_encryption=scram-sha-256")
-                .withEnv(env)
-                .addNewPort().withName("postgres").withContainerPort(PORT).withProtocol("TCP").endPort()
-                .withResources(Workloads.resources(pg.resources()))
-                .withStartupProbe(Workloads.execProbe(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"), 5, 5))
-                .withReadinessProbe(Workloads.execProbe(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"), 0, 10))
-                .withLivenessProbe(Workloads.execProbe(List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"), 0, 20))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID, Workloads.readOnlyRoot(pg.exemptions())))
-                .addNewVolumeMount().withName("data").withMountPath(pg.dataMountPath()).endVolumeMount()
-                .addNewVolumeMount().withName("run").withMountPath("/var/run/postgresql").endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .build();
+        var container =
+                new ContainerBuilder()
+                        .withName("postgres")
+                        .withImage(pg.image())
+                        .withArgs(
+                                "-c",
+                                "max_connections=" + pg.maxConnections(),
+                                "-c",
+                                "shared_buffers=" + pg.sharedBuffers(),
+                                "-c",
+                                "password_encryption=scram-sha-256")
+                        .withEnv(env)
+                        .addNewPort()
+                        .withName("postgres")
+                        .withContainerPort(PORT)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .withResources(Workloads.resources(pg.resources()))
+                        .withStartupProbe(
+                                Workloads.execProbe(
+                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                                        5,
+                                        5))
+                        .withReadinessProbe(
+                                Workloads.execProbe(
+                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                                        0,
+                                        10))
+                        .withLivenessProbe(
+                                Workloads.execProbe(
+                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                                        0,
+                                        20))
+                        .withSecurityContext(
+                                Workloads.containerSecurity(
+                                        UID, UID, Workloads.readOnlyRoot(pg.exemptions())))
+                        .addNewVolumeMount()
+                        .withName("data")
+                        .withMountPath(pg.dataMountPath())
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("run")
+                        .withMountPath("/var/run/postgresql")
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .build();
 
-        var statefulSet = new StatefulSetBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).withAnnotations(Workloads.checkovSkips(pg.exemptions())).endMetadata()
-                .withNewSpec()
-                .withServiceName(SERVICE + "-headless")
-                .withReplicas(1)
-                .withNewSelector().withMatchLabels(Context.selector(name())).endSelector()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels)
-                .withAnnotations(Workloads.vaultAnnotations(name(), Map.of(SUPERUSER_FILE, pg.superuserPassword()), false)).endMetadata()
-                .withNewSpec()
-                .withServiceAccountName(name())
-                .withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withFsGroup(UID).withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withTerminationGracePeriodSeconds(60L)
-                .withContainers(container)
-                .addToVolumes(Workloads.emptyDir("run"), Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
-                .endSpec()
-                .endTemplate()
-                .withVolumeClaimTemplates(Workloads.claimTemplate("data", config.cluster().storageClass(), pg.storage()))
-                .endSpec()
-                .build();
+        var statefulSet =
+                new StatefulSetBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .withAnnotations(Workloads.checkovSkips(pg.exemptions()))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceName(SERVICE + "-headless")
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(Context.selector(name()))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .withAnnotations(
+                                Workloads.vaultAnnotations(
+                                        name(),
+                                        Map.of(SUPERUSER_FILE, pg.superuserPassword()),
+                                        false))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceAccountName(name())
+                        .withAutomountServiceAccountToken(false)
+                        .withNewSecurityContext()
+                        .withFsGroup(UID)
+                        .withRunAsNonRoot(true)
+                        .withNewSeccompProfile()
+                        .withType("RuntimeDefault")
+                        .endSeccompProfile()
+                        .endSecurityContext()
+                        .withTerminationGracePeriodSeconds(60L)
+                        .withContainers(container)
+                        .addToVolumes(
+                                Workloads.emptyDir("run"),
+                                Workloads.emptyDir("tmp"),
+                                Workloads.vaultTokenVolume())
+                        .endSpec()
+                        .endTemplate()
+                        .withVolumeClaimTemplates(
+                                Workloads.claimTemplate(
+                                        "data", config.cluster().storageClass(), pg.storage()))
+                        .endSpec()
+                        .build();
 
-        var service = new ServiceBuilder()
-                .withNewMetadata().withName(SERVICE).withLabels(labels).endMetadata()
-                .withNewSpec().withType("ClusterIP").withSelector(Context.selector(name()))
-                .addNewPort().withName("postgres").withPort(PORT).withNewTargetPort("postgres").withProtocol("TCP").endPort()
-                .endSpec().build();
-        var headless = new ServiceBuilder()
-                .withNewMetadata().withName(SERVICE + "-headless").withLabels(labels).endMetadata()
-                .withNewSpec().withClusterIP("None").withSelector(Context.selector(name()))
-                .addNewPort().withName("postgres").withPort(PORT).withNewTargetPort("postgres").withProtocol("TCP").endPort()
-                .endSpec().build();
-        List<HasMetadata> objects = new ArrayList<>(List.of(Workloads.serviceAccount(name(), labels), statefulSet, service, headless));
+        var service =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withType("ClusterIP")
+                        .withSelector(Context.selector(name()))
+                        .addNewPort()
+                        .withName("postgres")
+                        .withPort(PORT)
+                        .withNewTargetPort("postgres")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
+        var headless =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE + "-headless")
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withClusterIP("None")
+                        .withSelector(Context.selector(name()))
+                        .addNewPort()
+                        .withName("postgres")
+                        .withPort(PORT)
+                        .withNewTargetPort("postgres")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
+        List<HasMetadata> objects =
+                new ArrayList<>(
+                        List.of(
+                                Workloads.serviceAccount(name(), labels),
+                                statefulSet,
+                                service,
+                                headless));
         if (needsDatabasesJob(config)) {
             objects.addAll(databasesJob(context));
         }
@@ -139,49 +248,91 @@ public final class PostgresComponent implements Component {
         EnvironmentConfig config = context.config();
         InfrastructureConfig.Postgres pg = config.infrastructure().postgres();
         Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
-        String script = context.templates().render("postgres-databases.sh.ftl", Map.of(
-                "databases", Databases.of(config),
-                "pgbouncer", InfrastructureConfig.enabled(config.infrastructure().pgbouncer()),
-                "secretsDir", Workloads.VAULT_SECRETS_DIR,
-                "superuserFile", SUPERUSER_FILE,
-                "pgbouncerFile", PGBOUNCER_FILE,
-                "host", SERVICE,
-                "port", String.valueOf(PORT)));
-        var configMap = new ConfigMapBuilder()
-                .withNewMetadata().withName(DATABASES_JOB).withLabels(labels).endMetadata()
-                .addToData(SCRIPT, script)
-                .build();
-        Map<String, String> annotations = new LinkedHashMap<>(Workloads.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
+        String script =
+                context.templates()
+                        .render(
+                                "postgres-databases.sh.ftl",
+                                Map.of(
+                                        "databases",
+                                        Databases.of(config),
+                                        "pgbouncer",
+                                        InfrastructureConfig.enabled(
+                                                config.infrastructure().pgbouncer()),
+                                        "secretsDir",
+                                        Workloads.VAULT_SECRETS_DIR,
+                                        "superuserFile",
+                                        SUPERUSER_FILE,
+                                        "pgbouncerFile",
+                                        PGBOUNCER_FILE,
+                                        "host",
+                                        SERVICE,
+                                        "port",
+                                        String.valueOf(PORT)));
+        var configMap =
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(DATABASES_JOB)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .addToData(SCRIPT, script)
+                        .build();
+        Map<String, String> annotations =
+                new LinkedHashMap<>(
+                        Workloads.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
         annotations.put("checksum/script", PgBouncerComponent.sha256(script));
-        var job = new JobBuilder()
-                .withNewMetadata().withName(DATABASES_JOB).withLabels(labels)
-                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled").endMetadata()
-                .withNewSpec()
-                .withBackoffLimit(10)
-                .withNewTemplate()
-                .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
-                .withNewSpec()
-                .withRestartPolicy("OnFailure")
-                .withServiceAccountName(DATABASES_JOB)
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext().withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .addNewContainer()
-                .withName("ensure-databases")
-                .withImage(pg.image())
-                .withCommand("/bin/bash", "/scripts/" + SCRIPT)
-                .addNewVolumeMount().withName("scripts").withMountPath("/scripts").withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .withResources(Workloads.resources(Resources.of("50m", "64Mi", "500m", "128Mi")))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
-                .endContainer()
-                .addNewVolume().withName("scripts").withNewConfigMap().withName(DATABASES_JOB).endConfigMap().endVolume()
-                .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build();
+        var job =
+                new JobBuilder()
+                        .withNewMetadata()
+                        .withName(DATABASES_JOB)
+                        .withLabels(labels)
+                        .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withBackoffLimit(10)
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .withAnnotations(annotations)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withRestartPolicy("OnFailure")
+                        .withServiceAccountName(DATABASES_JOB)
+                        .withAutomountServiceAccountToken(false)
+                        .withEnableServiceLinks(false)
+                        .withNewSecurityContext()
+                        .withRunAsNonRoot(true)
+                        .withNewSeccompProfile()
+                        .withType("RuntimeDefault")
+                        .endSeccompProfile()
+                        .endSecurityContext()
+                        .addNewContainer()
+                        .withName("ensure-databases")
+                        .withImage(pg.image())
+                        .withCommand("/bin/bash", "/scripts/" + SCRIPT)
+                        .addNewVolumeMount()
+                        .withName("scripts")
+                        .withMountPath("/scripts")
+                        .withReadOnly(true)
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .withResources(
+                                Workloads.resources(Resources.of("50m", "64Mi", "500m", "128Mi")))
+                        .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
+                        .endContainer()
+                        .addNewVolume()
+                        .withName("scripts")
+                        .withNewConfigMap()
+                        .withName(DATABASES_JOB)
+                        .endConfigMap()
+                        .endVolume()
+                        .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build();
         return List.of(Workloads.serviceAccount(DATABASES_JOB, labels), configMap, job);
     }
 
@@ -197,7 +348,9 @@ public final class PostgresComponent implements Component {
 
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        List<NetworkGraph.Edge> edges = new ArrayList<>(List.of(new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
+        List<NetworkGraph.Edge> edges =
+                new ArrayList<>(
+                        List.of(new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
         if (needsDatabasesJob(context.config())) {
             edges.add(new NetworkGraph.Edge(DATABASES_JOB, SERVICE, PORT));
             edges.add(new NetworkGraph.Edge(DATABASES_JOB, "vault", NetworkGraph.VAULT_PORT));
@@ -211,7 +364,9 @@ public final class PostgresComponent implements Component {
         Map<String, List<String>> paths = new java.util.TreeMap<>();
         paths.put(SERVICE, List.of(config.infrastructure().postgres().superuserPassword().path()));
         if (needsDatabasesJob(config)) {
-            paths.put(DATABASES_JOB, jobSecrets(config).values().stream().map(VaultRef::path).toList());
+            paths.put(
+                    DATABASES_JOB,
+                    jobSecrets(config).values().stream().map(VaultRef::path).toList());
         }
         return paths;
     }

@@ -1,35 +1,61 @@
 package io.neotool.gitops.component;
 
-import java.util.List;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.Resources;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prometheus server with kube-state-metrics and node-exporter; no Alertmanager or Pushgateway on one
- * node. The server's Service is {@code prometheus} on port 9090, as the runbook's
- * {@code kubectl port-forward svc/prometheus 9090:9090} expects. node-exporter needs the host
- * (host network and PID namespace, the root filesystem), so it runs in the node-agents namespace.
+ * Prometheus server with kube-state-metrics and node-exporter; no Alertmanager or Pushgateway on
+ * one node. The server's Service is {@code prometheus} on port 9090, as the runbook's {@code
+ * kubectl port-forward svc/prometheus 9090:9090} expects. node-exporter needs the host (host
+ * network and PID namespace, the root filesystem), so it runs in the node-agents namespace.
  */
 public final class PrometheusComponent extends HelmComponent {
     /** The server's Service ({@code server.fullnameOverride}). */
     public static final String SERVICE = "prometheus";
+
     /** The server's Service port, the same as its container port. */
     public static final int PORT = 9090;
+
     /** node-exporter's port on the node's address (host network). */
     public static final int NODE_EXPORTER_PORT = 9100;
+
     /** The {@code nobody} user the Prometheus image and the chart run as. */
     static final long UID = 65534;
 
-    @Override public String name() { return "prometheus"; }
-    @Override public Layer layer() { return Layer.CONTROLLERS; }
-    @Override public String configPath() { return "infrastructure.prometheus"; }
-    @Override public ChartSource source() { return ChartSource.PROMETHEUS_COMMUNITY; }
-    @Override public String chart() { return "prometheus"; }
-    @Override protected InfrastructureConfig.Prometheus settings(EnvironmentConfig c) { return c.infrastructure().prometheus(); }
+    @Override
+    public String name() {
+        return "prometheus";
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.CONTROLLERS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.prometheus";
+    }
+
+    @Override
+    public ChartSource source() {
+        return ChartSource.PROMETHEUS_COMMUNITY;
+    }
+
+    @Override
+    public String chart() {
+        return "prometheus";
+    }
+
+    @Override
+    protected InfrastructureConfig.Prometheus settings(EnvironmentConfig c) {
+        return c.infrastructure().prometheus();
+    }
 
     @Override
     protected Map<String, Object> values(Context context) {
@@ -42,22 +68,46 @@ public final class PrometheusComponent extends HelmComponent {
         server.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         server.put("retention", p.retention());
         server.put("resources", Workloads.resourceValues(p.resources()));
-        server.put("persistentVolume", Map.of("enabled", true, "size", p.storage(),
-                "storageClass", config.cluster().storageClass()));
+        server.put(
+                "persistentVolume",
+                Map.of(
+                        "enabled",
+                        true,
+                        "size",
+                        p.storage(),
+                        "storageClass",
+                        config.cluster().storageClass()));
         server.put("securityContext", Workloads.restrictedPodValues(UID, UID));
         server.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
         Map<String, Object> values = new TreeMap<>();
         values.put("server", server);
-        values.put("configmapReload", Map.of("prometheus", Map.of(
-                "containerSecurityContext", Workloads.restrictedContainerValues(UID, UID),
-                "resources", Workloads.resourceValues(Resources.of("10m", "16Mi", "100m", "32Mi")))));
+        values.put(
+                "configmapReload",
+                Map.of(
+                        "prometheus",
+                        Map.of(
+                                "containerSecurityContext",
+                                        Workloads.restrictedContainerValues(UID, UID),
+                                "resources",
+                                        Workloads.resourceValues(
+                                                Resources.of("10m", "16Mi", "100m", "32Mi")))));
         values.put("alertmanager", Map.of("enabled", false));
         values.put("prometheus-pushgateway", Map.of("enabled", false));
-        values.put("kube-state-metrics", Map.of("enabled", true, "resources", Workloads.resourceValues(Resources.of("10m", "64Mi", "200m", "256Mi"))));
-        values.put("prometheus-node-exporter", Map.of(
-                "enabled", true,
-                "namespaceOverride", config.agentsNamespace(),
-                "resources", Workloads.resourceValues(Resources.of("10m", "32Mi", "200m", "64Mi"))));
+        values.put(
+                "kube-state-metrics",
+                Map.of(
+                        "enabled",
+                        true,
+                        "resources",
+                        Workloads.resourceValues(Resources.of("10m", "64Mi", "200m", "256Mi"))));
+        values.put(
+                "prometheus-node-exporter",
+                Map.of(
+                        "enabled", true,
+                        "namespaceOverride", config.agentsNamespace(),
+                        "resources",
+                                Workloads.resourceValues(
+                                        Resources.of("10m", "32Mi", "200m", "64Mi"))));
         return values;
     }
 
@@ -67,7 +117,8 @@ public final class PrometheusComponent extends HelmComponent {
      */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
+        return List.of(
+                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
                 new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443),
                 new NetworkGraph.Edge(name(), name(), PORT),
                 new NetworkGraph.Edge(name(), name(), NetworkGraph.KUBE_STATE_METRICS_PORT),

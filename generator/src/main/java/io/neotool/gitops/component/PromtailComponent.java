@@ -7,33 +7,73 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Promtail as a DaemonSet, shipping pod logs to Loki's push endpoint. It reads the node's log folders
- * as root, which Pod Security allows only in the node-agents namespace, so the release targets that one.
+ * Promtail as a DaemonSet, shipping pod logs to Loki's push endpoint. It reads the node's log
+ * folders as root, which Pod Security allows only in the node-agents namespace, so the release
+ * targets that one.
  */
 public final class PromtailComponent extends HelmComponent {
-    @Override public String name() { return "promtail"; }
-    @Override public Layer layer() { return Layer.CONTROLLERS; }
-    @Override public String configPath() { return "infrastructure.promtail"; }
-    @Override public ChartSource source() { return ChartSource.GRAFANA; }
-    @Override public String chart() { return "promtail"; }
-    @Override protected InfrastructureConfig.Promtail settings(EnvironmentConfig c) { return c.infrastructure().promtail(); }
-    @Override protected String targetNamespace(Context context) { return context.config().agentsNamespace(); }
+    @Override
+    public String name() {
+        return "promtail";
+    }
 
+    @Override
+    public Layer layer() {
+        return Layer.CONTROLLERS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.promtail";
+    }
+
+    @Override
+    public ChartSource source() {
+        return ChartSource.GRAFANA;
+    }
+
+    @Override
+    public String chart() {
+        return "promtail";
+    }
+
+    @Override
+    protected InfrastructureConfig.Promtail settings(EnvironmentConfig c) {
+        return c.infrastructure().promtail();
+    }
+
+    @Override
+    protected String targetNamespace(Context context) {
+        return context.config().agentsNamespace();
+    }
 
     @Override
     protected Map<String, Object> values(Context context) {
         InfrastructureConfig.Promtail p = context.config().infrastructure().promtail();
         ImageRef image = ImageRef.of(p.image());
-        String push = "http://" + context.serviceHost(LokiComponent.SERVICE) + ":" + LokiComponent.PORT + "/loki/api/v1/push";
+        String push =
+                "http://"
+                        + context.serviceHost(LokiComponent.SERVICE)
+                        + ":"
+                        + LokiComponent.PORT
+                        + "/loki/api/v1/push";
         return Map.of(
-                "image", Map.of("registry", "docker.io", "repository", image.repository(), "tag", image.tag()),
+                "image",
+                        Map.of(
+                                "registry",
+                                "docker.io",
+                                "repository",
+                                image.repository(),
+                                "tag",
+                                image.tag()),
                 "resources", Workloads.resourceValues(p.resources()),
                 "config", Map.of("clients", List.of(Map.of("url", push))));
     }
 
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(new NetworkGraph.Edge(name(), "loki", LokiComponent.PORT),
+        return List.of(
+                new NetworkGraph.Edge(name(), "loki", LokiComponent.PORT),
                 new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
                 new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443));
     }

@@ -22,17 +22,44 @@ public final class UnleashComponent extends HelmComponent {
     public static final String SERVICE = "unleash";
     public static final int PORT = 4242;
     static final String DATABASE_URL_FILE = "database-url";
+
     /** UID and GID of the {@code node} user the image runs as. */
     static final long UID = 1000;
 
-    @Override public String name() { return "unleash"; }
-    @Override public Layer layer() { return Layer.CONFIGS; }
-    @Override public String configPath() { return "infrastructure.unleash"; }
-    @Override public ChartSource source() { return ChartSource.UNLEASH; }
-    @Override public String chart() { return "unleash"; }
-    @Override protected InfrastructureConfig.Unleash settings(EnvironmentConfig c) { return c.infrastructure().unleash(); }
-    @Override protected boolean vaultInjected() { return true; }
+    @Override
+    public String name() {
+        return "unleash";
+    }
 
+    @Override
+    public Layer layer() {
+        return Layer.CONFIGS;
+    }
+
+    @Override
+    public String configPath() {
+        return "infrastructure.unleash";
+    }
+
+    @Override
+    public ChartSource source() {
+        return ChartSource.UNLEASH;
+    }
+
+    @Override
+    public String chart() {
+        return "unleash";
+    }
+
+    @Override
+    protected InfrastructureConfig.Unleash settings(EnvironmentConfig c) {
+        return c.infrastructure().unleash();
+    }
+
+    @Override
+    protected boolean vaultInjected() {
+        return true;
+    }
 
     @Override
     protected Map<String, Object> values(Context context) {
@@ -40,36 +67,94 @@ public final class UnleashComponent extends HelmComponent {
         InfrastructureConfig.Unleash u = config.infrastructure().unleash();
         ImageRef image = ImageRef.of(u.image());
         VaultRef password = u.databasePassword();
-        String urlTemplate = "{{- with secret \"" + password.path() + "\" -}}postgres://" + u.database() + ":{{ ."
-                + "Data.data." + password.key() + " }}@" + PgBouncerComponent.SERVICE + ":" + PgBouncerComponent.PORT
-                + "/" + u.database() + "{{- end }}";
-        Map<String, String> annotations = new TreeMap<>(Workloads.vaultAnnotations(name(), Map.of(), false, null));
-        annotations.put("vault.hashicorp.com/agent-inject-secret-" + DATABASE_URL_FILE, password.path());
-        annotations.put("vault.hashicorp.com/agent-inject-template-" + DATABASE_URL_FILE, urlTemplate);
+        String urlTemplate =
+                "{{- with secret \""
+                        + password.path()
+                        + "\" -}}postgres://"
+                        + u.database()
+                        + ":{{ ."
+                        + "Data.data."
+                        + password.key()
+                        + " }}@"
+                        + PgBouncerComponent.SERVICE
+                        + ":"
+                        + PgBouncerComponent.PORT
+                        + "/"
+                        + u.database()
+                        + "{{- end }}";
+        Map<String, String> annotations =
+                new TreeMap<>(Workloads.vaultAnnotations(name(), Map.of(), false, null));
+        annotations.put(
+                "vault.hashicorp.com/agent-inject-secret-" + DATABASE_URL_FILE, password.path());
+        annotations.put(
+                "vault.hashicorp.com/agent-inject-template-" + DATABASE_URL_FILE, urlTemplate);
         Map<String, Object> values = new TreeMap<>();
-        values.put("image", Map.of("repository", image.repository(), "tag", image.tag(), "pullPolicy", "IfNotPresent"));
+        values.put(
+                "image",
+                Map.of(
+                        "repository",
+                        image.repository(),
+                        "tag",
+                        image.tag(),
+                        "pullPolicy",
+                        "IfNotPresent"));
         values.put("replicaCount", u.replicas());
         values.put("resources", Workloads.resourceValues(u.resources()));
-        values.put("dbConfig", Map.of("host", PgBouncerComponent.SERVICE, "port", PgBouncerComponent.PORT,
-                "database", u.database(), "user", u.database(), "pass", ""));
-        values.put("env", List.of(Map.of("name", "DATABASE_URL_FILE", "value", Workloads.VAULT_SECRETS_DIR + DATABASE_URL_FILE)));
+        values.put(
+                "dbConfig",
+                Map.of(
+                        "host",
+                        PgBouncerComponent.SERVICE,
+                        "port",
+                        PgBouncerComponent.PORT,
+                        "database",
+                        u.database(),
+                        "user",
+                        u.database(),
+                        "pass",
+                        ""));
+        values.put(
+                "env",
+                List.of(
+                        Map.of(
+                                "name",
+                                "DATABASE_URL_FILE",
+                                "value",
+                                Workloads.VAULT_SECRETS_DIR + DATABASE_URL_FILE)));
         values.put("podAnnotations", annotations);
         values.put("serviceAccount", Map.of("create", true, "name", name()));
         values.put("postgresql", Map.of("enabled", false));
         values.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
         values.put("securityContext", Workloads.restrictedContainerValues(UID, UID));
         if (u.host() != null) {
-            values.put("ingress", Map.of("enabled", true, "className", config.cluster().ingressClass(),
-                    "hosts", List.of(Map.of("host", u.host(), "paths", List.of(Map.of("path", "/", "pathType", "Prefix"))))));
+            values.put(
+                    "ingress",
+                    Map.of(
+                            "enabled",
+                            true,
+                            "className",
+                            config.cluster().ingressClass(),
+                            "hosts",
+                            List.of(
+                                    Map.of(
+                                            "host",
+                                            u.host(),
+                                            "paths",
+                                            List.of(Map.of("path", "/", "pathType", "Prefix"))))));
         }
         return values;
     }
 
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        List<NetworkGraph.Edge> edges = new java.util.ArrayList<>(List.of(
-                new NetworkGraph.Edge(SERVICE, PgBouncerComponent.SERVICE, PgBouncerComponent.PORT),
-                new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
+        List<NetworkGraph.Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(
+                                        SERVICE,
+                                        PgBouncerComponent.SERVICE,
+                                        PgBouncerComponent.PORT),
+                                new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
         if (settings(context.config()).host() != null) {
             edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, SERVICE, PORT));
         }

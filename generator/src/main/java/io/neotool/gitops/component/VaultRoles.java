@@ -22,7 +22,9 @@ public final class VaultRoles {
         }
         for (Component component : Components.all()) {
             if (component.enabled(config)) {
-                component.vaultPaths(config).forEach((role, paths) -> paths.forEach(path -> add(roles, role, path)));
+                component
+                        .vaultPaths(config)
+                        .forEach((role, paths) -> paths.forEach(path -> add(roles, role, path)));
             }
         }
         for (AppConfig app : config.apps()) {
@@ -37,7 +39,14 @@ public final class VaultRoles {
      */
     public static SortedSet<String> mounts(Map<String, TreeSet<String>> roles) {
         SortedSet<String> mounts = new TreeSet<>();
-        roles.values().forEach(paths -> paths.forEach(path -> mounts.add(path.substring(0, path.indexOf("/data/")))));
+        roles.values()
+                .forEach(
+                        paths ->
+                                paths.forEach(
+                                        path ->
+                                                mounts.add(
+                                                        path.substring(
+                                                                0, path.indexOf("/data/")))));
         return mounts;
     }
 

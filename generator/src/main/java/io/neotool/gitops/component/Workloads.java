@@ -57,16 +57,24 @@ public final class Workloads {
         return env;
     }
 
-    /** A ServiceAccount per workload: its identity towards Vault; no Kubernetes API token mounted. */
+    /**
+     * A ServiceAccount per workload: its identity towards Vault; no Kubernetes API token mounted.
+     */
     public static ServiceAccount serviceAccount(String name, Map<String, String> labels) {
         return new ServiceAccountBuilder()
-                .withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
                 .withAutomountServiceAccountToken(false)
                 .build();
     }
 
-    /** The injector annotation naming the pod volume that holds the agent's ServiceAccount token. */
-    public static final String TOKEN_VOLUME_ANNOTATION = "vault.hashicorp.com/agent-service-account-token-volume-name";
+    /**
+     * The injector annotation naming the pod volume that holds the agent's ServiceAccount token.
+     */
+    public static final String TOKEN_VOLUME_ANNOTATION =
+            "vault.hashicorp.com/agent-service-account-token-volume-name";
 
     /** Name of the projected token volume the Vault agent authenticates with. */
     public static final String VAULT_TOKEN_VOLUME = "vault-token";
@@ -85,44 +93,68 @@ public final class Workloads {
                 .withAllowPrivilegeEscalation(false)
                 .withReadOnlyRootFilesystem(readOnlyRoot)
                 .withCapabilities(dropAll)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
                 .build();
     }
 
     /** Whether the settings leave the root filesystem read-only (no declared exemption). */
-    public static boolean readOnlyRoot(java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
-        return !io.neotool.gitops.config.InfrastructureConfig.exempt(exemptions,
+    public static boolean readOnlyRoot(
+            java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
+        return !io.neotool.gitops.config.InfrastructureConfig.exempt(
+                exemptions,
                 io.neotool.gitops.config.SecurityExemption.Control.READ_ONLY_ROOT_FILESYSTEM);
     }
 
-    /** Checkov's skip annotations for the exemptions a config declares, with the config's reasons. */
-    public static Map<String, String> checkovSkips(java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
+    /**
+     * Checkov's skip annotations for the exemptions a config declares, with the config's reasons.
+     */
+    public static Map<String, String> checkovSkips(
+            java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
         Map<String, String> annotations = new TreeMap<>();
         int i = 1;
         for (var exemption : exemptions) {
-            String check = switch (exemption.control()) {
-                case READ_ONLY_ROOT_FILESYSTEM -> "CKV_K8S_22";
-            };
+            String check =
+                    switch (exemption.control()) {
+                        case READ_ONLY_ROOT_FILESYSTEM -> "CKV_K8S_22";
+                    };
             annotations.put("checkov.io/skip" + i++, check + "=" + exemption.reason());
         }
         return annotations.isEmpty() ? null : annotations;
     }
 
     public static io.fabric8.kubernetes.api.model.Volume emptyDir(String name) {
-        return new io.fabric8.kubernetes.api.model.VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                .withName(name)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build();
     }
 
     /**
      * A short-lived service-account token for the Vault agent only: the pod mounts no API token
-     * ({@code automountServiceAccountToken: false}) and the injector gives this volume to its agent.
+     * ({@code automountServiceAccountToken: false}) and the injector gives this volume to its
+     * agent.
      */
     public static io.fabric8.kubernetes.api.model.Volume vaultTokenVolume() {
-        return new io.fabric8.kubernetes.api.model.VolumeBuilder().withName(VAULT_TOKEN_VOLUME)
-                .withNewProjected().addNewSource().withNewServiceAccountToken().withPath("token").withExpirationSeconds(3600L)
-                .endServiceAccountToken().endSource().endProjected().build();
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                .withName(VAULT_TOKEN_VOLUME)
+                .withNewProjected()
+                .addNewSource()
+                .withNewServiceAccountToken()
+                .withPath("token")
+                .withExpirationSeconds(3600L)
+                .endServiceAccountToken()
+                .endSource()
+                .endProjected()
+                .build();
     }
 
-    /** The Vault agent's token volume as a chart's pod-volume value (charts take volumes as plain maps). */
+    /**
+     * The Vault agent's token volume as a chart's pod-volume value (charts take volumes as plain
+     * maps).
+     */
     public static Object vaultTokenVolumeValue() {
         return io.neotool.gitops.render.CanonicalYaml.tree(vaultTokenVolume());
     }
@@ -139,7 +171,10 @@ public final class Workloads {
         return values;
     }
 
-    /** Container security context values for a chart: Pod Security "restricted" (see {@link #containerSecurity}). */
+    /**
+     * Container security context values for a chart: Pod Security "restricted" (see {@link
+     * #containerSecurity}).
+     */
     public static Map<String, Object> restrictedContainerValues(long uid, long gid) {
         Map<String, Object> values = nonRoot(uid, gid);
         values.put("allowPrivilegeEscalation", false);
@@ -147,7 +182,9 @@ public final class Workloads {
         return values;
     }
 
-    /** What the pod and its containers share: fixed non-root ids and the runtime's seccomp profile. */
+    /**
+     * What the pod and its containers share: fixed non-root ids and the runtime's seccomp profile.
+     */
     private static Map<String, Object> nonRoot(long uid, long gid) {
         Map<String, Object> values = new TreeMap<>();
         values.put("runAsNonRoot", true);
@@ -167,53 +204,78 @@ public final class Workloads {
     }
 
     public static Probe tcpProbe(int port, int initialDelay, int period) {
-        return new ProbeBuilder().withNewTcpSocket().withNewPort(port).endTcpSocket()
-                .withInitialDelaySeconds(initialDelay).withPeriodSeconds(period).withTimeoutSeconds(5)
-                .withFailureThreshold(6).build();
+        return new ProbeBuilder()
+                .withNewTcpSocket()
+                .withNewPort(port)
+                .endTcpSocket()
+                .withInitialDelaySeconds(initialDelay)
+                .withPeriodSeconds(period)
+                .withTimeoutSeconds(5)
+                .withFailureThreshold(6)
+                .build();
     }
 
     public static Probe execProbe(List<String> command, int initialDelay, int period) {
-        return new ProbeBuilder().withNewExec().withCommand(command).endExec()
-                .withInitialDelaySeconds(initialDelay).withPeriodSeconds(period).withTimeoutSeconds(5)
-                .withFailureThreshold(6).build();
+        return new ProbeBuilder()
+                .withNewExec()
+                .withCommand(command)
+                .endExec()
+                .withInitialDelaySeconds(initialDelay)
+                .withPeriodSeconds(period)
+                .withTimeoutSeconds(5)
+                .withFailureThreshold(6)
+                .build();
     }
 
     public static Probe httpProbe(String path, String port, int period, int failureThreshold) {
-        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort(port).endHttpGet()
-                .withPeriodSeconds(period).withTimeoutSeconds(5).withFailureThreshold(failureThreshold).build();
+        return new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath(path)
+                .withNewPort(port)
+                .endHttpGet()
+                .withPeriodSeconds(period)
+                .withTimeoutSeconds(5)
+                .withFailureThreshold(failureThreshold)
+                .build();
     }
 
     /** A ReadWriteOnce claim template on the cluster's storage class. */
-    public static PersistentVolumeClaim claimTemplate(String name, String storageClass, String size) {
+    public static PersistentVolumeClaim claimTemplate(
+            String name, String storageClass, String size) {
         return new PersistentVolumeClaimBuilder()
-                .withNewMetadata().withName(name).endMetadata()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
                 .withStorageClassName(storageClass)
-                .withNewResources().addToRequests("storage", new Quantity(size)).endResources()
+                .withNewResources()
+                .addToRequests("storage", new Quantity(size))
+                .endResources()
                 .endSpec()
                 .build();
     }
 
     /**
-     * Vault agent injector annotations: the pod authenticates with the Kubernetes auth role
-     * {@code role} and finds each secret as the file {@code /vault/secrets/<file>}.
+     * Vault agent injector annotations: the pod authenticates with the Kubernetes auth role {@code
+     * role} and finds each secret as the file {@code /vault/secrets/<file>}.
      *
      * @param secrets file name to Vault reference, in a stable order
      * @param initOnly render once before start and run no sidecar (Jobs)
      */
-    public static Map<String, String> vaultAnnotations(String role, Map<String, VaultRef> secrets, boolean initOnly) {
+    public static Map<String, String> vaultAnnotations(
+            String role, Map<String, VaultRef> secrets, boolean initOnly) {
         return vaultAnnotations(role, secrets, initOnly, VAULT_TOKEN_VOLUME);
     }
 
     /**
      * As {@link #vaultAnnotations(String, Map, boolean)}, with the agent's token taken from the pod
      * volume {@code tokenVolume}; null when the pod mounts its ServiceAccount token anyway (a chart
-     * that cannot turn automounting off) and the injector finds that one. The injector refuses a pod
-     * whose annotation names a volume the pod lacks.
+     * that cannot turn automounting off) and the injector finds that one. The injector refuses a
+     * pod whose annotation names a volume the pod lacks.
      */
-    public static Map<String, String> vaultAnnotations(String role, Map<String, VaultRef> secrets, boolean initOnly,
-            String tokenVolume) {
+    public static Map<String, String> vaultAnnotations(
+            String role, Map<String, VaultRef> secrets, boolean initOnly, String tokenVolume) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("vault.hashicorp.com/agent-inject", "true");
         annotations.put("vault.hashicorp.com/role", role);
@@ -225,10 +287,13 @@ public final class Workloads {
         if (initOnly) {
             annotations.put("vault.hashicorp.com/agent-pre-populate-only", "true");
         }
-        secrets.forEach((file, ref) -> {
-            annotations.put("vault.hashicorp.com/agent-inject-secret-" + file, ref.path());
-            annotations.put("vault.hashicorp.com/agent-inject-template-" + file, ref.agentTemplate());
-        });
+        secrets.forEach(
+                (file, ref) -> {
+                    annotations.put("vault.hashicorp.com/agent-inject-secret-" + file, ref.path());
+                    annotations.put(
+                            "vault.hashicorp.com/agent-inject-template-" + file,
+                            ref.agentTemplate());
+                });
         return annotations;
     }
 

@@ -36,8 +36,10 @@ public record AppConfig(
     }
 
     public enum AppType {
-        @JsonProperty("kotlin") KOTLIN(new Probes("/actuator/health/liveness", "/actuator/health/readiness", 30)),
-        @JsonProperty("nextjs") NEXTJS(new Probes("/api/health", "/api/health", 10));
+        @JsonProperty("kotlin")
+        KOTLIN(new Probes("/actuator/health/liveness", "/actuator/health/readiness", 30)),
+        @JsonProperty("nextjs")
+        NEXTJS(new Probes("/api/health", "/api/health", 10));
 
         private final Probes defaults;
 
@@ -78,9 +80,13 @@ public record AppConfig(
     }
 
     /** A database of the shared PostgreSQL, reached through PgBouncer; the user is the app name. */
-    public record Database(@JsonProperty(required = true) String name, @JsonProperty(required = true) VaultRef password) {}
+    public record Database(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) VaultRef password) {}
 
-    /** A Vault secret rendered to {@code /vault/secrets/<name>} and announced in {@code <ENV>_FILE}. */
+    /**
+     * A Vault secret rendered to {@code /vault/secrets/<name>} and announced in {@code <ENV>_FILE}.
+     */
     public record Secret(
             @JsonProperty(required = true) String name,
             @JsonProperty(required = true) VaultRef from,

@@ -24,8 +24,11 @@ public record BackupConfig(
             @JsonProperty(required = true) VaultRef secretAccessKey) {}
 
     public enum Provider {
-        @com.fasterxml.jackson.annotation.JsonProperty("r2") R2,
-        @com.fasterxml.jackson.annotation.JsonProperty("minio") MINIO,
-        @com.fasterxml.jackson.annotation.JsonProperty("s3") S3
+        @com.fasterxml.jackson.annotation.JsonProperty("r2")
+        R2,
+        @com.fasterxml.jackson.annotation.JsonProperty("minio")
+        MINIO,
+        @com.fasterxml.jackson.annotation.JsonProperty("s3")
+        S3
     }
 }

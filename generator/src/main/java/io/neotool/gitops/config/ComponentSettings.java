@@ -1,8 +1,13 @@
 package io.neotool.gitops.config;
 
-/** What every infrastructure component's settings have: an on/off switch, a pinned image, resources. */
+/**
+ * What every infrastructure component's settings have: an on/off switch, a pinned image, resources.
+ */
 public interface ComponentSettings {
-    /** Absent means enabled: a component listed in the config is deployed unless it says {@code enabled: false}. */
+    /**
+     * Absent means enabled: a component listed in the config is deployed unless it says {@code
+     * enabled: false}.
+     */
     Boolean enabled();
 
     String image();
@@ -13,7 +18,10 @@ public interface ComponentSettings {
         return enabled() == null || enabled();
     }
 
-    /** The public host it is served on, or null (the cluster's hosts are checked once each, together). */
+    /**
+     * The public host it is served on, or null (the cluster's hosts are checked once each,
+     * together).
+     */
     default String host() {
         return null;
     }
@@ -22,8 +30,7 @@ public interface ComponentSettings {
      * The checks of its own settings beyond the ones every component gets (pinned image and chart,
      * quantities), each located at {@code path} ({@code infrastructure.<key>}) and below.
      */
-    default void validate(ConfigRules rules, String path) {
-    }
+    default void validate(ConfigRules rules, String path) {}
 
     /** A component deployed from a Helm chart, at a pinned chart version. */
     interface Chart extends ComponentSettings {

@@ -19,7 +19,9 @@ public final class ConfigException extends RuntimeException {
     }
 
     private static String describe(List<ConfigProblem> problems) {
-        return problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the config:\n"
+        return problems.size()
+                + (problems.size() == 1 ? " problem" : " problems")
+                + " in the config:\n"
                 + problems.stream().map(p -> "  " + p.format()).collect(Collectors.joining("\n"));
     }
 }

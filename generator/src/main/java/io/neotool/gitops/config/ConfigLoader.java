@@ -22,53 +22,78 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads {@code config/<env>.yaml} strictly into an {@link EnvironmentConfig}: unknown keys, duplicate
- * keys, wrong types, coerced scalars, missing required keys, anchors and aliases all fail with the
- * file, line, column and key path; then {@link ConfigValidator} checks what types cannot.
+ * Reads {@code config/<env>.yaml} strictly into an {@link EnvironmentConfig}: unknown keys,
+ * duplicate keys, wrong types, coerced scalars, missing required keys, anchors and aliases all fail
+ * with the file, line, column and key path; then {@link ConfigValidator} checks what types cannot.
  */
 public final class ConfigLoader {
     /** A real config is a few KiB; anything past this is refused before parsing. */
     public static final int MAX_BYTES = 1024 * 1024;
+
     /** Past this many problems, a report helps nobody: the rest are counted, not listed. */
     public static final int MAX_PROBLEMS = 50;
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(SourceMap.MAX_DEPTH)
-                            .maxStringLength(MAX_BYTES)
-                            .maxDocumentLength(MAX_BYTES)
-                            .build())
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            // "" or a blank string is never an empty record, list, number or flag.
-            .withCoercionConfigDefaults(c -> c
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                    .setAcceptBlankAsEmpty(false))
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Integer, c -> c
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Boolean, c -> c
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
-            .build();
+    private static final YAMLMapper MAPPER =
+            YAMLMapper.builder(
+                            YAMLFactory.builder()
+                                    .streamReadConstraints(
+                                            StreamReadConstraints.builder()
+                                                    .maxNestingDepth(SourceMap.MAX_DEPTH)
+                                                    .maxStringLength(MAX_BYTES)
+                                                    .maxDocumentLength(MAX_BYTES)
+                                                    .build())
+                                    .build())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    // "" or a blank string is never an empty record, list, number or flag.
+                    .withCoercionConfigDefaults(
+                            c ->
+                                    c.setCoercion(
+                                                    CoercionInputShape.EmptyString,
+                                                    CoercionAction.Fail)
+                                            .setAcceptBlankAsEmpty(false))
+                    .withCoercionConfig(
+                            LogicalType.Textual,
+                            c ->
+                                    c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                            .setCoercion(
+                                                    CoercionInputShape.Float, CoercionAction.Fail)
+                                            .setCoercion(
+                                                    CoercionInputShape.Boolean,
+                                                    CoercionAction.Fail))
+                    .withCoercionConfig(
+                            LogicalType.Integer,
+                            c ->
+                                    c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                            .setCoercion(
+                                                    CoercionInputShape.Float, CoercionAction.Fail))
+                    .withCoercionConfig(
+                            LogicalType.Boolean,
+                            c ->
+                                    c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                            .setCoercion(
+                                                    CoercionInputShape.Integer,
+                                                    CoercionAction.Fail))
+                    .build();
 
     /** Loads and validates {@code file}, naming it {@code displayName} in every problem. */
     public LoadedConfig load(Path file, String displayName) {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw fail(new ConfigProblem(displayName, 1, 1, "",
-                        "the file is larger than the limit of " + MAX_BYTES + " bytes", "a config is a few KiB"));
+                throw fail(
+                        new ConfigProblem(
+                                displayName,
+                                1,
+                                1,
+                                "",
+                                "the file is larger than the limit of " + MAX_BYTES + " bytes",
+                                "a config is a few KiB"));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -80,13 +105,25 @@ public final class ConfigLoader {
     /** Loads config text already in memory; {@code baseDir} resolves files the config names. */
     public LoadedConfig parse(byte[] bytes, String displayName, Path baseDir) {
         if (bytes.length > MAX_BYTES) {
-            throw fail(new ConfigProblem(displayName, 1, 1, "",
-                    "the file is larger than the limit of " + MAX_BYTES + " bytes", "a config is a few KiB"));
+            throw fail(
+                    new ConfigProblem(
+                            displayName,
+                            1,
+                            1,
+                            "",
+                            "the file is larger than the limit of " + MAX_BYTES + " bytes",
+                            "a config is a few KiB"));
         }
         String text = decode(bytes, displayName);
         if (text.isBlank()) {
-            throw fail(new ConfigProblem(displayName, 1, 1, "", "the file is empty",
-                    "start from config/production.yaml"));
+            throw fail(
+                    new ConfigProblem(
+                            displayName,
+                            1,
+                            1,
+                            "",
+                            "the file is empty",
+                            "start from config/production.yaml"));
         }
         List<ConfigProblem> problems = new ArrayList<>();
         SourceMap map = SourceMap.read(displayName, text, problems);
@@ -94,8 +131,14 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         if (map.paths().isEmpty()) {
-            throw fail(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings",
-                    "start from config/production.yaml"));
+            throw fail(
+                    new ConfigProblem(
+                            displayName,
+                            1,
+                            1,
+                            "",
+                            "the file holds no settings",
+                            "start from config/production.yaml"));
         }
         try {
             new KeyChecker(map, problems).check(MAPPER.readTree(text), EnvironmentConfig.class, "");
@@ -108,7 +151,9 @@ public final class ConfigLoader {
             try {
                 config = MAPPER.readValue(text, EnvironmentConfig.class);
                 if (config == null) {
-                    problems.add(new ConfigProblem(displayName, 1, 1, "", "the file holds no settings", null));
+                    problems.add(
+                            new ConfigProblem(
+                                    displayName, 1, 1, "", "the file holds no settings", null));
                 }
             } catch (JacksonException e) {
                 problems.add(describe(e, map));
@@ -125,24 +170,37 @@ public final class ConfigLoader {
 
     /** In file order, each location and message once, at most {@link #MAX_PROBLEMS} of them. */
     private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
-        List<ConfigProblem> all = problems.stream().distinct()
-                .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column)
-                        .thenComparing(ConfigProblem::path).thenComparing(ConfigProblem::message))
-                .toList();
+        List<ConfigProblem> all =
+                problems.stream()
+                        .distinct()
+                        .sorted(
+                                Comparator.comparingInt(ConfigProblem::line)
+                                        .thenComparingInt(ConfigProblem::column)
+                                        .thenComparing(ConfigProblem::path)
+                                        .thenComparing(ConfigProblem::message))
+                        .toList();
         if (all.size() <= MAX_PROBLEMS) {
             return all;
         }
         List<ConfigProblem> shown = new ArrayList<>(all.subList(0, MAX_PROBLEMS));
         ConfigProblem next = all.get(MAX_PROBLEMS);
-        shown.add(new ConfigProblem(next.file(), next.line(), next.column(), "",
-                (all.size() - MAX_PROBLEMS) + " more problems not shown", "fix these first; is this the right file?"));
+        shown.add(
+                new ConfigProblem(
+                        next.file(),
+                        next.line(),
+                        next.column(),
+                        "",
+                        (all.size() - MAX_PROBLEMS) + " more problems not shown",
+                        "fix these first; is this the right file?"));
         return shown;
     }
 
     private static String decode(byte[] bytes, String displayName) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
         var result = decoder.decode(in, out, true);
@@ -156,9 +214,16 @@ public final class ConfigLoader {
                     lineStart = i + 1;
                 }
             }
-            throw fail(new ConfigProblem(displayName, line, offset - lineStart + 1, "",
-                    "the file is not valid UTF-8 (byte 0x" + String.format("%02x", bytes[offset] & 0xff) + ")",
-                    "save it as UTF-8; binary files are not configs"));
+            throw fail(
+                    new ConfigProblem(
+                            displayName,
+                            line,
+                            offset - lineStart + 1,
+                            "",
+                            "the file is not valid UTF-8 (byte 0x"
+                                    + String.format("%02x", bytes[offset] & 0xff)
+                                    + ")",
+                            "save it as UTF-8; binary files are not configs"));
         }
         decoder.flush(out);
         String text = out.flip().toString();
@@ -166,8 +231,14 @@ public final class ConfigLoader {
         if (nul >= 0) {
             String before = text.substring(0, nul);
             int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            throw fail(new ConfigProblem(displayName, line, nul - before.lastIndexOf('\n'), "",
-                    "the file contains a NUL character", "binary files are not configs"));
+            throw fail(
+                    new ConfigProblem(
+                            displayName,
+                            line,
+                            nul - before.lastIndexOf('\n'),
+                            "",
+                            "the file contains a NUL character",
+                            "binary files are not configs"));
         }
         return text;
     }
@@ -177,15 +248,17 @@ public final class ConfigLoader {
     }
 
     /**
-     * A Jackson error, located. Unknown keys, wrong types, missing keys and enum values are found by
-     * {@link KeyChecker} before binding runs, so what reaches here is what that walk cannot see.
+     * A Jackson error, located. Unknown keys, wrong types, missing keys and enum values are found
+     * by {@link KeyChecker} before binding runs, so what reaches here is what that walk cannot see.
      */
     private static ConfigProblem describe(JacksonException e, SourceMap map) {
         String path = path(e);
-        int[] at = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? new int[] {e.getLocation().getLineNr(), e.getLocation().getColumnNr()}
-                : map.locate(path);
-        return new ConfigProblem(map.file(), at[0], at[1], path, firstLine(e.getOriginalMessage()), null);
+        int[] at =
+                e.getLocation() != null && e.getLocation().getLineNr() > 0
+                        ? new int[] {e.getLocation().getLineNr(), e.getLocation().getColumnNr()}
+                        : map.locate(path);
+        return new ConfigProblem(
+                map.file(), at[0], at[1], path, firstLine(e.getOriginalMessage()), null);
     }
 
     private static String firstLine(String text) {

@@ -7,34 +7,38 @@ import java.util.regex.Pattern;
 
 /**
  * The checks a config's values go through, each adding a located problem (file, line, column, key
- * path, hint): names, quantities, durations, pinned images and charts, Vault references, hosts under
- * the domain, and one component needing another. The config's parts apply them to themselves
+ * path, hint): names, quantities, durations, pinned images and charts, Vault references, hosts
+ * under the domain, and one component needing another. The config's parts apply them to themselves
  * ({@link ComponentSettings#validate}); {@link ConfigValidator} to what spans the file.
  */
 public final class ConfigRules {
     static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
-    static final Pattern DNS_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$");
+    static final Pattern DNS_NAME =
+            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$");
     static final Pattern CHART_VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$");
-    static final Pattern MEMORY = Pattern.compile("^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
+    static final Pattern MEMORY =
+            Pattern.compile("^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
     static final Pattern CPU = Pattern.compile("^(\\d+(\\.\\d+)?|\\d+m)$");
     static final Pattern DURATION = Pattern.compile("^(\\d+(ms|s|m|h))+$");
     static final Pattern KUBERNETES_VERSION = Pattern.compile("^1\\.(\\d+)$");
-    static final Pattern VAULT_PATH = Pattern.compile("^[a-z0-9][a-z0-9_-]*/data(/[A-Za-z0-9_.-]+)+$");
+    static final Pattern VAULT_PATH =
+            Pattern.compile("^[a-z0-9][a-z0-9_-]*/data(/[A-Za-z0-9_.-]+)+$");
     static final Pattern VAULT_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]*$");
     static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     static final Pattern SQL_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
-    static final Pattern CRON_FIELD = Pattern.compile("^(\\*|\\d+(-\\d+)?)(/\\d+)?(,(\\*|\\d+(-\\d+)?)(/\\d+)?)*$");
+    static final Pattern CRON_FIELD =
+            Pattern.compile("^(\\*|\\d+(-\\d+)?)(/\\d+)?(,(\\*|\\d+(-\\d+)?)(/\\d+)?)*$");
     static final int MIN_KUBERNETES_MINOR = 30;
     static final int MAX_KUBERNETES_MINOR = 35;
-
 
     private final SourceMap map;
     private final List<ConfigProblem> problems;
     private final EnvironmentConfig config;
     private final Path baseDir;
 
-    ConfigRules(SourceMap map, List<ConfigProblem> problems, EnvironmentConfig config, Path baseDir) {
+    ConfigRules(
+            SourceMap map, List<ConfigProblem> problems, EnvironmentConfig config, Path baseDir) {
         this.map = map;
         this.problems = problems;
         this.config = config;
@@ -56,7 +60,10 @@ public final class ConfigRules {
     }
 
     void requires(String path, boolean active, String what, boolean present) {
-        check(!active || present, path, "needs " + what + ", which is not enabled",
+        check(
+                !active || present,
+                path,
+                "needs " + what + ", which is not enabled",
                 "enable it under infrastructure, or remove the dependency");
     }
 
@@ -68,18 +75,27 @@ public final class ConfigRules {
     }
 
     boolean dnsLabel(String path, String value) {
-        return check(DNS_LABEL.matcher(value).matches(), path,
+        return check(
+                DNS_LABEL.matcher(value).matches(),
+                path,
                 "'" + printable(value) + "' is not a valid name",
                 "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
     }
 
     boolean sqlName(String path, String value) {
-        return check(SQL_NAME.matcher(value).matches(), path, "'" + printable(value) + "' is not a database name",
+        return check(
+                SQL_NAME.matcher(value).matches(),
+                path,
+                "'" + printable(value) + "' is not a database name",
                 "lower-case letters, digits and '_'");
     }
 
     void duration(String path, String value) {
-        check(DURATION.matcher(value).matches(), path, "'" + value + "' is not a duration", "for example 1m, 30s or 1h30m");
+        check(
+                DURATION.matcher(value).matches(),
+                path,
+                "'" + value + "' is not a duration",
+                "for example 1m, 30s or 1h30m");
     }
 
     void positive(String path, Integer value) {
@@ -88,50 +104,86 @@ public final class ConfigRules {
 
     void image(String path, String value) {
         ImageRef ref = ImageRef.parse(value);
-        if (!check(ref != null, path, "'" + printable(value) + "' is not an image reference", "repository:tag, e.g. postgres:18rc1")) {
+        if (!check(
+                ref != null,
+                path,
+                "'" + printable(value) + "' is not an image reference",
+                "repository:tag, e.g. postgres:18rc1")) {
             return;
         }
-        check(ref.pinned(), path, ref.tag() == null ? "image '" + value + "' has no tag" : "image tag '" + ref.tag() + "' is not pinned",
+        check(
+                ref.pinned(),
+                path,
+                ref.tag() == null
+                        ? "image '" + value + "' has no tag"
+                        : "image tag '" + ref.tag() + "' is not pinned",
                 "pin a released version, e.g. " + ref.repository() + ":<version>");
     }
 
     void chart(String path, String version) {
-        check(CHART_VERSION.matcher(version).matches(), path + ".chartVersion",
-                "chart version '" + version + "' is not pinned", "an exact version such as 1.2.3, not a range");
+        check(
+                CHART_VERSION.matcher(version).matches(),
+                path + ".chartVersion",
+                "chart version '" + version + "' is not pinned",
+                "an exact version such as 1.2.3, not a range");
     }
 
     void memory(String path, String value) {
-        check(MEMORY.matcher(value).matches(), path, "'" + value + "' is not a Kubernetes quantity",
+        check(
+                MEMORY.matcher(value).matches(),
+                path,
+                "'" + value + "' is not a Kubernetes quantity",
                 suggestQuantity(value));
     }
 
     void resources(String path, Resources r) {
         if (r.requests() != null) {
-            check(CPU.matcher(r.requests().cpu()).matches(), path + ".requests.cpu", "'" + r.requests().cpu() + "' is not a CPU quantity", "for example 250m or 1");
+            check(
+                    CPU.matcher(r.requests().cpu()).matches(),
+                    path + ".requests.cpu",
+                    "'" + r.requests().cpu() + "' is not a CPU quantity",
+                    "for example 250m or 1");
             memory(path + ".requests.memory", r.requests().memory());
         }
         if (r.limits() != null) {
-            check(CPU.matcher(r.limits().cpu()).matches(), path + ".limits.cpu", "'" + r.limits().cpu() + "' is not a CPU quantity", "for example 500m or 2");
+            check(
+                    CPU.matcher(r.limits().cpu()).matches(),
+                    path + ".limits.cpu",
+                    "'" + r.limits().cpu() + "' is not a CPU quantity",
+                    "for example 500m or 2");
             memory(path + ".limits.memory", r.limits().memory());
         }
     }
 
     void vault(String path, VaultRef ref) {
-        check(VAULT_PATH.matcher(ref.path()).matches(), path + ".path", "'" + printable(ref.path()) + "' is not a Vault KV v2 path",
+        check(
+                VAULT_PATH.matcher(ref.path()).matches(),
+                path + ".path",
+                "'" + printable(ref.path()) + "' is not a Vault KV v2 path",
                 "<mount>/data/<path>, e.g. secret/data/postgres/superuser");
-        check(VAULT_KEY.matcher(ref.key()).matches(), path + ".key", "'" + printable(ref.key()) + "' is not a Vault key name", null);
+        check(
+                VAULT_KEY.matcher(ref.key()).matches(),
+                path + ".key",
+                "'" + printable(ref.key()) + "' is not a Vault key name",
+                null);
     }
 
     void host(String path, String host, String domain) {
         if (host == null) {
             return;
         }
-        check(DNS_NAME.matcher(host).matches() && (host.equals(domain) || host.endsWith("." + domain)), path,
-                "host '" + host + "' is not under the cluster domain '" + domain + "'", "for example app." + domain);
+        check(
+                DNS_NAME.matcher(host).matches()
+                        && (host.equals(domain) || host.endsWith("." + domain)),
+                path,
+                "host '" + host + "' is not under the cluster domain '" + domain + "'",
+                "for example app." + domain);
     }
 
     static String suggestQuantity(String value) {
-        var m = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*([KMGTPE])i?B$", Pattern.CASE_INSENSITIVE).matcher(value);
+        var m =
+                Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*([KMGTPE])i?B$", Pattern.CASE_INSENSITIVE)
+                        .matcher(value);
         if (m.matches()) {
             return "write " + m.group(1) + m.group(2).toUpperCase(Locale.ROOT) + "i";
         }

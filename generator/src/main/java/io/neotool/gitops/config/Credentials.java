@@ -4,28 +4,36 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** What a credential looks like: shared by the config checks, the output scanner and the diff masking. */
+/**
+ * What a credential looks like: shared by the config checks, the output scanner and the diff
+ * masking.
+ */
 public final class Credentials {
     /** Literals that are credentials whatever key they sit under. */
-    public static final Pattern LITERAL = Pattern.compile(
-            "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
-                    + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
-                    + "|[a-z][a-z0-9+.-]*://[^/\\s:@{]+:[^/\\s@{]+@)");
+    public static final Pattern LITERAL =
+            Pattern.compile(
+                    "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
+                            + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
+                            + "|[a-z][a-z0-9+.-]*://[^/\\s:@{]+:[^/\\s@{]+@)");
+
     /** Key names under which a literal value is a secret. */
-    public static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key).*");
+    public static final Pattern SECRET_NAME =
+            Pattern.compile(
+                    "(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key).*");
+
     /** Long runs of token characters. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
+
     /** Bits per character above which a token is random enough to be a key (hex tops out at 4). */
     public static final double ENTROPY_THRESHOLD = 4.3;
 
     private Credentials() {}
 
     /**
-     * Whether {@code value} holds a random-looking token of 32 characters or more: high entropy, and
-     * upper-case letters, lower-case letters and digits mixed, as in the base64 of random bytes.
-     * Generated names (DNS labels such as {@code recommendations-service-1076} in paths and labels)
-     * are lower case, so they never count, however many of their letters differ.
+     * Whether {@code value} holds a random-looking token of 32 characters or more: high entropy,
+     * and upper-case letters, lower-case letters and digits mixed, as in the base64 of random
+     * bytes. Generated names (DNS labels such as {@code recommendations-service-1076} in paths and
+     * labels) are lower case, so they never count, however many of their letters differ.
      */
     public static boolean highEntropyToken(String value) {
         var m = TOKEN.matcher(value);
@@ -39,7 +47,8 @@ public final class Credentials {
     }
 
     private static boolean mixedCase(String token) {
-        return token.chars().anyMatch(Character::isUpperCase) && token.chars().anyMatch(Character::isLowerCase)
+        return token.chars().anyMatch(Character::isUpperCase)
+                && token.chars().anyMatch(Character::isLowerCase)
                 && token.chars().anyMatch(Character::isDigit);
     }
 

@@ -1,6 +1,8 @@
 package io.neotool.gitops.config;
 
-/** Reconciliation settings shared by the generated Flux objects (Go durations such as {@code 1m}). */
+/**
+ * Reconciliation settings shared by the generated Flux objects (Go durations such as {@code 1m}).
+ */
 public record FluxConfig(String interval, String retryInterval, String timeout) {
     public static final FluxConfig DEFAULTS = new FluxConfig(null, null, null);
 

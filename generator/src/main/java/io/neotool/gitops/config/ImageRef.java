@@ -3,10 +3,14 @@ package io.neotool.gitops.config;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A container image reference split into repository and tag, e.g. {@code postgres} and {@code 18rc1}. */
+/**
+ * A container image reference split into repository and tag, e.g. {@code postgres} and {@code
+ * 18rc1}.
+ */
 public record ImageRef(String repository, String tag) {
-    private static final Pattern REF = Pattern.compile(
-            "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?$");
+    private static final Pattern REF =
+            Pattern.compile(
+                    "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?$");
 
     /** Parses {@code ref}; null when it is not a well-formed reference. */
     public static ImageRef parse(String ref) {

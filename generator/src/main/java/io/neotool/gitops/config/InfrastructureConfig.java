@@ -20,7 +20,8 @@ public record InfrastructureConfig(
         Minio minio) {
 
     /** Whether the config declares that the component's image cannot meet {@code control}. */
-    public static boolean exempt(java.util.List<SecurityExemption> exemptions, SecurityExemption.Control control) {
+    public static boolean exempt(
+            java.util.List<SecurityExemption> exemptions, SecurityExemption.Control control) {
         return exemptions.stream().anyMatch(e -> e.control() == control);
     }
 
@@ -39,11 +40,12 @@ public record InfrastructureConfig(
         all.put("promtail", promtail);
         all.put("unleash", unleash);
         all.put("minio", minio);
-        all.forEach((key, settings) -> {
-            if (settings != null) {
-                listed.put(key, settings);
-            }
-        });
+        all.forEach(
+                (key, settings) -> {
+                    if (settings != null) {
+                        listed.put(key, settings);
+                    }
+                });
         return listed;
     }
 
@@ -58,8 +60,8 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
-            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
-    }
+            @JsonProperty(required = true) Resources resources)
+            implements ComponentSettings.Chart, ComponentSettings.Storage {}
 
     /** The shared PostgreSQL server (plain StatefulSet). */
     public record Postgres(
@@ -70,30 +72,38 @@ public record InfrastructureConfig(
             Integer maxConnections,
             String sharedBuffers,
             @JsonProperty(required = true) VaultRef superuserPassword,
-            java.util.List<SecurityExemption> exemptions) implements ComponentSettings, ComponentSettings.Storage {
+            java.util.List<SecurityExemption> exemptions)
+            implements ComponentSettings, ComponentSettings.Storage {
         public Postgres {
-            exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
+            exemptions =
+                    exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
             maxConnections = maxConnections == null ? 200 : maxConnections;
             sharedBuffers = sharedBuffers == null ? "128MB" : sharedBuffers;
         }
 
         /** The PostgreSQL major versions whose image layout the generator knows. */
         public static final java.util.SortedSet<Integer> KNOWN_MAJORS =
-                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of(13, 14, 15, 16, 17, 18)));
+                java.util.Collections.unmodifiableSortedSet(
+                        new java.util.TreeSet<>(java.util.List.of(13, 14, 15, 16, 17, 18)));
 
-        /** The major version the image tag starts with ({@code 18rc1} → 18, {@code 17.6-bookworm} → 17), or -1. */
+        /**
+         * The major version the image tag starts with ({@code 18rc1} → 18, {@code 17.6-bookworm} →
+         * 17), or -1.
+         */
         public int major() {
             ImageRef ref = ImageRef.parse(image);
-            java.util.regex.Matcher m = ref == null || ref.tag() == null ? null
-                    : java.util.regex.Pattern.compile("^(\\d+)").matcher(ref.tag());
+            java.util.regex.Matcher m =
+                    ref == null || ref.tag() == null
+                            ? null
+                            : java.util.regex.Pattern.compile("^(\\d+)").matcher(ref.tag());
             return m != null && m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
 
         /**
-         * Where the image keeps its data: from 18 on the image's volume is {@code /var/lib/postgresql}
-         * and {@code PGDATA} a versioned folder below it; up to 17 the declared volume is
-         * {@code /var/lib/postgresql/data} itself, so the claim must be mounted there, or the data
-         * lands in an anonymous volume that a restarted pod does not get back.
+         * Where the image keeps its data: from 18 on the image's volume is {@code
+         * /var/lib/postgresql} and {@code PGDATA} a versioned folder below it; up to 17 the
+         * declared volume is {@code /var/lib/postgresql/data} itself, so the claim must be mounted
+         * there, or the data lands in an anonymous volume that a restarted pod does not get back.
          */
         public String dataMountPath() {
             return major() >= 18 ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
@@ -107,15 +117,25 @@ public record InfrastructureConfig(
         @Override
         public void validate(ConfigRules rules, String path) {
             rules.positive(path + ".maxConnections", maxConnections);
-            rules.check(sharedBuffers.matches("^\\d+(kB|MB|GB)$"), path + ".sharedBuffers",
-                    "'" + sharedBuffers + "' is not a PostgreSQL memory size", "for example 256MB");
+            rules.check(
+                    sharedBuffers.matches("^\\d+(kB|MB|GB)$"),
+                    path + ".sharedBuffers",
+                    "'" + sharedBuffers + "' is not a PostgreSQL memory size",
+                    "for example 256MB");
             rules.vault(path + ".superuserPassword", superuserPassword);
             ImageRef ref = ImageRef.parse(image);
             if (ref != null && ref.pinned()) {
-                rules.check(KNOWN_MAJORS.contains(major()), path + ".image",
-                        "'" + image + "' is not a PostgreSQL major version the generator knows (its data path depends on it)",
-                        "known majors: " + KNOWN_MAJORS.stream().map(String::valueOf)
-                                .collect(java.util.stream.Collectors.joining(", ")) + ", with tags like postgres:18rc1 or postgres:17.6");
+                rules.check(
+                        KNOWN_MAJORS.contains(major()),
+                        path + ".image",
+                        "'"
+                                + image
+                                + "' is not a PostgreSQL major version the generator knows (its data path depends on it)",
+                        "known majors: "
+                                + KNOWN_MAJORS.stream()
+                                        .map(String::valueOf)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ", with tags like postgres:18rc1 or postgres:17.6");
             }
         }
     }
@@ -130,9 +150,11 @@ public record InfrastructureConfig(
             Integer maxClientConn,
             Integer defaultPoolSize,
             @JsonProperty(required = true) VaultRef authUserPassword,
-            java.util.List<SecurityExemption> exemptions) implements ComponentSettings {
+            java.util.List<SecurityExemption> exemptions)
+            implements ComponentSettings {
         public PgBouncer {
-            exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
+            exemptions =
+                    exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
             replicas = replicas == null ? 1 : replicas;
             poolMode = poolMode == null ? "transaction" : poolMode;
             maxClientConn = maxClientConn == null ? 500 : maxClientConn;
@@ -142,12 +164,19 @@ public record InfrastructureConfig(
         @Override
         public void validate(ConfigRules rules, String path) {
             rules.positive(path + ".replicas", replicas);
-            rules.check(java.util.Set.of("session", "transaction", "statement").contains(poolMode), path + ".poolMode",
-                    "'" + poolMode + "' is not a pool mode", "one of: session, transaction, statement");
+            rules.check(
+                    java.util.Set.of("session", "transaction", "statement").contains(poolMode),
+                    path + ".poolMode",
+                    "'" + poolMode + "' is not a pool mode",
+                    "one of: session, transaction, statement");
             rules.positive(path + ".maxClientConn", maxClientConn);
             rules.positive(path + ".defaultPoolSize", defaultPoolSize);
             rules.vault(path + ".authUserPassword", authUserPassword);
-            rules.requires(path, isEnabled(), "PostgreSQL", InfrastructureConfig.enabled(rules.config().infrastructure().postgres()));
+            rules.requires(
+                    path,
+                    isEnabled(),
+                    "PostgreSQL",
+                    InfrastructureConfig.enabled(rules.config().infrastructure().postgres()));
         }
     }
 
@@ -160,16 +189,21 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String clusterId,
             String heapOpts,
             Integer defaultPartitions,
-            java.util.List<SecurityExemption> exemptions) implements ComponentSettings, ComponentSettings.Storage {
+            java.util.List<SecurityExemption> exemptions)
+            implements ComponentSettings, ComponentSettings.Storage {
         public Kafka {
-            exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
+            exemptions =
+                    exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
             heapOpts = heapOpts == null ? "-Xms512m -Xmx512m" : heapOpts;
             defaultPartitions = defaultPartitions == null ? 3 : defaultPartitions;
         }
 
         @Override
         public void validate(ConfigRules rules, String path) {
-            rules.check(clusterId.matches("^[A-Za-z0-9_-]{22}$"), path + ".clusterId", "'" + clusterId + "' is not a Kafka cluster id",
+            rules.check(
+                    clusterId.matches("^[A-Za-z0-9_-]{22}$"),
+                    path + ".clusterId",
+                    "'" + clusterId + "' is not a Kafka cluster id",
                     "22 characters of URL-safe base64, as printed by kafka-storage.sh random-uuid");
             rules.positive(path + ".defaultPartitions", defaultPartitions);
         }
@@ -183,7 +217,8 @@ public record InfrastructureConfig(
             Integer replicas,
             @JsonProperty(required = true) Resources resources,
             String host,
-            @JsonProperty(required = true) String supergraphFile) implements ComponentSettings.Chart {
+            @JsonProperty(required = true) String supergraphFile)
+            implements ComponentSettings.Chart {
         public ApolloRouter {
             replicas = replicas == null ? 1 : replicas;
         }
@@ -194,8 +229,11 @@ public record InfrastructureConfig(
             java.nio.file.Path base = rules.baseDir();
             if (isEnabled() && base != null) {
                 java.nio.file.Path supergraph = base.resolve(supergraphFile).normalize();
-                rules.check(supergraph.startsWith(base.normalize()) && java.nio.file.Files.isRegularFile(supergraph),
-                        path + ".supergraphFile", "no supergraph file '" + supergraphFile + "' beside the config",
+                rules.check(
+                        supergraph.startsWith(base.normalize())
+                                && java.nio.file.Files.isRegularFile(supergraph),
+                        path + ".supergraphFile",
+                        "no supergraph file '" + supergraphFile + "' beside the config",
                         "the path is relative to the config's folder, e.g. supergraph/production.graphql");
             }
         }
@@ -208,14 +246,19 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
             String retention,
-            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
+            @JsonProperty(required = true) Resources resources)
+            implements ComponentSettings.Chart, ComponentSettings.Storage {
         public Prometheus {
             retention = retention == null ? "15d" : retention;
         }
 
         @Override
         public void validate(ConfigRules rules, String path) {
-            rules.check(retention.matches("^\\d+[dhwy]$"), path + ".retention", "'" + retention + "' is not a retention", "for example 15d");
+            rules.check(
+                    retention.matches("^\\d+[dhwy]$"),
+                    path + ".retention",
+                    "'" + retention + "' is not a retention",
+                    "for example 15d");
         }
     }
 
@@ -227,12 +270,17 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String storage,
             @JsonProperty(required = true) Resources resources,
             String host,
-            @JsonProperty(required = true) VaultRef adminPassword) implements ComponentSettings.Chart, ComponentSettings.Storage {
+            @JsonProperty(required = true) VaultRef adminPassword)
+            implements ComponentSettings.Chart, ComponentSettings.Storage {
 
         @Override
         public void validate(ConfigRules rules, String path) {
             rules.vault(path + ".adminPassword", adminPassword);
-            rules.requires(path, isEnabled(), "Prometheus", InfrastructureConfig.enabled(rules.config().infrastructure().prometheus()));
+            rules.requires(
+                    path,
+                    isEnabled(),
+                    "Prometheus",
+                    InfrastructureConfig.enabled(rules.config().infrastructure().prometheus()));
         }
     }
 
@@ -243,7 +291,8 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
             String retention,
-            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
+            @JsonProperty(required = true) Resources resources)
+            implements ComponentSettings.Chart, ComponentSettings.Storage {
         public Loki {
             retention = retention == null ? "168h" : retention;
         }
@@ -259,11 +308,16 @@ public record InfrastructureConfig(
             Boolean enabled,
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
-            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart {
+            @JsonProperty(required = true) Resources resources)
+            implements ComponentSettings.Chart {
 
         @Override
         public void validate(ConfigRules rules, String path) {
-            rules.requires(path, isEnabled(), "Loki", InfrastructureConfig.enabled(rules.config().infrastructure().loki()));
+            rules.requires(
+                    path,
+                    isEnabled(),
+                    "Loki",
+                    InfrastructureConfig.enabled(rules.config().infrastructure().loki()));
         }
     }
 
@@ -276,7 +330,8 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) Resources resources,
             String host,
             String database,
-            @JsonProperty(required = true) VaultRef databasePassword) implements ComponentSettings.Chart {
+            @JsonProperty(required = true) VaultRef databasePassword)
+            implements ComponentSettings.Chart {
         public Unleash {
             replicas = replicas == null ? 1 : replicas;
             database = database == null ? "unleash" : database;
@@ -287,7 +342,11 @@ public record InfrastructureConfig(
             rules.positive(path + ".replicas", replicas);
             rules.sqlName(path + ".database", database);
             rules.vault(path + ".databasePassword", databasePassword);
-            rules.requires(path, isEnabled(), "PgBouncer", InfrastructureConfig.enabled(rules.config().infrastructure().pgbouncer()));
+            rules.requires(
+                    path,
+                    isEnabled(),
+                    "PgBouncer",
+                    InfrastructureConfig.enabled(rules.config().infrastructure().pgbouncer()));
         }
     }
 
@@ -297,6 +356,6 @@ public record InfrastructureConfig(
             @JsonProperty(required = true) String chartVersion,
             @JsonProperty(required = true) String image,
             @JsonProperty(required = true) String storage,
-            @JsonProperty(required = true) Resources resources) implements ComponentSettings.Chart, ComponentSettings.Storage {
-    }
+            @JsonProperty(required = true) Resources resources)
+            implements ComponentSettings.Chart, ComponentSettings.Storage {}
 }

@@ -1,10 +1,10 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,26 +28,36 @@ final class KeyChecker {
     void check(JsonNode node, Type type, String path) {
         if (node.isNull() && !path.isEmpty()) {
             // "key: ~" is a mistake, not a default: absent keys take their defaults.
-            problems.add(map.problem(path, "a value is required here, got null",
-                    "give a value, or remove the key to use its default"));
+            problems.add(
+                    map.problem(
+                            path,
+                            "a value is required here, got null",
+                            "give a value, or remove the key to use its default"));
             return;
         }
         Class<?> raw = raw(type);
         String expected = expected(raw, node);
         if (expected != null) {
-            problems.add(map.problem(path, "expected " + expected + ", got " + kind(node), hint(raw, node)));
+            problems.add(
+                    map.problem(
+                            path, "expected " + expected + ", got " + kind(node), hint(raw, node)));
             return;
         }
         if (raw != null && raw.isEnum()) {
             List<String> allowed = enumNames(raw);
             if (!allowed.contains(node.asString())) {
-                problems.add(map.problem(path, "'" + node.asString() + "' is not an allowed value", "one of: " + String.join(", ", allowed)));
+                problems.add(
+                        map.problem(
+                                path,
+                                "'" + node.asString() + "' is not an allowed value",
+                                "one of: " + String.join(", ", allowed)));
             }
             return;
         }
         if (raw != null && raw.isRecord() && node.isObject()) {
             RecordComponent[] components = raw.getRecordComponents();
-            List<String> known = Arrays.stream(components).map(RecordComponent::getName).sorted().toList();
+            List<String> known =
+                    Arrays.stream(components).map(RecordComponent::getName).sorted().toList();
             for (RecordComponent component : components) {
                 JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
                 if (property != null && property.required() && !node.has(component.getName())) {
@@ -56,19 +66,31 @@ final class KeyChecker {
                     siblings.remove(key);
                     String typo = Suggestions.closest(key, siblings.keySet());
                     if (typo == null || known.contains(typo)) {
-                        problems.add(map.problem(path.isEmpty() ? key : path + "." + key,
-                                "missing required key '" + key + "'", "add '" + key + ":' here"));
+                        problems.add(
+                                map.problem(
+                                        path.isEmpty() ? key : path + "." + key,
+                                        "missing required key '" + key + "'",
+                                        "add '" + key + ":' here"));
                     }
                 }
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
                 String child = path.isEmpty() ? key : path + "." + key;
-                RecordComponent component = Arrays.stream(components).filter(c -> c.getName().equals(key)).findFirst().orElse(null);
+                RecordComponent component =
+                        Arrays.stream(components)
+                                .filter(c -> c.getName().equals(key))
+                                .findFirst()
+                                .orElse(null);
                 if (component == null) {
                     String closest = Suggestions.closest(key, known);
-                    problems.add(map.problem(child, "unknown key '" + key + "'",
-                            closest != null ? "did you mean '" + closest + "'?" : "known keys: " + String.join(", ", known)));
+                    problems.add(
+                            map.problem(
+                                    child,
+                                    "unknown key '" + key + "'",
+                                    closest != null
+                                            ? "did you mean '" + closest + "'?"
+                                            : "known keys: " + String.join(", ", known)));
                 } else {
                     check(field.getValue(), component.getGenericType(), child);
                 }
@@ -86,7 +108,9 @@ final class KeyChecker {
         }
     }
 
-    /** What the type needs when the node does not fit it, or null when it fits (or is not checked). */
+    /**
+     * What the type needs when the node does not fit it, or null when it fits (or is not checked).
+     */
     private static String expected(Class<?> raw, JsonNode node) {
         if (raw == null) {
             return null;
@@ -112,7 +136,10 @@ final class KeyChecker {
     private static String kind(JsonNode node) {
         if (node.isString()) {
             String text = node.asString();
-            return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text).replaceAll("\\p{Cntrl}", "?") + "\"";
+            return "\""
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                            .replaceAll("\\p{Cntrl}", "?")
+                    + "\"";
         }
         if (node.isNumber()) {
             return "the number " + node.asString();
@@ -141,15 +168,21 @@ final class KeyChecker {
 
     /** The names an enum is written with in YAML: its {@code @JsonProperty} values. */
     static List<String> enumNames(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> {
-            String name = ((Enum<?>) c).name();
-            try {
-                JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
-                return property != null && !property.value().isEmpty() ? property.value() : name.toLowerCase(Locale.ROOT);
-            } catch (NoSuchFieldException e) {
-                return name.toLowerCase(Locale.ROOT);
-            }
-        }).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(
+                        c -> {
+                            String name = ((Enum<?>) c).name();
+                            try {
+                                JsonProperty property =
+                                        type.getField(name).getAnnotation(JsonProperty.class);
+                                return property != null && !property.value().isEmpty()
+                                        ? property.value()
+                                        : name.toLowerCase(Locale.ROOT);
+                            } catch (NoSuchFieldException e) {
+                                return name.toLowerCase(Locale.ROOT);
+                            }
+                        })
+                .toList();
     }
 
     private static Class<?> raw(Type type) {
@@ -163,6 +196,8 @@ final class KeyChecker {
     }
 
     private static Type argument(Type type, int index) {
-        return type instanceof ParameterizedType p ? p.getActualTypeArguments()[index] : Object.class;
+        return type instanceof ParameterizedType p
+                ? p.getActualTypeArguments()[index]
+                : Object.class;
     }
 }

@@ -8,4 +8,5 @@ import java.nio.file.Path;
  * @param source the config file as users name it, e.g. {@code config/production.yaml}
  * @param baseDir the folder of the config file, for files it names (the supergraph)
  */
-public record LoadedConfig(String source, EnvironmentConfig config, SourceMap sourceMap, Path baseDir) {}
+public record LoadedConfig(
+        String source, EnvironmentConfig config, SourceMap sourceMap, Path baseDir) {}

@@ -3,12 +3,13 @@ package io.neotool.gitops.config;
 import java.util.List;
 
 /**
- * Where a generated object comes from: a config file and the key path of its entry
- * ({@code config/production.yaml} and {@code apps.web}). Objects carry it as the annotation
- * {@code neotool.io/source: config/production.yaml#/apps/web}; validation problems use it to point at
- * the config line.
+ * Where a generated object comes from: a config file and the key path of its entry ({@code
+ * config/production.yaml} and {@code apps.web}). Objects carry it as the annotation {@code
+ * neotool.io/source: config/production.yaml#/apps/web}; validation problems use it to point at the
+ * config line.
  *
- * @param file the config as the user knows it, or {@code config/*.yaml} for what every config shares
+ * @param file the config as the user knows it, or {@code config/*.yaml} for what every config
+ *     shares
  * @param keyPath dotted key path ({@code infrastructure.postgres}, {@code apps.web})
  */
 public record Source(String file, String keyPath) {
@@ -24,7 +25,8 @@ public record Source(String file, String keyPath) {
         if (hash < 0) {
             return null;
         }
-        return new Source(annotation.substring(0, hash), annotation.substring(hash + 2).replace('/', '.'));
+        return new Source(
+                annotation.substring(0, hash), annotation.substring(hash + 2).replace('/', '.'));
     }
 
     /**
@@ -32,9 +34,20 @@ public record Source(String file, String keyPath) {
      * found by its name ({@code apps.web} is {@code apps[2]}); "" when no config holds it.
      */
     public String locate(List<LoadedConfig> configs) {
-        LoadedConfig config = configs.stream()
-                .filter(c -> c.source().equals(file) || (file.endsWith("/*.yaml") && c.source().startsWith(file.substring(0, file.length() - 6))))
-                .findFirst().orElse(null);
+        LoadedConfig config =
+                configs.stream()
+                        .filter(
+                                c ->
+                                        c.source().equals(file)
+                                                || (file.endsWith("/*.yaml")
+                                                        && c.source()
+                                                                .startsWith(
+                                                                        file.substring(
+                                                                                0,
+                                                                                file.length()
+                                                                                        - 6))))
+                        .findFirst()
+                        .orElse(null);
         if (config == null) {
             return "";
         }

@@ -14,26 +14,29 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Where each key path of a config file stands (line and column of its key, or of a list item),
- * read from the YAML event stream. The same pass rejects what Jackson would silently accept:
- * duplicate keys, anchors and aliases, several documents, and keys that are not plain strings.
+ * Where each key path of a config file stands (line and column of its key, or of a list item), read
+ * from the YAML event stream. The same pass rejects what Jackson would silently accept: duplicate
+ * keys, anchors and aliases, several documents, and keys that are not plain strings.
  */
 public final class SourceMap {
     /** Deeper than any real config; deeper input is refused before Jackson sees it. */
     public static final int MAX_DEPTH = 32;
 
-    private static final java.util.regex.Pattern APP = java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
+    private static final java.util.regex.Pattern APP =
+            java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
 
     private final String file;
     private final Map<String, int[]> locations;
-    /** The {@code name} of each list item that has one ({@code apps[3]} → {@code billing-service}). */
+
+    /**
+     * The {@code name} of each list item that has one ({@code apps[3]} → {@code billing-service}).
+     */
     private final Map<String, String> names;
 
     private SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
@@ -82,12 +85,13 @@ public final class SourceMap {
 
     /** Reads {@code text}; returns the map, or adds to {@code problems} and returns null. */
     static SourceMap read(String file, String text, List<ConfigProblem> problems) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
-                .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(0)
-                .setCodePointLimit(ConfigLoader.MAX_BYTES)
-                .build();
+        LoadSettings settings =
+                LoadSettings.builder()
+                        .setLabel(file)
+                        .setAllowDuplicateKeys(false)
+                        .setMaxAliasesForCollections(0)
+                        .setCodePointLimit(ConfigLoader.MAX_BYTES)
+                        .build();
         Map<String, int[]> locations = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Deque<Frame> stack = new ArrayDeque<>();
@@ -99,22 +103,44 @@ public final class SourceMap {
                 if (event instanceof DocumentStartEvent) {
                     documents++;
                     if (documents > 1) {
-                        problems.add(new ConfigProblem(file, at[0], at[1], "",
-                                "a config holds one YAML document, this is document " + documents,
-                                "remove the '---' separator and merge the documents"));
+                        problems.add(
+                                new ConfigProblem(
+                                        file,
+                                        at[0],
+                                        at[1],
+                                        "",
+                                        "a config holds one YAML document, this is document "
+                                                + documents,
+                                        "remove the '---' separator and merge the documents"));
                         return null;
                     }
                     continue;
                 }
-                if (event instanceof NodeEvent node && !(event instanceof AliasEvent) && node.getAnchor().isPresent()) {
-                    problems.add(new ConfigProblem(file, at[0], at[1], currentPath(stack),
-                            "YAML anchors (&" + node.getAnchor().get().getValue() + ") are not allowed",
-                            "write the values out in full; the config is read by people in reviews"));
+                if (event instanceof NodeEvent node
+                        && !(event instanceof AliasEvent)
+                        && node.getAnchor().isPresent()) {
+                    problems.add(
+                            new ConfigProblem(
+                                    file,
+                                    at[0],
+                                    at[1],
+                                    currentPath(stack),
+                                    "YAML anchors (&"
+                                            + node.getAnchor().get().getValue()
+                                            + ") are not allowed",
+                                    "write the values out in full; the config is read by people in reviews"));
                 }
                 if (event instanceof AliasEvent alias) {
-                    problems.add(new ConfigProblem(file, at[0], at[1], currentPath(stack),
-                            "YAML aliases (*" + alias.getAlias().getValue() + ") are not allowed",
-                            "write the values out in full; the config is read by people in reviews"));
+                    problems.add(
+                            new ConfigProblem(
+                                    file,
+                                    at[0],
+                                    at[1],
+                                    currentPath(stack),
+                                    "YAML aliases (*"
+                                            + alias.getAlias().getValue()
+                                            + ") are not allowed",
+                                    "write the values out in full; the config is read by people in reviews"));
                     onValue(stack);
                     continue;
                 }
@@ -126,14 +152,26 @@ public final class SourceMap {
                             String path = top.path.isEmpty() ? key : top.path + "." + key;
                             int[] first = top.keys.putIfAbsent(key, at);
                             if (first != null) {
-                                problems.add(new ConfigProblem(file, at[0], at[1], path,
-                                        "duplicate key '" + key + "' (first at line " + first[0] + ")",
-                                        "keep one of the two entries"));
+                                problems.add(
+                                        new ConfigProblem(
+                                                file,
+                                                at[0],
+                                                at[1],
+                                                path,
+                                                "duplicate key '"
+                                                        + key
+                                                        + "' (first at line "
+                                                        + first[0]
+                                                        + ")",
+                                                "keep one of the two entries"));
                             }
                             top.key = key;
                             locations.putIfAbsent(path, at);
                         } else {
-                            if (top != null && top.mapping && "name".equals(top.key) && APP.matcher(top.path).matches()) {
+                            if (top != null
+                                    && top.mapping
+                                    && "name".equals(top.key)
+                                    && APP.matcher(top.path).matches()) {
                                 names.put(top.path, ((ScalarEvent) event).getValue());
                             }
                             markItem(stack, locations, at);
@@ -143,15 +181,27 @@ public final class SourceMap {
                     case MappingStart, SequenceStart -> {
                         Frame top = stack.peek();
                         if (top != null && top.mapping && top.key == null) {
-                            problems.add(new ConfigProblem(file, at[0], at[1], top.path,
-                                    "a key must be a plain name, not a list or a map", null));
+                            problems.add(
+                                    new ConfigProblem(
+                                            file,
+                                            at[0],
+                                            at[1],
+                                            top.path,
+                                            "a key must be a plain name, not a list or a map",
+                                            null));
                             return null;
                         }
                         markItem(stack, locations, at);
                         String path = currentPath(stack);
                         if (stack.size() >= MAX_DEPTH) {
-                            problems.add(new ConfigProblem(file, at[0], at[1], path,
-                                    "nesting deeper than " + MAX_DEPTH + " levels", "a config is at most a few levels deep"));
+                            problems.add(
+                                    new ConfigProblem(
+                                            file,
+                                            at[0],
+                                            at[1],
+                                            path,
+                                            "nesting deeper than " + MAX_DEPTH + " levels",
+                                            "a config is at most a few levels deep"));
                             return null;
                         }
                         stack.push(new Frame(path, event instanceof MappingStartEvent));
@@ -160,22 +210,36 @@ public final class SourceMap {
                         stack.pop();
                         onValue(stack);
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         } catch (MarkedYamlEngineException e) {
             int[] at = e.getProblemMark().map(SourceMap::position).orElse(new int[] {1, 1});
-            problems.add(new ConfigProblem(file, at[0], at[1], currentPath(stack),
-                    "YAML syntax: " + firstLine(e.getProblem()) + context(e), syntaxHint(e.getProblem())));
+            problems.add(
+                    new ConfigProblem(
+                            file,
+                            at[0],
+                            at[1],
+                            currentPath(stack),
+                            "YAML syntax: " + firstLine(e.getProblem()) + context(e),
+                            syntaxHint(e.getProblem())));
             return null;
         } catch (ReaderException e) {
             int[] at = position(text, e.getPosition());
-            problems.add(new ConfigProblem(file, at[0], at[1], "",
-                    String.format("the character U+%04X is not allowed in YAML", e.getCodePoint()),
-                    "remove it; a config is plain text"));
+            problems.add(
+                    new ConfigProblem(
+                            file,
+                            at[0],
+                            at[1],
+                            "",
+                            String.format(
+                                    "the character U+%04X is not allowed in YAML",
+                                    e.getCodePoint()),
+                            "remove it; a config is plain text"));
             return null;
         } catch (YamlEngineException e) {
-            problems.add(new ConfigProblem(file, 1, 1, "", "YAML: " + firstLine(e.getMessage()), null));
+            problems.add(
+                    new ConfigProblem(file, 1, 1, "", "YAML: " + firstLine(e.getMessage()), null));
             return null;
         }
         return problems.size() == before ? new SourceMap(file, locations, names) : null;
@@ -229,14 +293,17 @@ public final class SourceMap {
             return "";
         }
         if (top.mapping) {
-            return top.key == null ? top.path : top.path.isEmpty() ? top.key : top.path + "." + top.key;
+            return top.key == null
+                    ? top.path
+                    : top.path.isEmpty() ? top.key : top.path + "." + top.key;
         }
         return top.path + "[" + top.index + "]";
     }
 
     /** Line and column of the code point at {@code index}. */
     private static int[] position(String text, int index) {
-        int end = text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
+        int end =
+                text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < end; i++) {
@@ -273,14 +340,15 @@ public final class SourceMap {
     public Map<String, int[]> childKeys(String path) {
         Map<String, int[]> children = new java.util.TreeMap<>();
         String prefix = path.isEmpty() ? "" : path + ".";
-        locations.forEach((p, at) -> {
-            if (p.startsWith(prefix)) {
-                String rest = p.substring(prefix.length());
-                if (!rest.isEmpty() && rest.indexOf('.') < 0 && rest.indexOf('[') < 0) {
-                    children.put(rest, at);
-                }
-            }
-        });
+        locations.forEach(
+                (p, at) -> {
+                    if (p.startsWith(prefix)) {
+                        String rest = p.substring(prefix.length());
+                        if (!rest.isEmpty() && rest.indexOf('.') < 0 && rest.indexOf('[') < 0) {
+                            children.put(rest, at);
+                        }
+                    }
+                });
         return children;
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Validation settings of a config.
  *
- * @param skipSchemaFor kinds ({@code group/version/Kind}, e.g. {@code example.com/v1/Widget}) that may
- *     have no schema in the catalog; any other kind without one is an error
+ * @param skipSchemaFor kinds ({@code group/version/Kind}, e.g. {@code example.com/v1/Widget}) that
+ *     may have no schema in the catalog; any other kind without one is an error
  */
 public record ValidationConfig(List<String> skipSchemaFor) {
     public static final ValidationConfig DEFAULTS = new ValidationConfig(null);

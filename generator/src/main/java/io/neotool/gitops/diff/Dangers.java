@@ -9,27 +9,54 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The changes that hurt, read from one object's diff: data that Flux would delete or strand, fields
- * the API server refuses to change in place (with what the operator must do), and a security posture
- * loosened. Each names the object and the reason.
+ * the API server refuses to change in place (with what the operator must do), and a security
+ * posture loosened. Each names the object and the reason.
  */
 final class Dangers {
     private static final String FORCE = "kustomize.toolkit.fluxcd.io/force";
     private static final List<String> LEVELS = List.of("privileged", "baseline", "restricted");
+
     /** Fields the API server rejects changing in place, by kind (JSON pointer prefixes). */
-    private static final Map<String, List<String>> IMMUTABLE = Map.of(
-            "StatefulSet", List.of("/spec/selector", "/spec/volumeClaimTemplates", "/spec/serviceName", "/spec/podManagementPolicy"),
-            "Deployment", List.of("/spec/selector"),
-            "DaemonSet", List.of("/spec/selector"),
-            "Job", List.of("/spec/template", "/spec/selector", "/spec/completions"),
-            "Service", List.of("/spec/clusterIP"),
-            "PersistentVolumeClaim", List.of("/spec/storageClassName", "/spec/accessModes", "/spec/volumeName"));
-    private static final Pattern QUANTITY = Pattern.compile("^(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$");
+    private static final Map<String, List<String>> IMMUTABLE =
+            Map.of(
+                    "StatefulSet",
+                            List.of(
+                                    "/spec/selector",
+                                    "/spec/volumeClaimTemplates",
+                                    "/spec/serviceName",
+                                    "/spec/podManagementPolicy"),
+                    "Deployment", List.of("/spec/selector"),
+                    "DaemonSet", List.of("/spec/selector"),
+                    "Job", List.of("/spec/template", "/spec/selector", "/spec/completions"),
+                    "Service", List.of("/spec/clusterIP"),
+                    "PersistentVolumeClaim",
+                            List.of(
+                                    "/spec/storageClassName",
+                                    "/spec/accessModes",
+                                    "/spec/volumeName"));
+
+    private static final Pattern QUANTITY =
+            Pattern.compile("^(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$");
     private static final Pattern STORAGE_SIZE = Pattern.compile(".*/(storage|size)$");
     private static final Pattern STORAGE_CLASS = Pattern.compile(".*/storageClass(Name)?$");
+
     /** Security context fields and the value that is the safe one. */
-    private static final Map<String, String> SAFE = Map.of(
-            "readOnlyRootFilesystem", "true", "runAsNonRoot", "true", "allowPrivilegeEscalation", "false",
-            "privileged", "false", "hostNetwork", "false", "hostPID", "false", "hostIPC", "false");
+    private static final Map<String, String> SAFE =
+            Map.of(
+                    "readOnlyRootFilesystem",
+                    "true",
+                    "runAsNonRoot",
+                    "true",
+                    "allowPrivilegeEscalation",
+                    "false",
+                    "privileged",
+                    "false",
+                    "hostNetwork",
+                    "false",
+                    "hostPID",
+                    "false",
+                    "hostIPC",
+                    "false");
 
     private Dangers() {}
 
@@ -41,19 +68,34 @@ final class Dangers {
         String object = diff.object();
         if (diff.status() == SemanticDiff.Status.REMOVED) {
             switch (kind) {
-                case "StatefulSet", "PersistentVolumeClaim" -> dangers.add(new Danger(Danger.Kind.DATA_LOSS, cluster, object,
-                        "removed: Flux prunes it, and a workload under another name starts on new, empty volumes",
-                        "keep the name, or move the data first (backup and restore)"));
-                case "HelmRelease" -> dangers.add(new Danger(Danger.Kind.DATA_LOSS, cluster, object,
-                        "removed: Flux uninstalls the release, and the volumes the chart created go with it",
-                        "back up its data first, or set enabled: false only once it holds none"));
+                case "StatefulSet", "PersistentVolumeClaim" ->
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.DATA_LOSS,
+                                        cluster,
+                                        object,
+                                        "removed: Flux prunes it, and a workload under another name starts on new, empty volumes",
+                                        "keep the name, or move the data first (backup and restore)"));
+                case "HelmRelease" ->
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.DATA_LOSS,
+                                        cluster,
+                                        object,
+                                        "removed: Flux uninstalls the release, and the volumes the chart created go with it",
+                                        "back up its data first, or set enabled: false only once it holds none"));
                 case "NetworkPolicy" -> {
                     if (any.at("/spec/podSelector").isEmpty()) {
-                        dangers.add(new Danger(Danger.Kind.SECURITY, cluster, object,
-                                "removed a namespace-wide policy: pods lose the default deny it gave", null));
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        cluster,
+                                        object,
+                                        "removed a namespace-wide policy: pods lose the default deny it gave",
+                                        null));
                     }
                 }
-                default -> { }
+                default -> {}
             }
             return dangers;
         }
@@ -62,70 +104,138 @@ final class Dangers {
             added(diff, after, dangers);
             return dangers;
         }
-        boolean forced = "enabled".equals(after.at("/metadata/annotations").path(FORCE).asString(""));
+        boolean forced =
+                "enabled".equals(after.at("/metadata/annotations").path(FORCE).asString(""));
         for (SemanticDiff.Change change : diff.changes()) {
             String field = change.field();
             for (String prefix : IMMUTABLE.getOrDefault(kind, List.of())) {
                 if (field.startsWith(prefix) && !forced) {
-                    dangers.add(new Danger(Danger.Kind.REJECTED, cluster, object,
-                            field + " cannot change in place: the API server rejects the apply and Flux stops at this Kustomization",
-                            kind.equals("StatefulSet")
-                                    ? "kubectl delete statefulset --cascade=orphan " + any.at("/metadata/name").asString()
-                                            + " before the merge (its pods and volumes stay); Flux then recreates it"
-                                    : "delete the object before the merge, or annotate it " + FORCE + ": enabled so Flux recreates it"));
+                    dangers.add(
+                            new Danger(
+                                    Danger.Kind.REJECTED,
+                                    cluster,
+                                    object,
+                                    field
+                                            + " cannot change in place: the API server rejects the apply and Flux stops at this Kustomization",
+                                    kind.equals("StatefulSet")
+                                            ? "kubectl delete statefulset --cascade=orphan "
+                                                    + any.at("/metadata/name").asString()
+                                                    + " before the merge (its pods and volumes stay); Flux then recreates it"
+                                            : "delete the object before the merge, or annotate it "
+                                                    + FORCE
+                                                    + ": enabled so Flux recreates it"));
                     break;
                 }
             }
-            if (field.startsWith("/spec/volumeClaimTemplates[") && change.after() == null && change.before() != null
+            if (field.startsWith("/spec/volumeClaimTemplates[")
+                    && change.after() == null
+                    && change.before() != null
                     && field.indexOf('/', "/spec/volumeClaimTemplates[".length()) < 0) {
-                dangers.add(new Danger(Danger.Kind.DATA_LOSS, cluster, object,
-                        "volume claim template " + field.substring("/spec/volumeClaimTemplates".length()) + " removed or renamed: "
-                                + "new pods start on new, empty volumes", "keep its name"));
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.DATA_LOSS,
+                                cluster,
+                                object,
+                                "volume claim template "
+                                        + field.substring("/spec/volumeClaimTemplates".length())
+                                        + " removed or renamed: "
+                                        + "new pods start on new, empty volumes",
+                                "keep its name"));
             }
             if (STORAGE_SIZE.matcher(field).matches() && shrinks(change.before(), change.after())) {
-                dangers.add(new Danger(Danger.Kind.DATA_LOSS, cluster, object,
-                        field + " shrinks from " + change.before() + " to " + change.after() + ": a volume cannot shrink, and the data may not fit",
-                        "keep the size, or move the data to a new volume"));
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.DATA_LOSS,
+                                cluster,
+                                object,
+                                field
+                                        + " shrinks from "
+                                        + change.before()
+                                        + " to "
+                                        + change.after()
+                                        + ": a volume cannot shrink, and the data may not fit",
+                                "keep the size, or move the data to a new volume"));
             }
-            if (STORAGE_CLASS.matcher(field).matches() && change.before() != null && change.after() != null) {
-                dangers.add(new Danger(Danger.Kind.DATA_LOSS, cluster, object,
-                        field + " moves from " + change.before() + " to " + change.after() + ": existing data stays on the old volumes",
-                        "migrate the data before the merge"));
+            if (STORAGE_CLASS.matcher(field).matches()
+                    && change.before() != null
+                    && change.after() != null) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.DATA_LOSS,
+                                cluster,
+                                object,
+                                field
+                                        + " moves from "
+                                        + change.before()
+                                        + " to "
+                                        + change.after()
+                                        + ": existing data stays on the old volumes",
+                                "migrate the data before the merge"));
             }
         }
         security(diff, kind, after, dangers);
         if (kind.equals("Namespace")) {
-            String was = before.at("/metadata/labels").path("pod-security.kubernetes.io/enforce").asString("privileged");
-            String is = after.at("/metadata/labels").path("pod-security.kubernetes.io/enforce").asString("privileged");
+            String was =
+                    before.at("/metadata/labels")
+                            .path("pod-security.kubernetes.io/enforce")
+                            .asString("privileged");
+            String is =
+                    after.at("/metadata/labels")
+                            .path("pod-security.kubernetes.io/enforce")
+                            .asString("privileged");
             if (LEVELS.indexOf(is) < LEVELS.indexOf(was)) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, cluster, object,
-                        "Pod Security enforce level lowered from " + was + " to " + is, null));
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                cluster,
+                                object,
+                                "Pod Security enforce level lowered from " + was + " to " + is,
+                                null));
             }
         }
         return dangers;
     }
 
-    /** Security loosened by added or changed fields: policy paths, exemptions, security contexts, Vault paths. */
-    private static void security(SemanticDiff.ObjectDiff diff, String kind, JsonNode after, List<Danger> dangers) {
+    /**
+     * Security loosened by added or changed fields: policy paths, exemptions, security contexts,
+     * Vault paths.
+     */
+    private static void security(
+            SemanticDiff.ObjectDiff diff, String kind, JsonNode after, List<Danger> dangers) {
         if (kind.equals("NetworkPolicy")) {
             if (diff.status() == SemanticDiff.Status.ADDED) {
                 for (String direction : List.of("ingress", "egress")) {
                     for (JsonNode r : after.at("/spec/" + direction)) {
-                        dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(),
-                                "path opened: " + rule(r.toString()), null));
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        diff.cluster(),
+                                        diff.object(),
+                                        "path opened: " + rule(r.toString()),
+                                        null));
                     }
                 }
             }
             for (SemanticDiff.Change change : diff.changes()) {
                 if (change.after() != null && change.field().matches("^/spec/(ingress|egress).*")) {
-                    dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(),
-                            (change.before() == null ? "path opened: " : "path changed: ") + change.field() + " " + rule(change.after()), null));
+                    dangers.add(
+                            new Danger(
+                                    Danger.Kind.SECURITY,
+                                    diff.cluster(),
+                                    diff.object(),
+                                    (change.before() == null ? "path opened: " : "path changed: ")
+                                            + change.field()
+                                            + " "
+                                            + rule(change.after()),
+                                    null));
                 }
             }
         }
         for (SemanticDiff.Change change : diff.changes()) {
             String field = change.field();
-            if (change.before() == null && change.after() != null && change.after().startsWith("{")) {
+            if (change.before() == null
+                    && change.after() != null
+                    && change.after().startsWith("{")) {
                 // a whole map added (the annotations of an object that had none): read its keys
                 try {
                     added(diff, READER.readTree(change.after()), dangers);
@@ -135,20 +245,58 @@ final class Dangers {
                 continue;
             }
             String leaf = field.substring(field.lastIndexOf('/') + 1);
-            if (SAFE.containsKey(leaf) && SAFE.get(leaf).equals(change.before()) && !SAFE.get(leaf).equals(change.after())) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(),
-                        field + " loosened from " + change.before() + " to " + (change.after() == null ? "(unset)" : change.after()), null));
+            if (SAFE.containsKey(leaf)
+                    && SAFE.get(leaf).equals(change.before())
+                    && !SAFE.get(leaf).equals(change.after())) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                field
+                                        + " loosened from "
+                                        + change.before()
+                                        + " to "
+                                        + (change.after() == null ? "(unset)" : change.after()),
+                                null));
             }
             if (field.contains("/capabilities/add") && change.after() != null) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(), "capability added: " + change.after(), null));
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                "capability added: " + change.after(),
+                                null));
             }
-            if (leaf.startsWith("checkov.io~1skip") && change.after() != null && change.before() == null) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(), "exemption added: " + change.after(), null));
+            if (leaf.startsWith("checkov.io~1skip")
+                    && change.after() != null
+                    && change.before() == null) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                "exemption added: " + change.after(),
+                                null));
             }
-            Matcher vault = Pattern.compile(".*/vault\\.hashicorp\\.com~1agent-inject-secret-([^/]+)$").matcher(field);
-            if (vault.matches() && change.after() != null && !change.after().equals(change.before())) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(),
-                        "reads a new Vault path: " + change.after() + " (file " + vault.group(1) + ")", null));
+            Matcher vault =
+                    Pattern.compile(".*/vault\\.hashicorp\\.com~1agent-inject-secret-([^/]+)$")
+                            .matcher(field);
+            if (vault.matches()
+                    && change.after() != null
+                    && !change.after().equals(change.before())) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                "reads a new Vault path: "
+                                        + change.after()
+                                        + " (file "
+                                        + vault.group(1)
+                                        + ")",
+                                null));
             }
         }
     }
@@ -169,43 +317,85 @@ final class Dangers {
         }
         List<String> peers = new ArrayList<>();
         for (JsonNode peer : rule.has("from") ? rule.path("from") : rule.path("to")) {
-            String who = peer.at("/podSelector/matchLabels").path("app.kubernetes.io/instance").asString(
-                    peer.at("/podSelector/matchLabels").toString());
+            String who =
+                    peer.at("/podSelector/matchLabels")
+                            .path("app.kubernetes.io/instance")
+                            .asString(peer.at("/podSelector/matchLabels").toString());
             if (peer.has("ipBlock")) {
-                who = peer.at("/ipBlock/cidr").asString() + (peer.at("/ipBlock/except").isMissingNode() ? "" : " except private ranges");
+                who =
+                        peer.at("/ipBlock/cidr").asString()
+                                + (peer.at("/ipBlock/except").isMissingNode()
+                                        ? ""
+                                        : " except private ranges");
             }
             if (peer.has("namespaceSelector")) {
-                who = who + " in namespace " + peer.at("/namespaceSelector/matchLabels").path("kubernetes.io/metadata.name").asString("any");
+                who =
+                        who
+                                + " in namespace "
+                                + peer.at("/namespaceSelector/matchLabels")
+                                        .path("kubernetes.io/metadata.name")
+                                        .asString("any");
             }
             peers.add(who);
         }
         List<String> ports = new ArrayList<>();
-        rule.path("ports").forEach(p -> ports.add(p.path("port").asString() + "/" + p.path("protocol").asString("TCP")));
-        return (rule.has("from") ? "from " : "to ") + String.join(", ", peers) + " on " + (ports.isEmpty() ? "any port" : String.join(", ", ports));
+        rule.path("ports")
+                .forEach(
+                        p ->
+                                ports.add(
+                                        p.path("port").asString()
+                                                + "/"
+                                                + p.path("protocol").asString("TCP")));
+        return (rule.has("from") ? "from " : "to ")
+                + String.join(", ", peers)
+                + " on "
+                + (ports.isEmpty() ? "any port" : String.join(", ", ports));
     }
 
-    private static final tools.jackson.databind.json.JsonMapper READER = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** What a new object brings in: the Vault paths its pods read, the exemptions it declares. */
     private static void added(SemanticDiff.ObjectDiff diff, JsonNode doc, List<Danger> dangers) {
-        walk(doc, (key, value) -> {
-            if (key.startsWith("vault.hashicorp.com/agent-inject-secret-")) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(),
-                        "reads a new Vault path: " + value + " (file " + key.substring("vault.hashicorp.com/agent-inject-secret-".length()) + ")", null));
-            } else if (key.startsWith("checkov.io/skip")) {
-                dangers.add(new Danger(Danger.Kind.SECURITY, diff.cluster(), diff.object(), "exemption added: " + value, null));
-            }
-        });
+        walk(
+                doc,
+                (key, value) -> {
+                    if (key.startsWith("vault.hashicorp.com/agent-inject-secret-")) {
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        diff.cluster(),
+                                        diff.object(),
+                                        "reads a new Vault path: "
+                                                + value
+                                                + " (file "
+                                                + key.substring(
+                                                        "vault.hashicorp.com/agent-inject-secret-"
+                                                                .length())
+                                                + ")",
+                                        null));
+                    } else if (key.startsWith("checkov.io/skip")) {
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        diff.cluster(),
+                                        diff.object(),
+                                        "exemption added: " + value,
+                                        null));
+                    }
+                });
     }
 
     private static void walk(JsonNode node, java.util.function.BiConsumer<String, String> visit) {
         if (node.isObject()) {
-            node.properties().forEach(e -> {
-                if (e.getValue().isValueNode()) {
-                    visit.accept(e.getKey(), e.getValue().asString());
-                }
-                walk(e.getValue(), visit);
-            });
+            node.properties()
+                    .forEach(
+                            e -> {
+                                if (e.getValue().isValueNode()) {
+                                    visit.accept(e.getKey(), e.getValue().asString());
+                                }
+                                walk(e.getValue(), visit);
+                            });
         } else if (node.isArray()) {
             node.forEach(n -> walk(n, visit));
         }
@@ -228,19 +418,20 @@ final class Dangers {
         }
         double value = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "" : m.group(2);
-        double factor = switch (unit) {
-            case "Ki" -> 1024d;
-            case "Mi" -> Math.pow(1024, 2);
-            case "Gi" -> Math.pow(1024, 3);
-            case "Ti" -> Math.pow(1024, 4);
-            case "Pi" -> Math.pow(1024, 5);
-            case "k" -> 1e3;
-            case "M" -> 1e6;
-            case "G" -> 1e9;
-            case "T" -> 1e12;
-            case "P" -> 1e15;
-            default -> 1;
-        };
+        double factor =
+                switch (unit) {
+                    case "Ki" -> 1024d;
+                    case "Mi" -> Math.pow(1024, 2);
+                    case "Gi" -> Math.pow(1024, 3);
+                    case "Ti" -> Math.pow(1024, 4);
+                    case "Pi" -> Math.pow(1024, 5);
+                    case "k" -> 1e3;
+                    case "M" -> 1e6;
+                    case "G" -> 1e9;
+                    case "T" -> 1e12;
+                    case "P" -> 1e15;
+                    default -> 1;
+                };
         return value * factor;
     }
 }

@@ -12,19 +12,38 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** The output folders as they are at a git revision, read with git (the work tree is not touched). */
+/**
+ * The output folders as they are at a git revision, read with git (the work tree is not touched).
+ */
 public final class GitTree {
     private GitTree() {}
 
-    /** Path (relative to {@code folder}) to text of every YAML file under the output folders at {@code revision}. */
-    public static SortedMap<String, String> read(Path folder, String revision, List<String> outputFolders) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", folder.toString(), "ls-tree", "-r", "--name-only", revision, "--"));
+    /**
+     * Path (relative to {@code folder}) to text of every YAML file under the output folders at
+     * {@code revision}.
+     */
+    public static SortedMap<String, String> read(
+            Path folder, String revision, List<String> outputFolders) throws IOException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "git",
+                                "-C",
+                                folder.toString(),
+                                "ls-tree",
+                                "-r",
+                                "--name-only",
+                                revision,
+                                "--"));
         command.addAll(outputFolders);
         String listing = new String(run(command, null), StandardCharsets.UTF_8);
         List<String> paths = listing.lines().filter(p -> p.endsWith(".yaml")).sorted().toList();
         StringBuilder requests = new StringBuilder();
         paths.forEach(p -> requests.append(revision).append(":./").append(p).append('\n'));
-        byte[] batch = run(List.of("git", "-C", folder.toString(), "cat-file", "--batch"), requests.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] batch =
+                run(
+                        List.of("git", "-C", folder.toString(), "cat-file", "--batch"),
+                        requests.toString().getBytes(StandardCharsets.UTF_8));
         SortedMap<String, String> files = new TreeMap<>();
         int at = 0;
         for (String path : paths) {
@@ -32,7 +51,8 @@ public final class GitTree {
             String header = new String(batch, at, nl - at, StandardCharsets.UTF_8);
             String[] parts = header.split(" ");
             if (parts.length != 3 || !parts[1].equals("blob")) {
-                throw new IOException("git cat-file: unexpected answer for " + path + ": " + header);
+                throw new IOException(
+                        "git cat-file: unexpected answer for " + path + ": " + header);
             }
             int size = Integer.parseInt(parts[2]);
             files.put(path, new String(batch, nl + 1, size, StandardCharsets.UTF_8));
@@ -51,18 +71,21 @@ public final class GitTree {
     }
 
     private static byte[] run(List<String> command, byte[] input) throws IOException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread errors = new Thread(() -> copy(process.getErrorStream(), err));
         errors.start();
         if (input != null) {
-            Thread writer = new Thread(() -> {
-                try (OutputStream in = process.getOutputStream()) {
-                    in.write(input);
-                } catch (IOException ignored) {
-                    // git exited early; its error says why
-                }
-            });
+            Thread writer =
+                    new Thread(
+                            () -> {
+                                try (OutputStream in = process.getOutputStream()) {
+                                    in.write(input);
+                                } catch (IOException ignored) {
+                                    // git exited early; its error says why
+                                }
+                            });
             writer.start();
         } else {
             process.getOutputStream().close();
@@ -71,7 +94,10 @@ public final class GitTree {
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 errors.join(1000);
-                throw new IOException(String.join(" ", command) + " failed: " + err.toString(StandardCharsets.UTF_8).trim());
+                throw new IOException(
+                        String.join(" ", command)
+                                + " failed: "
+                                + err.toString(StandardCharsets.UTF_8).trim());
             }
             errors.join(1000);
         } catch (InterruptedException e) {

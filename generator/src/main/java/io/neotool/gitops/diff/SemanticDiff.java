@@ -17,9 +17,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * What a change does to the clusters, object by object, the way Terraform's plan reads: per cluster
  * the objects to add, change and destroy; the dangerous changes first (data loss, changes the API
- * server rejects, a security posture loosened), each with its object and reason; the image and chart
- * versions by component; then each changed object's fields, list entries matched by identity and
- * text shown as line diffs ({@link StructuralDiff}); secrets masked.
+ * server rejects, a security posture loosened), each with its object and reason; the image and
+ * chart versions by component; then each changed object's fields, list entries matched by identity
+ * and text shown as line diffs ({@link StructuralDiff}); secrets masked.
  */
 public final class SemanticDiff {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -27,11 +27,15 @@ public final class SemanticDiff {
 
     private SemanticDiff() {}
 
-    public enum Status { ADDED, REMOVED, CHANGED }
+    public enum Status {
+        ADDED,
+        REMOVED,
+        CHANGED
+    }
 
     /**
-     * One field: {@code before} or {@code after} is null when the field is new or gone; {@code lines}
-     * is the unified line diff of a multi-line text (then both values are null).
+     * One field: {@code before} or {@code after} is null when the field is new or gone; {@code
+     * lines} is the unified line diff of a multi-line text (then both values are null).
      */
     public record Change(String field, String before, String after, List<String> lines) {
         public Change(String field, String before, String after) {
@@ -40,28 +44,36 @@ public final class SemanticDiff {
     }
 
     /** One object that differs. */
-    public record ObjectDiff(String cluster, String object, String file, Status status, List<Change> changes) {}
+    public record ObjectDiff(
+            String cluster, String object, String file, Status status, List<Change> changes) {}
 
     /**
      * An image or chart version of a component that moves, appears ({@code before} null) or goes
      * ({@code after} null); {@code subject} is {@code image <repository>} or {@code chart <name>}.
      */
-    public record VersionChange(String cluster, String component, String subject, String before, String after) {}
+    public record VersionChange(
+            String cluster, String component, String subject, String before, String after) {}
 
-    public record Report(String base, List<ObjectDiff> objects, List<VersionChange> versions, List<Danger> dangers) {
+    public record Report(
+            String base,
+            List<ObjectDiff> objects,
+            List<VersionChange> versions,
+            List<Danger> dangers) {
         public boolean empty() {
             return objects.isEmpty();
         }
 
         public Map<String, List<ObjectDiff>> byCluster() {
             Map<String, List<ObjectDiff>> clusters = new TreeMap<>();
-            objects.forEach(o -> clusters.computeIfAbsent(o.cluster(), c -> new ArrayList<>()).add(o));
+            objects.forEach(
+                    o -> clusters.computeIfAbsent(o.cluster(), c -> new ArrayList<>()).add(o));
             return clusters;
         }
     }
 
     /** Compares two trees given as path to YAML text. */
-    public static Report compare(String base, SortedMap<String, String> before, SortedMap<String, String> after) {
+    public static Report compare(
+            String base, SortedMap<String, String> before, SortedMap<String, String> after) {
         Map<String, Parsed> old = parse(before);
         Map<String, Parsed> now = parse(after);
         List<ObjectDiff> objects = new ArrayList<>();
@@ -73,7 +85,8 @@ public final class SemanticDiff {
             Parsed n = now.get(key);
             Parsed any = n != null ? n : o;
             Status status = o == null ? Status.ADDED : n == null ? Status.REMOVED : Status.CHANGED;
-            List<Change> changes = status == Status.CHANGED ? StructuralDiff.compare(o.doc, n.doc) : List.of();
+            List<Change> changes =
+                    status == Status.CHANGED ? StructuralDiff.compare(o.doc, n.doc) : List.of();
             if (status == Status.CHANGED && changes.isEmpty()) {
                 continue;
             }
@@ -81,13 +94,15 @@ public final class SemanticDiff {
             objects.add(diff);
             dangers.addAll(Dangers.of(diff, o == null ? null : o.doc, n == null ? null : n.doc));
         }
-        List<VersionChange> versions = Versions.changes(Versions.of(docs(old)), Versions.of(docs(now)));
+        List<VersionChange> versions =
+                Versions.changes(Versions.of(docs(old)), Versions.of(docs(now)));
         return new Report(base, objects, versions, dangers);
     }
 
     private static Map<String, List<JsonNode>> docs(Map<String, Parsed> parsed) {
         Map<String, List<JsonNode>> docs = new TreeMap<>();
-        parsed.values().forEach(p -> docs.computeIfAbsent(p.cluster, c -> new ArrayList<>()).add(p.doc));
+        parsed.values()
+                .forEach(p -> docs.computeIfAbsent(p.cluster, c -> new ArrayList<>()).add(p.doc));
         return docs;
     }
 
@@ -97,24 +112,33 @@ public final class SemanticDiff {
     private static Map<String, Parsed> parse(SortedMap<String, String> files) {
         Map<String, Parsed> objects = new LinkedHashMap<>();
         ObjectReader reader = YAML.readerFor(JsonNode.class);
-        files.forEach((path, text) -> {
-            if (!path.endsWith(".yaml")) {
-                return;
-            }
-            String cluster = cluster(path);
-            try (var docs = reader.readValues(text)) {
-                while (docs.hasNextValue()) {
-                    JsonNode doc = (JsonNode) docs.nextValue();
-                    if (doc == null || !doc.isObject()) {
-                        continue;
+        files.forEach(
+                (path, text) -> {
+                    if (!path.endsWith(".yaml")) {
+                        return;
                     }
-                    objects.put(cluster + "|" + name(path, doc), new Parsed(cluster, name(path, doc), path, doc));
-                }
-            } catch (JacksonException e) {
-                JsonNode unreadable = JsonMapper.builder().build().createObjectNode().put("error", "not valid YAML: " + e.getOriginalMessage());
-                objects.put(cluster + "|file " + path, new Parsed(cluster, "unreadable file " + path, path, unreadable));
-            }
-        });
+                    String cluster = cluster(path);
+                    try (var docs = reader.readValues(text)) {
+                        while (docs.hasNextValue()) {
+                            JsonNode doc = (JsonNode) docs.nextValue();
+                            if (doc == null || !doc.isObject()) {
+                                continue;
+                            }
+                            objects.put(
+                                    cluster + "|" + name(path, doc),
+                                    new Parsed(cluster, name(path, doc), path, doc));
+                        }
+                    } catch (JacksonException e) {
+                        JsonNode unreadable =
+                                JsonMapper.builder()
+                                        .build()
+                                        .createObjectNode()
+                                        .put("error", "not valid YAML: " + e.getOriginalMessage());
+                        objects.put(
+                                cluster + "|file " + path,
+                                new Parsed(cluster, "unreadable file " + path, path, unreadable));
+                    }
+                });
         return objects;
     }
 
@@ -124,7 +148,10 @@ public final class SemanticDiff {
             return "kustomization " + path.substring(0, path.lastIndexOf('/'));
         }
         String namespace = doc.at("/metadata/namespace").asString("");
-        return doc.path("kind").asString("") + " " + (namespace.isEmpty() ? "" : namespace + "/") + doc.at("/metadata/name").asString("");
+        return doc.path("kind").asString("")
+                + " "
+                + (namespace.isEmpty() ? "" : namespace + "/")
+                + doc.at("/metadata/name").asString("");
     }
 
     /** The cluster a file belongs to: its folder under clusters/, infrastructure/ or apps/. */

@@ -17,26 +17,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares two Kubernetes objects field by field, the way a reviewer reads them. List entries are
- * matched by identity, not position: by their merge key (the {@code name} of containers, env, ports,
- * volumes, volume mounts, images, dependsOn entries; the {@code containerPort} or {@code port} of
- * unnamed ports; the {@code metadata.name} of volume claim templates), shown as
- * {@code containers[name=web]}. Lists without a key (NetworkPolicy rules, args) are compared as
- * sequences with a minimal edit script, so an inserted entry shows as one insertion. Multi-line text
+ * matched by identity, not position: by their merge key (the {@code name} of containers, env,
+ * ports, volumes, volume mounts, images, dependsOn entries; the {@code containerPort} or {@code
+ * port} of unnamed ports; the {@code metadata.name} of volume claim templates), shown as {@code
+ * containers[name=web]}. Lists without a key (NetworkPolicy rules, args) are compared as sequences
+ * with a minimal edit script, so an inserted entry shows as one insertion. Multi-line text
  * (ConfigMap data, scripts, ini files) is shown as a unified line diff. Secrets are masked: values
  * under secret-looking keys or env names, and credential literals, also line by line in text.
  */
 final class StructuralDiff {
     static final String MASK = "****";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern SECRET_LINE = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|api_?key|private_?key|access_?key)\\s*[=:]\\s*\\S.*");
+    private static final Pattern SECRET_LINE =
+            Pattern.compile(
+                    "(?i).*(password|passwd|secret|token|api_?key|private_?key|access_?key)\\s*[=:]\\s*\\S.*");
     private static final int CONTEXT = 2;
 
     private final List<SemanticDiff.Change> out = new ArrayList<>();
 
     private StructuralDiff() {}
 
-    /** The changes from {@code before} to {@code after} (either may be missing), in document order. */
+    /**
+     * The changes from {@code before} to {@code after} (either may be missing), in document order.
+     */
     static List<SemanticDiff.Change> compare(JsonNode before, JsonNode after) {
         StructuralDiff diff = new StructuralDiff();
         diff.node("", null, before, after, false);
@@ -51,7 +54,10 @@ final class StructuralDiff {
         if (missing(before) || missing(after)) {
             JsonNode present = missing(before) ? after : before;
             String shown = show(present, hidden);
-            out.add(missing(before) ? new SemanticDiff.Change(path, null, shown) : new SemanticDiff.Change(path, shown, null));
+            out.add(
+                    missing(before)
+                            ? new SemanticDiff.Change(path, null, shown)
+                            : new SemanticDiff.Change(path, shown, null));
             return;
         }
         if (before.isObject() && after.isObject()) {
@@ -74,11 +80,16 @@ final class StructuralDiff {
         }
         String b = scalar(before);
         String a = scalar(after);
-        if (!hidden && before.isString() && after.isString() && (b.contains("\n") || a.contains("\n"))) {
+        if (!hidden
+                && before.isString()
+                && after.isString()
+                && (b.contains("\n") || a.contains("\n"))) {
             out.add(new SemanticDiff.Change(path, null, null, textDiff(b, a)));
             return;
         }
-        if (hidden || Credentials.LITERAL.matcher(b).find() || Credentials.LITERAL.matcher(a).find()) {
+        if (hidden
+                || Credentials.LITERAL.matcher(b).find()
+                || Credentials.LITERAL.matcher(a).find()) {
             out.add(new SemanticDiff.Change(path, MASK, MASK + " (changed)"));
             return;
         }
@@ -106,18 +117,32 @@ final class StructuralDiff {
             int target = delta.getTarget().getPosition();
             int removed = delta.getSource().size();
             int added = delta.getTarget().size();
-            int paired = switch (delta.getType()) {
-                case CHANGE -> Math.min(removed, added);
-                default -> 0;
-            };
+            int paired =
+                    switch (delta.getType()) {
+                        case CHANGE -> Math.min(removed, added);
+                        default -> 0;
+                    };
             for (int i = 0; i < paired; i++) {
-                node(path + "/" + (target + i), null, before.get(source + i), after.get(target + i), hidden);
+                node(
+                        path + "/" + (target + i),
+                        null,
+                        before.get(source + i),
+                        after.get(target + i),
+                        hidden);
             }
             for (int i = paired; i < removed; i++) {
-                out.add(new SemanticDiff.Change(path + "/" + (source + i) + " (removed)", show(before.get(source + i), hidden), null));
+                out.add(
+                        new SemanticDiff.Change(
+                                path + "/" + (source + i) + " (removed)",
+                                show(before.get(source + i), hidden),
+                                null));
             }
             for (int i = paired; i < added; i++) {
-                out.add(new SemanticDiff.Change(path + "/" + (target + i) + " (added)", null, show(after.get(target + i), hidden)));
+                out.add(
+                        new SemanticDiff.Change(
+                                path + "/" + (target + i) + " (added)",
+                                null,
+                                show(after.get(target + i), hidden)));
             }
         }
     }
@@ -163,11 +188,16 @@ final class StructuralDiff {
         return items;
     }
 
-    /** A unified diff of two texts with {@value #CONTEXT} lines of context, secrets masked line by line. */
+    /**
+     * A unified diff of two texts with {@value #CONTEXT} lines of context, secrets masked line by
+     * line.
+     */
     static List<String> textDiff(String before, String after) {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, DiffUtils.diff(a, b), CONTEXT);
+        List<String> unified =
+                UnifiedDiffUtils.generateUnifiedDiff(
+                        "before", "after", a, DiffUtils.diff(a, b), CONTEXT);
         List<String> lines = new ArrayList<>();
         for (String line : unified.subList(Math.min(2, unified.size()), unified.size())) {
             lines.add(maskLine(line));
@@ -180,7 +210,9 @@ final class StructuralDiff {
             return line;
         }
         String body = line.substring(1);
-        if (Credentials.LITERAL.matcher(body).find() || SECRET_LINE.matcher(body).matches() || Credentials.highEntropyToken(body)) {
+        if (Credentials.LITERAL.matcher(body).find()
+                || SECRET_LINE.matcher(body).matches()
+                || Credentials.highEntropyToken(body)) {
             int at = Math.max(body.indexOf('='), body.indexOf(':'));
             return line.charAt(0) + (at > 0 ? body.substring(0, at + 1) + " " : "") + MASK;
         }
@@ -192,15 +224,20 @@ final class StructuralDiff {
     }
 
     private static boolean secretKey(String key) {
-        return Credentials.SECRET_NAME.matcher(key).matches() && !key.startsWith("vault.hashicorp.com/");
+        return Credentials.SECRET_NAME.matcher(key).matches()
+                && !key.startsWith("vault.hashicorp.com/");
     }
 
     private static boolean namedSecret(JsonNode node) {
-        return node.has("name") && node.has("value") && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
+        return node.has("name")
+                && node.has("value")
+                && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
     }
 
     private static String scalar(JsonNode node) {
-        return node.isNull() ? "null" : node.isValueNode() ? node.asString() : JSON.writeValueAsString(node);
+        return node.isNull()
+                ? "null"
+                : node.isValueNode() ? node.asString() : JSON.writeValueAsString(node);
     }
 
     /** A whole added or removed subtree, on one line, with every secret in it masked. */
@@ -211,14 +248,21 @@ final class StructuralDiff {
         return scalar(masked(node, false));
     }
 
-    /** A copy of {@code node} with the values of secret keys, secret env entries and credential literals masked. */
+    /**
+     * A copy of {@code node} with the values of secret keys, secret env entries and credential
+     * literals masked.
+     */
     private static JsonNode masked(JsonNode node, boolean secret) {
         if (node.isObject()) {
             boolean namedSecret = namedSecret(node);
             tools.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String k = field.getKey();
-                copy.set(k, masked(field.getValue(), secret || secretKey(k) || (namedSecret && k.equals("value"))));
+                copy.set(
+                        k,
+                        masked(
+                                field.getValue(),
+                                secret || secretKey(k) || (namedSecret && k.equals("value"))));
             }
             return copy;
         }

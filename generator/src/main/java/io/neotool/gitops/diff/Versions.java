@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every image and chart version of a tree, by cluster and component: the images of each workload's
- * containers, each kustomize {@code images} entry, each HelmRelease's chart and the images its values
- * pin ({@code repository} beside {@code tag}), each OCIRepository's tag.
+ * containers, each kustomize {@code images} entry, each HelmRelease's chart and the images its
+ * values pin ({@code repository} beside {@code tag}), each OCIRepository's tag.
  */
 final class Versions {
     private Versions() {}
@@ -28,12 +28,14 @@ final class Versions {
     /** cluster → (component, subject) → version. */
     static Map<String, Map<Key, String>> of(Map<String, List<JsonNode>> docsByCluster) {
         Map<String, Map<Key, String>> versions = new TreeMap<>();
-        docsByCluster.forEach((cluster, docs) -> {
-            Map<Key, String> found = versions.computeIfAbsent(cluster, c -> new TreeMap<>());
-            for (JsonNode doc : docs) {
-                collect(doc, found);
-            }
-        });
+        docsByCluster.forEach(
+                (cluster, docs) -> {
+                    Map<Key, String> found =
+                            versions.computeIfAbsent(cluster, c -> new TreeMap<>());
+                    for (JsonNode doc : docs) {
+                        collect(doc, found);
+                    }
+                });
         return versions;
     }
 
@@ -41,26 +43,35 @@ final class Versions {
         String kind = doc.path("kind").asString("");
         String name = doc.at("/metadata/name").asString("");
         switch (kind) {
-            case "Deployment", "StatefulSet", "DaemonSet", "Job" -> containers(name, doc.at("/spec/template/spec"), found);
-            case "CronJob" -> containers(name, doc.at("/spec/jobTemplate/spec/template/spec"), found);
+            case "Deployment", "StatefulSet", "DaemonSet", "Job" ->
+                    containers(name, doc.at("/spec/template/spec"), found);
+            case "CronJob" ->
+                    containers(name, doc.at("/spec/jobTemplate/spec/template/spec"), found);
             case "HelmRelease" -> {
                 JsonNode chart = doc.at("/spec/chart/spec");
                 if (!chart.isMissingNode()) {
-                    found.put(new Key(name, "chart " + chart.path("chart").asString()), chart.path("version").asString());
+                    found.put(
+                            new Key(name, "chart " + chart.path("chart").asString()),
+                            chart.path("version").asString());
                 }
                 images(name, doc.at("/spec/values"), found);
             }
             case "OCIRepository" -> {
                 String url = doc.at("/spec/url").asString("");
-                found.put(new Key(name, "chart " + url.substring(url.lastIndexOf('/') + 1)), doc.at("/spec/ref/tag").asString(""));
+                found.put(
+                        new Key(name, "chart " + url.substring(url.lastIndexOf('/') + 1)),
+                        doc.at("/spec/ref/tag").asString(""));
             }
             case "Kustomization" -> {
-                // kustomize's own file of an apps overlay (Flux's Kustomizations set no images here)
+                // kustomize's own file of an apps overlay (Flux's Kustomizations set no images
+                // here)
                 for (JsonNode image : doc.path("images")) {
-                    found.put(new Key("apps", "image " + image.path("name").asString()), image.path("newTag").asString());
+                    found.put(
+                            new Key("apps", "image " + image.path("name").asString()),
+                            image.path("newTag").asString());
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -70,7 +81,9 @@ final class Versions {
                 String image = container.path("image").asString("");
                 int colon = image.lastIndexOf(':');
                 if (colon > image.lastIndexOf('/')) {
-                    found.put(new Key(workload, "image " + image.substring(0, colon)), image.substring(colon + 1));
+                    found.put(
+                            new Key(workload, "image " + image.substring(0, colon)),
+                            image.substring(colon + 1));
                 }
             }
         }
@@ -80,7 +93,9 @@ final class Versions {
     private static void images(String release, JsonNode values, Map<Key, String> found) {
         if (values.isObject()) {
             if (values.path("repository").isString() && values.path("tag").isValueNode()) {
-                found.put(new Key(release, "image " + values.path("repository").asString()), values.path("tag").asString());
+                found.put(
+                        new Key(release, "image " + values.path("repository").asString()),
+                        values.path("tag").asString());
             }
             values.properties().forEach(e -> images(release, e.getValue(), found));
         } else if (values.isArray()) {
@@ -89,7 +104,8 @@ final class Versions {
     }
 
     /** What moved, appeared or went, by cluster then component. */
-    static List<SemanticDiff.VersionChange> changes(Map<String, Map<Key, String>> before, Map<String, Map<Key, String>> after) {
+    static List<SemanticDiff.VersionChange> changes(
+            Map<String, Map<Key, String>> before, Map<String, Map<Key, String>> after) {
         List<SemanticDiff.VersionChange> changes = new ArrayList<>();
         Set<String> clusters = new TreeSet<>(before.keySet());
         clusters.addAll(after.keySet());
@@ -102,7 +118,9 @@ final class Versions {
                 String was = b.get(key);
                 String is = a.get(key);
                 if (was == null ? is != null : !was.equals(is)) {
-                    changes.add(new SemanticDiff.VersionChange(cluster, key.component(), key.subject(), was, is));
+                    changes.add(
+                            new SemanticDiff.VersionChange(
+                                    cluster, key.component(), key.subject(), was, is));
                 }
             }
         }

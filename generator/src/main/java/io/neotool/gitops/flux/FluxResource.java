@@ -6,12 +6,11 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 
 /**
- * Base of the Flux custom resources we generate. Specs are immutable records; the status is
- * never written (Flux owns it). Group, version and kind come from the subclass annotations.
+ * Base of the Flux custom resources we generate. Specs are immutable records; the status is never
+ * written (Flux owns it). Group, version and kind come from the subclass annotations.
  */
 public abstract class FluxResource<S> extends CustomResource<S, Void> implements Namespaced {
     private static final long serialVersionUID = 1L;
-
 
     protected FluxResource(String name, String namespace, S spec) {
         setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());

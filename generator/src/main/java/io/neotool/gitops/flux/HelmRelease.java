@@ -6,13 +6,15 @@ import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
 import java.util.Map;
 
-/** Flux {@code helm.toolkit.fluxcd.io/v2} HelmRelease. Exactly one of {@code chart} and {@code chartRef}. */
+/**
+ * Flux {@code helm.toolkit.fluxcd.io/v2} HelmRelease. Exactly one of {@code chart} and {@code
+ * chartRef}.
+ */
 @Group("helm.toolkit.fluxcd.io")
 @Version("v2")
 @Kind("HelmRelease")
 public class HelmRelease extends FluxResource<HelmRelease.Spec> {
     private static final long serialVersionUID = 1L;
-
 
     public HelmRelease(String name, String namespace, Spec spec) {
         super(name, namespace, spec);
@@ -33,7 +35,8 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
 
     public record Chart(ChartSpec spec) {}
 
-    public record ChartSpec(String chart, String version, CrossNamespaceRef sourceRef, String interval) {}
+    public record ChartSpec(
+            String chart, String version, CrossNamespaceRef sourceRef, String interval) {}
 
     public record Install(String crds, Remediation remediation) {}
 

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class HelmRepository extends FluxResource<HelmRepository.Spec> {
     private static final long serialVersionUID = 1L;
 
-
     public HelmRepository(String name, String namespace, Spec spec) {
         super(name, namespace, spec);
     }

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 
 /**
  * {@code clusters/<cluster>/README.md}: a Mermaid graph of the Flux Kustomizations, their sources,
- * the Helm releases and the apps with the infrastructure each uses, and the cluster's image and chart
- * versions; and {@code clusters/README.md}: every version in every environment, one column each, so
- * promotion skew shows at a glance. The cross-environment table is the only shared file, so a change
- * to one environment touches only that environment's files and the table.
+ * the Helm releases and the apps with the infrastructure each uses, and the cluster's image and
+ * chart versions; and {@code clusters/README.md}: every version in every environment, one column
+ * each, so promotion skew shows at a glance. The cross-environment table is the only shared file,
+ * so a change to one environment touches only that environment's files and the table.
  */
 public final class ClusterReadme {
     /** Where the cross-environment version table lives. */
@@ -62,15 +62,26 @@ public final class ClusterReadme {
     private static String graph(EnvironmentConfig config) {
         String cluster = config.cluster().name();
         StringBuilder g = new StringBuilder("flowchart LR\n");
-        g.append("  git[(\"GitRepository flux-system<br/>").append(config.git().branch()).append("\")]\n");
+        g.append("  git[(\"GitRepository flux-system<br/>")
+                .append(config.git().branch())
+                .append("\")]\n");
         String previous = null;
         for (Layer layer : Layer.values()) {
             String k = id(layer.kustomization());
-            g.append("  ").append(k).append("[\"Kustomization ").append(layer.kustomization()).append("<br/>./")
-                    .append(layer.folder(cluster)).append("\"]\n");
+            g.append("  ")
+                    .append(k)
+                    .append("[\"Kustomization ")
+                    .append(layer.kustomization())
+                    .append("<br/>./")
+                    .append(layer.folder(cluster))
+                    .append("\"]\n");
             g.append("  git --> ").append(k).append('\n');
             if (previous != null) {
-                g.append("  ").append(id(previous)).append(" -- before --> ").append(k).append('\n');
+                g.append("  ")
+                        .append(id(previous))
+                        .append(" -- before --> ")
+                        .append(k)
+                        .append('\n');
             }
             previous = layer.kustomization();
         }
@@ -81,26 +92,52 @@ public final class ClusterReadme {
             }
             String node = "c_" + id(component.name());
             if (component instanceof HelmComponent helm) {
-                g.append("  ").append(node).append("[\"HelmRelease ").append(component.name()).append("<br/>chart ").append(helm.chart())
-                        .append(' ').append(helm.chartVersion(config)).append("\"]\n");
+                g.append("  ")
+                        .append(node)
+                        .append("[\"HelmRelease ")
+                        .append(component.name())
+                        .append("<br/>chart ")
+                        .append(helm.chart())
+                        .append(' ')
+                        .append(helm.chartVersion(config))
+                        .append("\"]\n");
                 String source = "s_" + id(helm.source().sourceName());
                 sources.put(source, helm.source().kind() + " " + helm.source().sourceName());
                 g.append("  ").append(source).append(" -.-> ").append(node).append('\n');
             } else {
                 g.append("  ").append(node).append("[\"").append(component.name()).append("\"]\n");
             }
-            g.append("  ").append(id(component.layer().kustomization())).append(" --> ").append(node).append('\n');
+            g.append("  ")
+                    .append(id(component.layer().kustomization()))
+                    .append(" --> ")
+                    .append(node)
+                    .append('\n');
         }
-        sources.forEach((node, label) -> g.append("  ").append(node).append("[(\"").append(label).append("\")]\n"));
+        sources.forEach(
+                (node, label) ->
+                        g.append("  ").append(node).append("[(\"").append(label).append("\")]\n"));
         for (AppConfig app : config.apps()) {
             String node = "a_" + id(app.name());
-            g.append("  ").append(node).append("[\"").append(app.name()).append("<br/>").append(app.image()).append("\"]\n");
+            g.append("  ")
+                    .append(node)
+                    .append("[\"")
+                    .append(app.name())
+                    .append("<br/>")
+                    .append(app.image())
+                    .append("\"]\n");
             g.append("  apps --> ").append(node).append('\n');
             // what the app uses: the workloads its own edges lead to
             java.util.Set<String> uses = new java.util.TreeSet<>();
-            AppComponent.edges(app, config).stream().filter(e -> e.from().equals(app.name()))
+            AppComponent.edges(app, config).stream()
+                    .filter(e -> e.from().equals(app.name()))
                     .forEach(e -> uses.add(e.to()));
-            uses.forEach(u -> g.append("  ").append(node).append(" -. uses .-> c_").append(id(u)).append('\n'));
+            uses.forEach(
+                    u ->
+                            g.append("  ")
+                                    .append(node)
+                                    .append(" -. uses .-> c_")
+                                    .append(id(u))
+                                    .append('\n'));
         }
         return g.toString();
     }
@@ -113,28 +150,42 @@ public final class ClusterReadme {
             String env = c.cluster().name();
             for (Component component : Components.all()) {
                 if (component.enabled(c)) {
-                    component.versions(c).forEach((what, version) -> put(rows, "1 " + component.name() + " | " + what, env, version));
+                    component
+                            .versions(c)
+                            .forEach(
+                                    (what, version) ->
+                                            put(
+                                                    rows,
+                                                    "1 " + component.name() + " | " + what,
+                                                    env,
+                                                    version));
                 }
             }
             for (AppConfig app : c.apps()) {
                 ImageRef image = ImageRef.of(app.image());
-                put(rows, "2 app " + app.name() + " | image " + image.repository(), env, image.tag());
+                put(
+                        rows,
+                        "2 app " + app.name() + " | image " + image.repository(),
+                        env,
+                        image.tag());
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        rows.forEach((key, versions) -> {
-            String[] parts = key.substring(2).split(" \\| ", 2);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("component", parts[0]);
-            row.put("what", parts[1]);
-            row.put("versions", versions);
-            row.put("skew", versions.values().stream().distinct().count() > 1);
-            out.add(row);
-        });
+        rows.forEach(
+                (key, versions) -> {
+                    String[] parts = key.substring(2).split(" \\| ", 2);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("component", parts[0]);
+                    row.put("what", parts[1]);
+                    row.put("versions", versions);
+                    row.put("skew", versions.values().stream().distinct().count() > 1);
+                    out.add(row);
+                });
         return out;
     }
 
-    private static void put(Map<String, Map<String, String>> rows, String key, String env, String version) {
+    private static void put(
+            Map<String, Map<String, String>> rows, String key, String env, String version) {
         rows.computeIfAbsent(key, k -> new TreeMap<>()).put(env, version);
     }
 }

@@ -21,13 +21,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Places objects in Flux's monorepo layout and writes the glue: a {@code kustomization.yaml} in every
- * folder Flux reads, and per cluster the Flux Kustomizations {@code infra-controllers → infra-configs
- * → apps}, chained by {@code dependsOn}.
+ * Places objects in Flux's monorepo layout and writes the glue: a {@code kustomization.yaml} in
+ * every folder Flux reads, and per cluster the Flux Kustomizations {@code infra-controllers →
+ * infra-configs → apps}, chained by {@code dependsOn}.
  */
 public final class FluxLayout {
-    /** Label every object we write carries, so a person can tell generated objects in the cluster. */
+    /**
+     * Label every object we write carries, so a person can tell generated objects in the cluster.
+     */
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
     public static final String MANAGER = "neotool-gitops";
     static final String KUSTOMIZATION = "kustomization.yaml";
 
@@ -51,18 +54,36 @@ public final class FluxLayout {
             String folder = component.layer().folder(cluster) + "/" + component.name();
             List<String> names = new ArrayList<>();
             for (HasMetadata object : component.objects(context)) {
-                names.add(addObject(folder, object, true, owner, source(owner, component.configPath())));
+                names.add(
+                        addObject(
+                                folder,
+                                object,
+                                true,
+                                owner,
+                                source(owner, component.configPath())));
             }
-            component.files(context).forEach((name, text) -> {
-                tree.add(folder + "/" + name, owner, text);
-                names.add(name);
-            });
-            tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
-            layerFolders.computeIfAbsent(component.layer(), l -> new TreeSet<>()).add(component.name());
+            component
+                    .files(context)
+                    .forEach(
+                            (name, text) -> {
+                                tree.add(folder + "/" + name, owner, text);
+                                names.add(name);
+                            });
+            tree.add(
+                    folder + "/" + KUSTOMIZATION,
+                    owner,
+                    CanonicalYaml.write(KustomizeFile.of(names)));
+            layerFolders
+                    .computeIfAbsent(component.layer(), l -> new TreeSet<>())
+                    .add(component.name());
         }
         for (Layer layer : List.of(Layer.CONTROLLERS, Layer.CONFIGS)) {
-            List<String> folders = new ArrayList<>(layerFolders.getOrDefault(layer, new TreeSet<>()));
-            tree.add(layer.folder(cluster) + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(folders)));
+            List<String> folders =
+                    new ArrayList<>(layerFolders.getOrDefault(layer, new TreeSet<>()));
+            tree.add(
+                    layer.folder(cluster) + "/" + KUSTOMIZATION,
+                    owner,
+                    CanonicalYaml.write(KustomizeFile.of(folders)));
         }
         appsLayer(apps);
         clusterFolder();
@@ -70,10 +91,10 @@ public final class FluxLayout {
     }
 
     /**
-     * {@code apps/base/<app>/} holds what every environment shares; {@code apps/<cluster>/<app>/} the
-     * app's overlay for this cluster (its image tag, replicas, resources, Ingress), and
-     * {@code apps/<cluster>/} lists the app folders and sets the namespace. An overlay per app keeps
-     * each patch to the app's own few objects, so Flux's build stays linear in the number of apps (one
+     * {@code apps/base/<app>/} holds what every environment shares; {@code apps/<cluster>/<app>/}
+     * the app's overlay for this cluster (its image tag, replicas, resources, Ingress), and {@code
+     * apps/<cluster>/} lists the app folders and sets the namespace. An overlay per app keeps each
+     * patch to the app's own few objects, so Flux's build stays linear in the number of apps (one
      * overlay with a patch per app made kustomize match every patch against every object).
      */
     private void appsLayer(List<AppComponent> apps) {
@@ -84,23 +105,67 @@ public final class FluxLayout {
             String base = "apps/base/" + app.name();
             List<String> names = new ArrayList<>();
             for (HasMetadata object : app.baseObjects(config)) {
-                names.add(addObject(base, object, false, OutputTree.SHARED, source(sharedSource(), "apps." + app.name())));
+                names.add(
+                        addObject(
+                                base,
+                                object,
+                                false,
+                                OutputTree.SHARED,
+                                source(sharedSource(), "apps." + app.name())));
             }
-            tree.add(base + "/" + KUSTOMIZATION, OutputTree.SHARED, CanonicalYaml.write(KustomizeFile.of(names)));
+            tree.add(
+                    base + "/" + KUSTOMIZATION,
+                    OutputTree.SHARED,
+                    CanonicalYaml.write(KustomizeFile.of(names)));
             String folder = overlay + "/" + app.name();
             List<String> resources = new ArrayList<>(List.of("../../base/" + app.name()));
             if (app.app().isPublic()) {
-                resources.add(addObject(folder, app.ingress(config), false, owner, source(owner, "apps." + app.name())));
+                resources.add(
+                        addObject(
+                                folder,
+                                app.ingress(config),
+                                false,
+                                owner,
+                                source(owner, "apps." + app.name())));
             }
-            tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.overlay(null, resources,
-                    List.of(Map.of("name", app.image().repository(), "newTag", app.image().tag())),
-                    List.of(Map.of("name", app.name(), "count", app.app().replicas())),
-                    List.of(Map.of("target", Map.of("kind", "Deployment", "name", app.name()),
-                            "patch", CanonicalYaml.writeEmbedded(app.resourcesPatch()))))));
+            tree.add(
+                    folder + "/" + KUSTOMIZATION,
+                    owner,
+                    CanonicalYaml.write(
+                            KustomizeFile.overlay(
+                                    null,
+                                    resources,
+                                    List.of(
+                                            Map.of(
+                                                    "name",
+                                                    app.image().repository(),
+                                                    "newTag",
+                                                    app.image().tag())),
+                                    List.of(
+                                            Map.of(
+                                                    "name",
+                                                    app.name(),
+                                                    "count",
+                                                    app.app().replicas())),
+                                    List.of(
+                                            Map.of(
+                                                    "target",
+                                                    Map.of(
+                                                            "kind",
+                                                            "Deployment",
+                                                            "name",
+                                                            app.name()),
+                                                    "patch",
+                                                    CanonicalYaml.writeEmbedded(
+                                                            app.resourcesPatch()))))));
             folders.add(app.name());
         }
-        tree.add(overlay + "/" + KUSTOMIZATION, owner,
-                CanonicalYaml.write(KustomizeFile.overlay(context.namespace(), folders, List.of(), List.of(), List.of())));
+        tree.add(
+                overlay + "/" + KUSTOMIZATION,
+                owner,
+                CanonicalYaml.write(
+                        KustomizeFile.overlay(
+                                context.namespace(), folders, List.of(), List.of(), List.of())));
     }
 
     private void clusterFolder() {
@@ -110,18 +175,27 @@ public final class FluxLayout {
         List<String> names = new ArrayList<>();
         String previous = null;
         for (Layer layer : Layer.values()) {
-            List<FluxResource.DependsOn> dependsOn = previous == null ? null : List.of(new FluxResource.DependsOn(previous, null));
-            Kustomization kustomization = new Kustomization(layer.kustomization(), "flux-system", new Kustomization.Spec(
-                    config.flux().interval(),
-                    config.flux().retryInterval(),
-                    config.flux().timeout(),
-                    "./" + layer.folder(cluster),
-                    true,
-                    true,
-                    new FluxResource.CrossNamespaceRef("GitRepository", "flux-system", null),
-                    dependsOn));
+            List<FluxResource.DependsOn> dependsOn =
+                    previous == null ? null : List.of(new FluxResource.DependsOn(previous, null));
+            Kustomization kustomization =
+                    new Kustomization(
+                            layer.kustomization(),
+                            "flux-system",
+                            new Kustomization.Spec(
+                                    config.flux().interval(),
+                                    config.flux().retryInterval(),
+                                    config.flux().timeout(),
+                                    "./" + layer.folder(cluster),
+                                    true,
+                                    true,
+                                    new FluxResource.CrossNamespaceRef(
+                                            "GitRepository", "flux-system", null),
+                                    dependsOn));
             String name = layer.kustomization() + ".yaml";
-            tree.add(folder + "/" + name, owner, CanonicalYaml.write(marked(kustomization, source(owner, "flux"))));
+            tree.add(
+                    folder + "/" + name,
+                    owner,
+                    CanonicalYaml.write(marked(kustomization, source(owner, "flux"))));
             names.add(name);
             previous = layer.kustomization();
         }
@@ -130,10 +204,24 @@ public final class FluxLayout {
         var roles = VaultRoles.of(config);
         if (!roles.isEmpty()) {
             List<Map<String, Object>> model = new ArrayList<>();
-            roles.forEach((role, paths) -> model.add(Map.of("name", role, "paths", new ArrayList<>(paths))));
-            tree.add(folder + "/vault-policies.sh", owner, context.templates().render("vault-policies.sh.ftl",
-                    Map.of("cluster", cluster, "namespace", context.namespace(), "roles", model,
-                            "mounts", new ArrayList<>(VaultRoles.mounts(roles)))));
+            roles.forEach(
+                    (role, paths) ->
+                            model.add(Map.of("name", role, "paths", new ArrayList<>(paths))));
+            tree.add(
+                    folder + "/vault-policies.sh",
+                    owner,
+                    context.templates()
+                            .render(
+                                    "vault-policies.sh.ftl",
+                                    Map.of(
+                                            "cluster",
+                                            cluster,
+                                            "namespace",
+                                            context.namespace(),
+                                            "roles",
+                                            model,
+                                            "mounts",
+                                            new ArrayList<>(VaultRoles.mounts(roles)))));
         }
     }
 
@@ -141,18 +229,34 @@ public final class FluxLayout {
      * Renders one object into {@code folder}; returns its file name: {@code <kind>-<name>.yaml}, or
      * {@code <kind>-<namespace>-<name>.yaml} for an object of another namespace than the config's.
      */
-    private String addObject(String folder, HasMetadata object, boolean setNamespace, String fileOwner, Source source) {
-        if (setNamespace && object instanceof Namespaced && object.getMetadata().getNamespace() == null) {
+    private String addObject(
+            String folder,
+            HasMetadata object,
+            boolean setNamespace,
+            String fileOwner,
+            Source source) {
+        if (setNamespace
+                && object instanceof Namespaced
+                && object.getMetadata().getNamespace() == null) {
             object.getMetadata().setNamespace(context.namespace());
         }
         String namespace = object.getMetadata().getNamespace();
-        String other = namespace == null || namespace.equals(context.namespace()) ? "" : namespace + "-";
-        String name = object.getKind().toLowerCase(Locale.ROOT) + "-" + other + object.getMetadata().getName() + ".yaml";
+        String other =
+                namespace == null || namespace.equals(context.namespace()) ? "" : namespace + "-";
+        String name =
+                object.getKind().toLowerCase(Locale.ROOT)
+                        + "-"
+                        + other
+                        + object.getMetadata().getName()
+                        + ".yaml";
         tree.add(folder + "/" + name, fileOwner, CanonicalYaml.write(marked(object, source)));
         return name;
     }
 
-    /** Where a reviewer finds the setting: {@code config/production.yaml} and {@code infrastructure.postgres}. */
+    /**
+     * Where a reviewer finds the setting: {@code config/production.yaml} and {@code
+     * infrastructure.postgres}.
+     */
     static Source source(String config, String keyPath) {
         return new Source(config, keyPath);
     }
@@ -163,7 +267,10 @@ public final class FluxLayout {
         return source.substring(0, source.lastIndexOf('/') + 1) + "*.yaml";
     }
 
-    /** The enrichment every generated object gets: the managed-by label and the provenance annotation. */
+    /**
+     * The enrichment every generated object gets: the managed-by label and the provenance
+     * annotation.
+     */
     private static HasMetadata marked(HasMetadata object, Source source) {
         Map<String, String> labels = new TreeMap<>();
         if (object.getMetadata().getLabels() != null) {

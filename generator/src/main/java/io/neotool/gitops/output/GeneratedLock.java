@@ -12,14 +12,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * {@code .neotool/generated.lock}: every file the generator owns, with the SHA-256 of the content it
- * wrote and the config it came from. Committed beside the output; a file whose content no longer
+ * {@code .neotool/generated.lock}: every file the generator owns, with the SHA-256 of the content
+ * it wrote and the config it came from. Committed beside the output; a file whose content no longer
  * matches its entry was edited by hand.
  */
 public final class GeneratedLock {
     public static final String PATH = ".neotool/generated.lock";
     public static final String PENDING = PATH + ".pending";
-    private static final String HEADER = "# neotool-gitops: the files neotool:generate owns (sha256, config, path). Written by the generator; do not edit.\n";
+    private static final String HEADER =
+            "# neotool-gitops: the files neotool:generate owns (sha256, config, path). Written by the generator; do not edit.\n";
 
     /** One owned file. */
     public record Entry(String sha256, String owner) {}
@@ -74,15 +75,24 @@ public final class GeneratedLock {
         return accepted;
     }
 
-    /** This lock's lines plus those of {@code earlier} contents still accepted, for a pending lock. */
+    /**
+     * This lock's lines plus those of {@code earlier} contents still accepted, for a pending lock.
+     */
     public byte[] pendingBytes(Map<String, java.util.Set<String>> earlier) {
         StringBuilder text = new StringBuilder(HEADER);
         java.util.SortedSet<String> lines = new java.util.TreeSet<>();
-        entries.forEach((path, entry) -> lines.add(path + " " + entry.sha256() + " " + entry.owner()));
-        earlier.forEach((path, hashes) -> hashes.forEach(h -> lines.add(path + " " + h + " " + "-")));
+        entries.forEach(
+                (path, entry) -> lines.add(path + " " + entry.sha256() + " " + entry.owner()));
+        earlier.forEach(
+                (path, hashes) -> hashes.forEach(h -> lines.add(path + " " + h + " " + "-")));
         for (String line : lines) {
             String[] parts = line.split(" ", 3);
-            text.append(parts[1]).append(' ').append(parts[2]).append(' ').append(parts[0]).append('\n');
+            text.append(parts[1])
+                    .append(' ')
+                    .append(parts[2])
+                    .append(' ')
+                    .append(parts[0])
+                    .append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -97,7 +107,14 @@ public final class GeneratedLock {
 
     public byte[] bytes() {
         StringBuilder text = new StringBuilder(HEADER);
-        entries.forEach((path, entry) -> text.append(entry.sha256()).append(' ').append(entry.owner()).append(' ').append(path).append('\n'));
+        entries.forEach(
+                (path, entry) ->
+                        text.append(entry.sha256())
+                                .append(' ')
+                                .append(entry.owner())
+                                .append(' ')
+                                .append(path)
+                                .append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

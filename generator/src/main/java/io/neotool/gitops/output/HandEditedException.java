@@ -9,9 +9,12 @@ public final class HandEditedException extends RuntimeException {
     private final List<String> files;
 
     public HandEditedException(List<String> files) {
-        super(files.size() + " generated file(s) were edited by hand, so nothing was written:\n  " + String.join("\n  ", files)
-                + "\nMove the change into the config (the generated files are rewritten from it), or run with"
-                + " -Dneotool.force=true to overwrite the hand edits.");
+        super(
+                files.size()
+                        + " generated file(s) were edited by hand, so nothing was written:\n  "
+                        + String.join("\n  ", files)
+                        + "\nMove the change into the config (the generated files are rewritten from it), or run with"
+                        + " -Dneotool.force=true to overwrite the hand edits.");
         this.files = List.copyOf(files);
     }
 

@@ -8,12 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +19,10 @@ import java.util.stream.Stream;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** Every file under the output folders of {@code root} (flux-system included, temporary files not), sorted. */
+    /**
+     * Every file under the output folders of {@code root} (flux-system included, temporary files
+     * not), sorted.
+     */
     static List<String> listFiles(Path root) throws IOException {
         List<String> files = new ArrayList<>();
         for (String folder : OutputWriter.OUTPUT_FOLDERS) {
@@ -46,7 +44,9 @@ final class OutputFiles {
 
     static boolean isTemporary(Path path) {
         String name = path.getFileName().toString();
-        return name.startsWith(".") && name.contains(OutputWriter.TEMP_MARK) && name.endsWith(OutputWriter.TEMP_SUFFIX);
+        return name.startsWith(".")
+                && name.contains(OutputWriter.TEMP_MARK)
+                && name.endsWith(OutputWriter.TEMP_SUFFIX);
     }
 
     /** Temporary files a killed run left behind; never real content. */
@@ -59,7 +59,10 @@ final class OutputFiles {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(base)) {
-                for (Path path : (Iterable<Path>) walk.filter(p -> Files.isRegularFile(p) && isTemporary(p))::iterator) {
+                for (Path path :
+                        (Iterable<Path>)
+                                walk.filter(p -> Files.isRegularFile(p) && isTemporary(p))
+                                        ::iterator) {
                     Files.deleteIfExists(path);
                 }
             }
@@ -68,11 +71,19 @@ final class OutputFiles {
 
     static void atomicWrite(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + OutputWriter.TEMP_MARK, OutputWriter.TEMP_SUFFIX);
+        Path temp =
+                Files.createTempFile(
+                        target.getParent(),
+                        "." + target.getFileName() + OutputWriter.TEMP_MARK,
+                        OutputWriter.TEMP_SUFFIX);
         try {
             Files.write(temp, content);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        temp,
+                        target,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -94,7 +105,9 @@ final class OutputFiles {
 
     static void deleteEmptyParents(Path root, Path folder) throws IOException {
         Path stop = root.normalize();
-        while (folder != null && folder.startsWith(stop) && !folder.equals(stop)
+        while (folder != null
+                && folder.startsWith(stop)
+                && !folder.equals(stop)
                 && !OutputWriter.OUTPUT_FOLDERS.contains(stop.relativize(folder).toString())) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 if (entries.iterator().hasNext()) {

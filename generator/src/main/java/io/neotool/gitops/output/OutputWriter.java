@@ -2,11 +2,8 @@ package io.neotool.gitops.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,26 +11,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Writes the tree to disk: what may be written, kept or removed.
  *
- * <p>Ownership: the lock ({@link GeneratedLock}) lists every file the generator wrote, with its hash.
- * A file whose content matches neither its lock entry nor what is about to be written was edited by
- * hand: the run refuses (nothing written) unless forced. A file the generator does not own is never
- * touched, and {@code clusters/<cluster>/flux-system/} (owned by {@code flux bootstrap}) is never
- * read, written or removed.
+ * <p>Ownership: the lock ({@link GeneratedLock}) lists every file the generator wrote, with its
+ * hash. A file whose content matches neither its lock entry nor what is about to be written was
+ * edited by hand: the run refuses (nothing written) unless forced. A file the generator does not
+ * own is never touched, and {@code clusters/<cluster>/flux-system/} (owned by {@code flux
+ * bootstrap}) is never read, written or removed.
  *
- * <p>Crash safety (the file mechanics are {@link OutputFiles}): the new lock is first written as {@code generated.lock.pending} (keeping what
- * earlier interrupted runs recorded there); each file is written to a temporary file in its folder
- * and moved into place atomically; stale files are removed; the lock is replaced last. A run killed
- * at any point leaves every file old or new, never partial, and the next run accepts the contents
- * the pending lock names and finishes the job.
+ * <p>Crash safety (the file mechanics are {@link OutputFiles}): the new lock is first written as
+ * {@code generated.lock.pending} (keeping what earlier interrupted runs recorded there); each file
+ * is written to a temporary file in its folder and moved into place atomically; stale files are
+ * removed; the lock is replaced last. A run killed at any point leaves every file old or new, never
+ * partial, and the next run accepts the contents the pending lock names and finishes the job.
  */
 public final class OutputWriter {
     /** The folders the generator writes into, relative to the output root. */
     public static final List<String> OUTPUT_FOLDERS = List.of("clusters", "infrastructure", "apps");
+
     static final String TEMP_MARK = ".neotool-";
     static final String TEMP_SUFFIX = ".tmp";
 
@@ -43,7 +40,8 @@ public final class OutputWriter {
         this.root = root;
     }
 
-    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete) throws IOException {
+    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete)
+            throws IOException {
         return write(tree, owners, complete, false);
     }
 
@@ -52,10 +50,12 @@ public final class OutputWriter {
      * @param complete true when the run covers every config, so shared files may be pruned too
      * @param force overwrite and remove hand-edited files instead of refusing
      */
-    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete, boolean force) throws IOException {
+    public WriteResult write(OutputTree tree, Set<String> owners, boolean complete, boolean force)
+            throws IOException {
         OutputFiles.removeTemporaryFiles(root);
         GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
-        Map<String, Set<String>> pending = GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING));
+        Map<String, Set<String>> pending =
+                GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING));
         List<String> prune = new ArrayList<>();
         for (String path : owned(lock)) {
             OutputTree.OutputFile file = tree.get(path);
@@ -86,12 +86,21 @@ public final class OutputWriter {
         }
 
         Map<String, GeneratedLock.Entry> next = new TreeMap<>();
-        lock.entries().forEach((path, entry) -> {
-            if (!prune.contains(path) && tree.get(path) == null) {
-                next.put(path, entry);
-            }
-        });
-        tree.files().values().forEach(f -> next.put(f.path(), new GeneratedLock.Entry(GeneratedLock.sha256(f.content()), f.owner())));
+        lock.entries()
+                .forEach(
+                        (path, entry) -> {
+                            if (!prune.contains(path) && tree.get(path) == null) {
+                                next.put(path, entry);
+                            }
+                        });
+        tree.files()
+                .values()
+                .forEach(
+                        f ->
+                                next.put(
+                                        f.path(),
+                                        new GeneratedLock.Entry(
+                                                GeneratedLock.sha256(f.content()), f.owner())));
         GeneratedLock nextLock = new GeneratedLock(next);
         recordPending(nextLock, pending);
 
@@ -118,7 +127,10 @@ public final class OutputWriter {
         return new WriteResult(written, unchanged, removed);
     }
 
-    /** Records what this run will write; what interrupted runs may have left stays accepted until one completes. */
+    /**
+     * Records what this run will write; what interrupted runs may have left stays accepted until
+     * one completes.
+     */
     void recordPending(GeneratedLock next, Map<String, Set<String>> earlier) throws IOException {
         OutputFiles.atomicWrite(root.resolve(GeneratedLock.PENDING), next.pendingBytes(earlier));
     }
@@ -127,7 +139,12 @@ public final class OutputWriter {
      * True when the file on disk is ours to replace but holds content the generator never wrote:
      * neither its lock entry, nor the pending lock of an interrupted run, nor {@code next}.
      */
-    static boolean handEdited(String path, byte[] disk, byte[] next, GeneratedLock lock, Map<String, Set<String>> pending) {
+    static boolean handEdited(
+            String path,
+            byte[] disk,
+            byte[] next,
+            GeneratedLock lock,
+            Map<String, Set<String>> pending) {
         if (disk == null) {
             return false;
         }
@@ -142,7 +159,8 @@ public final class OutputWriter {
         if (entry != null) {
             return !entry.sha256().equals(hash);
         }
-        // not in the lock: ours only if it carries our header (trees written before the lock existed)
+        // not in the lock: ours only if it carries our header (trees written before the lock
+        // existed)
         return OutputTree.ownerOf(new String(disk, StandardCharsets.UTF_8)) == null;
     }
 
@@ -172,15 +190,26 @@ public final class OutputWriter {
                 stale.add(path);
             }
         }
-        boolean lockCurrent = Arrays.equals(lockBytes(expected), Files.isRegularFile(root.resolve(GeneratedLock.PATH))
-                ? Files.readAllBytes(root.resolve(GeneratedLock.PATH)) : new byte[0]);
+        boolean lockCurrent =
+                Arrays.equals(
+                        lockBytes(expected),
+                        Files.isRegularFile(root.resolve(GeneratedLock.PATH))
+                                ? Files.readAllBytes(root.resolve(GeneratedLock.PATH))
+                                : new byte[0]);
         return new Drift(changed, missing, stale, handEdited, lockCurrent);
     }
 
     /** The lock a complete run over {@code tree} writes. */
     public static byte[] lockBytes(OutputTree tree) {
         Map<String, GeneratedLock.Entry> entries = new TreeMap<>();
-        tree.files().values().forEach(f -> entries.put(f.path(), new GeneratedLock.Entry(GeneratedLock.sha256(f.content()), f.owner())));
+        tree.files()
+                .values()
+                .forEach(
+                        f ->
+                                entries.put(
+                                        f.path(),
+                                        new GeneratedLock.Entry(
+                                                GeneratedLock.sha256(f.content()), f.owner())));
         return new GeneratedLock(entries).bytes();
     }
 
@@ -189,7 +218,11 @@ public final class OutputWriter {
      *
      * @param changed path to the content on disk, for files whose content differs
      */
-    public record Drift(Map<String, String> changed, List<String> missing, List<String> stale, List<String> handEdited,
+    public record Drift(
+            Map<String, String> changed,
+            List<String> missing,
+            List<String> stale,
+            List<String> handEdited,
             boolean lockCurrent) {
         public boolean clean() {
             return changed.isEmpty() && missing.isEmpty() && stale.isEmpty() && lockCurrent;
@@ -207,14 +240,19 @@ public final class OutputWriter {
         return entry != null ? entry.owner() : OutputTree.ownerOf(OutputFiles.head(resolve(path)));
     }
 
-    /** Files the generator owns: the lock's entries, and files with our header (older trees), sorted. */
+    /**
+     * Files the generator owns: the lock's entries, and files with our header (older trees),
+     * sorted.
+     */
     public List<String> owned() throws IOException {
         return owned(GeneratedLock.read(root.resolve(GeneratedLock.PATH)));
     }
 
     private List<String> owned(GeneratedLock lock) throws IOException {
         TreeSet<String> owned = new TreeSet<>();
-        lock.entries().keySet().stream().filter(p -> Files.isRegularFile(resolve(p))).forEach(owned::add);
+        lock.entries().keySet().stream()
+                .filter(p -> Files.isRegularFile(resolve(p)))
+                .forEach(owned::add);
         for (String relative : files()) {
             if (OutputTree.ownerOf(OutputFiles.head(root.resolve(relative))) != null) {
                 owned.add(relative);
@@ -228,7 +266,10 @@ public final class OutputWriter {
         return listFiles(root).stream().filter(p -> !isBootstrapOwned(p)).toList();
     }
 
-    /** Every file under the output folders of {@code root} (flux-system included, temporary files not), sorted. */
+    /**
+     * Every file under the output folders of {@code root} (flux-system included, temporary files
+     * not), sorted.
+     */
     public static List<String> listFiles(Path root) throws IOException {
         return OutputFiles.listFiles(root);
     }
@@ -242,7 +283,8 @@ public final class OutputWriter {
     private Path resolve(String relative) {
         Path path = root.resolve(relative).normalize();
         if (!path.startsWith(root.normalize()) || isBootstrapOwned(relative)) {
-            throw new IllegalArgumentException("refusing to write outside the output folders: " + relative);
+            throw new IllegalArgumentException(
+                    "refusing to write outside the output folders: " + relative);
         }
         return path;
     }

@@ -19,22 +19,27 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * multi-line strings are literal blocks; LF line ends; a trailing newline.
  */
 public final class CanonicalYaml {
-    private static final List<String> FIRST = List.of("apiVersion", "kind", "metadata", "name", "namespace", "spec");
+    private static final List<String> FIRST =
+            List.of("apiVersion", "kind", "metadata", "name", "namespace", "spec");
 
-    private static final JsonMapper TREE = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL)
-                    .withContentInclusion(JsonInclude.Include.NON_NULL))
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final JsonMapper TREE =
+            JsonMapper.builder()
+                    .changeDefaultPropertyInclusion(
+                            i ->
+                                    i.withValueInclusion(JsonInclude.Include.NON_NULL)
+                                            .withContentInclusion(JsonInclude.Include.NON_NULL))
+                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                    .build();
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .disable(YAMLWriteFeature.SPLIT_LINES)
-            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder()
+                    .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                    .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+                    .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .disable(YAMLWriteFeature.SPLIT_LINES)
+                    .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build();
 
     private CanonicalYaml() {}
 
@@ -52,7 +57,8 @@ public final class CanonicalYaml {
     public static String writeEmbedded(Object object) {
         String text = write(object);
         if (text.lines().allMatch(line -> line.isEmpty() || line.startsWith("  "))) {
-            return text.lines().map(line -> line.isEmpty() ? line : line.substring(2))
+            return text.lines()
+                    .map(line -> line.isEmpty() ? line : line.substring(2))
                     .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
         }
         return text;

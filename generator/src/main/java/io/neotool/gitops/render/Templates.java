@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * Freemarker for the text that is not a Kubernetes object (pgbouncer.ini, shell scripts).
- * One shared, locked-down configuration: missing values fail, no class resolution, no API built-in.
+ * Freemarker for the text that is not a Kubernetes object (pgbouncer.ini, shell scripts). One
+ * shared, locked-down configuration: missing values fail, no class resolution, no API built-in.
  */
 public final class Templates {
     private final Configuration configuration;

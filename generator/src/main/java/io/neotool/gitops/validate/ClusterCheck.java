@@ -1,7 +1,5 @@
 package io.neotool.gitops.validate;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,17 +8,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The checks of one cluster's tree, from {@code clusters/<cluster>/} down, the way Flux reads it: the
- * cluster's Flux Kustomizations, the paths they apply (built like kustomize), the Flux graph
+ * The checks of one cluster's tree, from {@code clusters/<cluster>/} down, the way Flux reads it:
+ * the cluster's Flux Kustomizations, the paths they apply (built like kustomize), the Flux graph
  * (sources, {@code dependsOn} and its cycles, namespaces created upstream, pinned charts) and the
  * rules of each object.
  */
@@ -31,20 +26,26 @@ final class ClusterCheck {
     private final KustomizeResolver resolver;
     private final String root;
 
-    ClusterCheck(String cluster, SortedMap<String, String> files, Map<String, List<Manifest>> parsed, ClusterRules rules,
+    ClusterCheck(
+            String cluster,
+            SortedMap<String, String> files,
+            Map<String, List<Manifest>> parsed,
+            ClusterRules rules,
             List<ValidationProblem> problems) {
         this.cluster = cluster;
         this.rules = rules;
         this.problems = problems;
         this.root = "clusters/" + cluster;
-        this.resolver = new KustomizeResolver(files, parsed, problems, Set.of(root + "/flux-system"));
+        this.resolver =
+                new KustomizeResolver(files, parsed, problems, Set.of(root + "/flux-system"));
     }
 
     void run() {
         List<Manifest> top = resolver.build(root);
         Map<String, Manifest> kustomizations = new LinkedHashMap<>();
         for (Manifest m : top) {
-            if (m.group().equals(TreeValidator.FLUX_KUSTOMIZATION) && m.kind().equals("Kustomization")) {
+            if (m.group().equals(TreeValidator.FLUX_KUSTOMIZATION)
+                    && m.kind().equals("Kustomization")) {
                 kustomizations.put(m.namespace() + "/" + m.name(), m);
             }
         }
@@ -52,11 +53,21 @@ final class ClusterCheck {
         List<Manifest> everything = new ArrayList<>(top);
         for (var entry : kustomizations.entrySet()) {
             Manifest k = entry.getValue();
-            String path = k.at("/spec/path").asString("./").replaceFirst("^\\./", "").replaceFirst("/$", "");
+            String path =
+                    k.at("/spec/path")
+                            .asString("./")
+                            .replaceFirst("^\\./", "")
+                            .replaceFirst("/$", "");
             List<Manifest> objects;
             if (path.isEmpty() || !(resolver.isFolder(path))) {
-                problems.add(new ValidationProblem(k.file(), k.id(), "/spec/path", "expected an existing folder of the repository, got '"
-                        + k.at("/spec/path").asString("") + "'"));
+                problems.add(
+                        new ValidationProblem(
+                                k.file(),
+                                k.id(),
+                                "/spec/path",
+                                "expected an existing folder of the repository, got '"
+                                        + k.at("/spec/path").asString("")
+                                        + "'"));
                 objects = List.of();
             } else {
                 objects = resolver.build(path);
@@ -74,18 +85,28 @@ final class ClusterCheck {
         objects(everything);
     }
 
-    private void graph(Map<String, Manifest> kustomizations, Map<String, List<Manifest>> applied,
-            Map<String, Manifest> sources, List<Manifest> top) {
+    private void graph(
+            Map<String, Manifest> kustomizations,
+            Map<String, List<Manifest>> applied,
+            Map<String, Manifest> sources,
+            List<Manifest> top) {
         Map<String, List<String>> edges = new TreeMap<>();
         for (var entry : kustomizations.entrySet()) {
             Manifest k = entry.getValue();
             List<String> deps = new ArrayList<>();
             int i = 0;
             for (JsonNode dep : k.at("/spec/dependsOn")) {
-                String id = dep.path("namespace").asString(k.namespace()) + "/" + dep.path("name").asString();
+                String id =
+                        dep.path("namespace").asString(k.namespace())
+                                + "/"
+                                + dep.path("name").asString();
                 if (!kustomizations.containsKey(id)) {
-                    problems.add(new ValidationProblem(k.file(), k.id(), "/spec/dependsOn/" + i,
-                            "expected a Kustomization of this cluster, got '" + id + "'"));
+                    problems.add(
+                            new ValidationProblem(
+                                    k.file(),
+                                    k.id(),
+                                    "/spec/dependsOn/" + i,
+                                    "expected a Kustomization of this cluster, got '" + id + "'"));
                 } else {
                     deps.add(id);
                 }
@@ -105,8 +126,14 @@ final class ClusterCheck {
                 if (m.kind().equals("HelmRelease")) {
                     helmRelease(m, sources, upstream);
                 }
-                if (m.group().equals(TreeValidator.FLUX_KUSTOMIZATION) && m.kind().equals("Kustomization")) {
-                    sourceRef(m, m.at("/spec/sourceRef"), "/spec/sourceRef", "GitRepository", sources);
+                if (m.group().equals(TreeValidator.FLUX_KUSTOMIZATION)
+                        && m.kind().equals("Kustomization")) {
+                    sourceRef(
+                            m,
+                            m.at("/spec/sourceRef"),
+                            "/spec/sourceRef",
+                            "GitRepository",
+                            sources);
                 }
             }
         }
@@ -114,21 +141,47 @@ final class ClusterCheck {
 
     private void helmRelease(Manifest m, Map<String, Manifest> sources, Set<String> upstream) {
         String namespace = m.at("/spec/targetNamespace").asString(m.namespace());
-        if (!TreeValidator.PREEXISTING_NAMESPACES.contains(namespace) && !upstream.contains(namespace)) {
-            problems.add(new ValidationProblem(m.file(), m.id(), m.at("/spec/targetNamespace").isMissingNode() ? "/metadata/namespace" : "/spec/targetNamespace",
-                    "namespace '" + namespace + "' is not created by this Kustomization or one it depends on"));
+        if (!TreeValidator.PREEXISTING_NAMESPACES.contains(namespace)
+                && !upstream.contains(namespace)) {
+            problems.add(
+                    new ValidationProblem(
+                            m.file(),
+                            m.id(),
+                            m.at("/spec/targetNamespace").isMissingNode()
+                                    ? "/metadata/namespace"
+                                    : "/spec/targetNamespace",
+                            "namespace '"
+                                    + namespace
+                                    + "' is not created by this Kustomization or one it depends on"));
         }
         JsonNode chart = m.at("/spec/chart/spec");
         JsonNode chartRef = m.at("/spec/chartRef");
         if (!chart.isMissingNode() == !chartRef.isMissingNode()) {
-            problems.add(new ValidationProblem(m.file(), m.id(), "/spec", "expected exactly one of chart and chartRef"));
+            problems.add(
+                    new ValidationProblem(
+                            m.file(),
+                            m.id(),
+                            "/spec",
+                            "expected exactly one of chart and chartRef"));
         }
         if (!chart.isMissingNode()) {
-            Manifest source = sourceRef(m, chart.path("sourceRef"), "/spec/chart/spec/sourceRef", "HelmRepository", sources);
+            Manifest source =
+                    sourceRef(
+                            m,
+                            chart.path("sourceRef"),
+                            "/spec/chart/spec/sourceRef",
+                            "HelmRepository",
+                            sources);
             String version = chart.path("version").asString("");
             if (!TreeValidator.EXACT_VERSION.matcher(version).matches()) {
-                problems.add(new ValidationProblem(m.file(), m.id(), "/spec/chart/spec/version",
-                        "expected a pinned chart version such as 1.2.3, got '" + version + "'"));
+                problems.add(
+                        new ValidationProblem(
+                                m.file(),
+                                m.id(),
+                                "/spec/chart/spec/version",
+                                "expected a pinned chart version such as 1.2.3, got '"
+                                        + version
+                                        + "'"));
             }
         }
         if (!chartRef.isMissingNode()) {
@@ -137,29 +190,56 @@ final class ClusterCheck {
                 String tag = source.at("/spec/ref/tag").asString("");
                 boolean digest = source.at("/spec/ref/digest").isString();
                 if (!digest && !TreeValidator.EXACT_VERSION.matcher(tag).matches()) {
-                    problems.add(new ValidationProblem(source.file(), source.id(), "/spec/ref",
-                            "expected a pinned tag or a digest, got '" + tag + "'"));
+                    problems.add(
+                            new ValidationProblem(
+                                    source.file(),
+                                    source.id(),
+                                    "/spec/ref",
+                                    "expected a pinned tag or a digest, got '" + tag + "'"));
                 }
             }
         }
     }
 
     /** Resolves a source reference; reports it when it points nowhere. */
-    private Manifest sourceRef(Manifest from, JsonNode ref, String pointer, String defaultKind, Map<String, Manifest> sources) {
+    private Manifest sourceRef(
+            Manifest from,
+            JsonNode ref,
+            String pointer,
+            String defaultKind,
+            Map<String, Manifest> sources) {
         if (ref.isMissingNode()) {
-            problems.add(new ValidationProblem(from.file(), from.id(), pointer, "expected a source reference"));
+            problems.add(
+                    new ValidationProblem(
+                            from.file(), from.id(), pointer, "expected a source reference"));
             return null;
         }
         String kind = ref.path("kind").asString(defaultKind);
         String namespace = ref.path("namespace").asString(from.namespace());
         String name = ref.path("name").asString("");
-        if (kind.equals("GitRepository") && namespace.equals("flux-system") && name.equals("flux-system")) {
+        if (kind.equals("GitRepository")
+                && namespace.equals("flux-system")
+                && name.equals("flux-system")) {
             return from; // created by flux bootstrap in clusters/<cluster>/flux-system/
         }
         Manifest source = sources.get(kind + "/" + namespace + "/" + name);
         if (source == null) {
-            problems.add(new ValidationProblem(from.file(), from.id(), pointer,
-                    "expected a " + kind + " defined in the tree of cluster '" + cluster + "', got " + kind + " " + namespace + "/" + name + ", which is not"));
+            problems.add(
+                    new ValidationProblem(
+                            from.file(),
+                            from.id(),
+                            pointer,
+                            "expected a "
+                                    + kind
+                                    + " defined in the tree of cluster '"
+                                    + cluster
+                                    + "', got "
+                                    + kind
+                                    + " "
+                                    + namespace
+                                    + "/"
+                                    + name
+                                    + ", which is not"));
         }
         return source;
     }
@@ -170,15 +250,28 @@ final class ClusterCheck {
             List<String> cycle = dfs(start, edges, finished, new ArrayList<>());
             if (cycle != null) {
                 Manifest first = kustomizations.get(cycle.get(0));
-                problems.add(new ValidationProblem(first.file(), first.id(), "/spec/dependsOn",
-                        "dependsOn cycle: " + String.join(" -> ", cycle.stream().map(s -> s.substring(s.indexOf('/') + 1)).toList())));
+                problems.add(
+                        new ValidationProblem(
+                                first.file(),
+                                first.id(),
+                                "/spec/dependsOn",
+                                "dependsOn cycle: "
+                                        + String.join(
+                                                " -> ",
+                                                cycle.stream()
+                                                        .map(s -> s.substring(s.indexOf('/') + 1))
+                                                        .toList())));
                 return;
             }
         }
     }
 
     /** Depth-first search; returns the first cycle met, closed ({@code a -> b -> a}), or null. */
-    private static List<String> dfs(String node, Map<String, List<String>> edges, Map<String, Boolean> finished, List<String> stack) {
+    private static List<String> dfs(
+            String node,
+            Map<String, List<String>> edges,
+            Map<String, Boolean> finished,
+            List<String> stack) {
         Boolean state = finished.get(node);
         if (Boolean.TRUE.equals(state)) {
             return null;
@@ -215,7 +308,9 @@ final class ClusterCheck {
 
     private static Set<String> namespaces(List<Manifest> objects) {
         Set<String> names = new HashSet<>();
-        objects.stream().filter(m -> m.kind().equals("Namespace") && m.group().equals("core")).forEach(m -> names.add(m.name()));
+        objects.stream()
+                .filter(m -> m.kind().equals("Namespace") && m.group().equals("core"))
+                .forEach(m -> names.add(m.name()));
         return names;
     }
 
@@ -224,7 +319,12 @@ final class ClusterCheck {
         for (Manifest m : everything) {
             Manifest first = seen.putIfAbsent(m.key(), m);
             if (first != null && !first.file().equals(m.file())) {
-                problems.add(new ValidationProblem(m.file(), m.id(), "", "the same object is also defined in " + first.file()));
+                problems.add(
+                        new ValidationProblem(
+                                m.file(),
+                                m.id(),
+                                "",
+                                "the same object is also defined in " + first.file()));
             }
             new ObjectChecks(m, rules, problems).run(everything);
         }

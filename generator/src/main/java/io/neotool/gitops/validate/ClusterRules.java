@@ -7,4 +7,5 @@ import java.util.Set;
  *
  * @param skipSchemaFor {@code group/version/Kind} entries allowed to have no schema in the catalog
  */
-public record ClusterRules(String cluster, String domain, String storageClass, Set<String> skipSchemaFor) {}
+public record ClusterRules(
+        String cluster, String domain, String storageClass, Set<String> skipSchemaFor) {}

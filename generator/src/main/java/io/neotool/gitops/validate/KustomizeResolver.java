@@ -14,27 +14,50 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What {@code kustomize build <folder>} yields, for the kustomize features this project's trees use:
- * {@code resources} (files and folders), {@code namespace}, {@code images}, {@code replicas} and
- * JSON 6902 {@code patches}. Any other field is reported rather than ignored: CI's real kustomize
- * build covers trees that need more.
+ * What {@code kustomize build <folder>} yields, for the kustomize features this project's trees
+ * use: {@code resources} (files and folders), {@code namespace}, {@code images}, {@code replicas}
+ * and JSON 6902 {@code patches}. Any other field is reported rather than ignored: CI's real
+ * kustomize build covers trees that need more.
  */
 final class KustomizeResolver {
     static final String KUSTOMIZATION = "kustomization.yaml";
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "namespace", "resources", "images", "replicas", "patches");
+    private static final Set<String> SUPPORTED =
+            Set.of("apiVersion", "kind", "namespace", "resources", "images", "replicas", "patches");
+
     /** Kinds that have no namespace. */
-    static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding",
-            "StorageClass", "PersistentVolume", "IngressClass", "PriorityClass", "MutatingWebhookConfiguration",
-            "ValidatingWebhookConfiguration", "APIService", "Node", "RuntimeClass", "CSIDriver", "VolumeAttachment");
+    static final Set<String> CLUSTER_SCOPED =
+            Set.of(
+                    "Namespace",
+                    "CustomResourceDefinition",
+                    "ClusterRole",
+                    "ClusterRoleBinding",
+                    "StorageClass",
+                    "PersistentVolume",
+                    "IngressClass",
+                    "PriorityClass",
+                    "MutatingWebhookConfiguration",
+                    "ValidatingWebhookConfiguration",
+                    "APIService",
+                    "Node",
+                    "RuntimeClass",
+                    "CSIDriver",
+                    "VolumeAttachment");
 
     private final SortedMap<String, String> files;
     private final List<ValidationProblem> problems;
+
     /** Every file's documents, parsed once and shared with the validator. */
     private final Map<String, List<Manifest>> parsed;
-    /** Folders whose kustomization.yaml may name a folder that a tool outside the generator writes. */
+
+    /**
+     * Folders whose kustomization.yaml may name a folder that a tool outside the generator writes.
+     */
     private final Set<String> optionalEntries;
 
-    KustomizeResolver(SortedMap<String, String> files, Map<String, List<Manifest>> parsed, List<ValidationProblem> problems,
+    KustomizeResolver(
+            SortedMap<String, String> files,
+            Map<String, List<Manifest>> parsed,
+            List<ValidationProblem> problems,
             Set<String> optionalEntries) {
         this.files = files;
         this.parsed = parsed;
@@ -56,24 +79,39 @@ final class KustomizeResolver {
     private List<Manifest> build(String folder, Set<String> visiting) {
         String file = folder + "/" + KUSTOMIZATION;
         if (!visiting.add(folder)) {
-            problems.add(new ValidationProblem(file, "", "/resources", "includes itself through its resources"));
+            problems.add(
+                    new ValidationProblem(
+                            file, "", "/resources", "includes itself through its resources"));
             return List.of();
         }
         String text = files.get(file);
         if (text == null) {
-            problems.add(new ValidationProblem(folder, "", "", "Flux reads this folder but it has no " + KUSTOMIZATION));
+            problems.add(
+                    new ValidationProblem(
+                            folder,
+                            "",
+                            "",
+                            "Flux reads this folder but it has no " + KUSTOMIZATION));
             return List.of();
         }
         List<Manifest> docs = parse(file);
         if (docs.size() != 1 || !Manifests.isKustomizeFile(docs.get(0))) {
-            problems.add(new ValidationProblem(file, "", "", "expected one kustomize.config.k8s.io Kustomization"));
+            problems.add(
+                    new ValidationProblem(
+                            file, "", "", "expected one kustomize.config.k8s.io Kustomization"));
             return List.of();
         }
         ObjectNode k = docs.get(0).object();
         for (String field : k.propertyNames()) {
             if (!SUPPORTED.contains(field)) {
-                problems.add(new ValidationProblem(file, "", "/" + field,
-                        "not checked by neotool:validate (supported: " + String.join(", ", new java.util.TreeSet<>(SUPPORTED)) + ")"));
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                "/" + field,
+                                "not checked by neotool:validate (supported: "
+                                        + String.join(", ", new java.util.TreeSet<>(SUPPORTED))
+                                        + ")"));
             }
         }
         List<Manifest> objects = new ArrayList<>();
@@ -83,25 +121,42 @@ final class KustomizeResolver {
             String resource = entry.asString();
             String pointer = "/resources/" + i++;
             if (!listed.add(resource)) {
-                problems.add(new ValidationProblem(file, "", pointer, "lists '" + resource + "' twice"));
+                problems.add(
+                        new ValidationProblem(file, "", pointer, "lists '" + resource + "' twice"));
                 continue;
             }
-            String target = Path.of(folder).resolve(resource).normalize().toString().replace('\\', '/');
+            String target =
+                    Path.of(folder).resolve(resource).normalize().toString().replace('\\', '/');
             if (files.containsKey(target)) {
-                parse(target).stream().filter(m -> !Manifests.isKustomizeFile(m)).forEach(objects::add);
+                parse(target).stream()
+                        .filter(m -> !Manifests.isKustomizeFile(m))
+                        .forEach(objects::add);
             } else if (isFolder(target)) {
                 objects.addAll(build(target, visiting));
             } else if (!optionalEntries.contains(target)) {
-                problems.add(new ValidationProblem(file, "", pointer, "lists '" + resource + "', which does not exist"));
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer,
+                                "lists '" + resource + "', which does not exist"));
             }
         }
         for (String path : files.subMap(folder + "/", folder + "/\uffff").keySet()) {
             String name = path.substring(folder.length() + 1);
             String first = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
-            boolean yaml = name.contains("/") ? isFolder(folder + "/" + first) && files.containsKey(folder + "/" + first + "/" + KUSTOMIZATION)
-                    : name.endsWith(".yaml") && !name.equals(KUSTOMIZATION);
+            boolean yaml =
+                    name.contains("/")
+                            ? isFolder(folder + "/" + first)
+                                    && files.containsKey(folder + "/" + first + "/" + KUSTOMIZATION)
+                            : name.endsWith(".yaml") && !name.equals(KUSTOMIZATION);
             if (yaml && !listed.contains(first) && listed.add(first)) {
-                problems.add(new ValidationProblem(file, "", "/resources", "does not list '" + first + "', which is in its folder"));
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                "/resources",
+                                "does not list '" + first + "', which is in its folder"));
             }
         }
         objects = transform(file, k, objects);
@@ -114,7 +169,8 @@ final class KustomizeResolver {
         Map<String, JsonNode> images = new LinkedHashMap<>();
         k.path("images").forEach(image -> images.put(image.path("name").asString(), image));
         Map<String, Integer> replicas = new HashMap<>();
-        k.path("replicas").forEach(r -> replicas.put(r.path("name").asString(), r.path("count").asInt()));
+        k.path("replicas")
+                .forEach(r -> replicas.put(r.path("name").asString(), r.path("count").asInt()));
         List<Manifest> out = new ArrayList<>();
         for (Manifest m : objects) {
             ObjectNode object = m.object().deepCopy();
@@ -134,7 +190,8 @@ final class KustomizeResolver {
                 }
             }
             Integer count = replicas.get(m.name());
-            if (count != null && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"))) {
+            if (count != null
+                    && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"))) {
                 ((ObjectNode) object.path("spec")).put("replicas", count);
             }
             out.add(m.withObject(object));
@@ -148,11 +205,21 @@ final class KustomizeResolver {
             try {
                 operations = Manifests.YAML.readTree(patch.path("patch").asString(""));
             } catch (tools.jackson.core.JacksonException e) {
-                problems.add(new ValidationProblem(file, "", pointer + "/patch", "not valid YAML: " + e.getOriginalMessage()));
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer + "/patch",
+                                "not valid YAML: " + e.getOriginalMessage()));
                 continue;
             }
             if (!operations.isArray()) {
-                problems.add(new ValidationProblem(file, "", pointer + "/patch", "only JSON 6902 patches (a list of operations) are checked"));
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer + "/patch",
+                                "only JSON 6902 patches (a list of operations) are checked"));
                 continue;
             }
             boolean applied = false;
@@ -160,15 +227,27 @@ final class KustomizeResolver {
                 Manifest m = out.get(j);
                 if (m.kind().equals(kind) && m.name().equals(name)) {
                     try {
-                        out.set(j, m.withObject((ObjectNode) JsonPatch.apply(operations, m.object())));
+                        out.set(
+                                j,
+                                m.withObject((ObjectNode) JsonPatch.apply(operations, m.object())));
                         applied = true;
                     } catch (RuntimeException e) {
-                        problems.add(new ValidationProblem(file, "", pointer, "does not apply to " + m.id() + ": " + e.getMessage()));
+                        problems.add(
+                                new ValidationProblem(
+                                        file,
+                                        "",
+                                        pointer,
+                                        "does not apply to " + m.id() + ": " + e.getMessage()));
                     }
                 }
             }
             if (!applied) {
-                problems.add(new ValidationProblem(file, "", pointer + "/target", "no " + kind + " named '" + name + "' to patch"));
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer + "/target",
+                                "no " + kind + " named '" + name + "' to patch"));
             }
         }
         return out;
@@ -179,10 +258,20 @@ final class KustomizeResolver {
         for (Manifest m : objects) {
             Manifest first = seen.putIfAbsent(m.key(), m);
             if (first != null && !first.file().equals(m.file())) {
-                problems.add(new ValidationProblem(m.file(), m.id(), "", "the same object is also in " + first.file()
-                        + " (both reach " + file + ")"));
+                problems.add(
+                        new ValidationProblem(
+                                m.file(),
+                                m.id(),
+                                "",
+                                "the same object is also in "
+                                        + first.file()
+                                        + " (both reach "
+                                        + file
+                                        + ")"));
             } else if (first != null) {
-                problems.add(new ValidationProblem(m.file(), m.id(), "", "the file holds this object twice"));
+                problems.add(
+                        new ValidationProblem(
+                                m.file(), m.id(), "", "the file holds this object twice"));
             }
         }
     }

@@ -27,14 +27,25 @@ final class Manifests {
                 if (doc == null || doc.isNull() || doc.isMissingNode()) {
                     continue;
                 }
-                if (!(doc instanceof ObjectNode object) || !doc.path("apiVersion").isString() || !doc.path("kind").isString()) {
-                    problems.add(new ValidationProblem(file, "", "", "document " + index + " is not a Kubernetes object (apiVersion and kind)"));
+                if (!(doc instanceof ObjectNode object)
+                        || !doc.path("apiVersion").isString()
+                        || !doc.path("kind").isString()) {
+                    problems.add(
+                            new ValidationProblem(
+                                    file,
+                                    "",
+                                    "",
+                                    "document "
+                                            + index
+                                            + " is not a Kubernetes object (apiVersion and kind)"));
                     continue;
                 }
                 manifests.add(new Manifest(file, object));
             }
         } catch (JacksonException e) {
-            problems.add(new ValidationProblem(file, "", "", "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(
+                    new ValidationProblem(
+                            file, "", "", "not valid YAML: " + e.getOriginalMessage()));
         }
         return manifests;
     }

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The rules every object of a cluster follows, beyond its schema. */
 final class ObjectChecks {
-    private static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet", "DaemonSet");
+    private static final Set<String> LONG_RUNNING =
+            Set.of("Deployment", "StatefulSet", "DaemonSet");
     private static final Set<String> LABEL_NAMED = Set.of("Service", "Namespace");
 
     private final Manifest m;
@@ -44,8 +45,16 @@ final class ObjectChecks {
     private void names() {
         String name = m.name();
         boolean label = LABEL_NAMED.contains(m.kind());
-        if (!(label ? TreeValidator.DNS_LABEL : TreeValidator.DNS_SUBDOMAIN).matcher(name).matches()) {
-            problem("/metadata/name", "expected a DNS-1123 " + (label ? "label" : "subdomain") + ", got '" + name + "'");
+        if (!(label ? TreeValidator.DNS_LABEL : TreeValidator.DNS_SUBDOMAIN)
+                .matcher(name)
+                .matches()) {
+            problem(
+                    "/metadata/name",
+                    "expected a DNS-1123 "
+                            + (label ? "label" : "subdomain")
+                            + ", got '"
+                            + name
+                            + "'");
         }
         String namespace = m.namespace();
         if (!namespace.isEmpty() && !TreeValidator.DNS_LABEL.matcher(namespace).matches()) {
@@ -61,7 +70,12 @@ final class ObjectChecks {
         Map<String, String> selector = strings(m.at("/spec/selector/matchLabels"));
         Map<String, String> labels = strings(template.at("/metadata/labels"));
         if (selector.isEmpty() || !labels.entrySet().containsAll(selector.entrySet())) {
-            problem("/spec/selector/matchLabels", "expected labels that the pod template carries " + labels + ", got " + selector);
+            problem(
+                    "/spec/selector/matchLabels",
+                    "expected labels that the pod template carries "
+                            + labels
+                            + ", got "
+                            + selector);
         }
     }
 
@@ -80,24 +94,49 @@ final class ObjectChecks {
                 for (String part : List.of("requests", "limits")) {
                     for (String resource : List.of("cpu", "memory")) {
                         if (c.at("/resources/" + part + "/" + resource).isMissingNode()) {
-                            problems.add(new ValidationProblem(m.file(), m.id(), at + "/resources/" + part + "/" + resource,
-                                    "container '" + name + "' has no " + resource + " " + part.substring(0, part.length() - 1)));
+                            problems.add(
+                                    new ValidationProblem(
+                                            m.file(),
+                                            m.id(),
+                                            at + "/resources/" + part + "/" + resource,
+                                            "container '"
+                                                    + name
+                                                    + "' has no "
+                                                    + resource
+                                                    + " "
+                                                    + part.substring(0, part.length() - 1)));
                         }
                     }
                 }
                 if (field.equals("containers") && LONG_RUNNING.contains(m.kind()) && !exempt) {
                     for (String probe : List.of("readinessProbe", "livenessProbe")) {
                         if (c.path(probe).isMissingNode()) {
-                            problems.add(new ValidationProblem(m.file(), m.id(), at + "/" + probe, "container '" + name + "' has no "
-                                    + probe + " (or annotate the workload " + TreeValidator.PROBES_EXEMPT + ": <reason>)"));
+                            problems.add(
+                                    new ValidationProblem(
+                                            m.file(),
+                                            m.id(),
+                                            at + "/" + probe,
+                                            "container '"
+                                                    + name
+                                                    + "' has no "
+                                                    + probe
+                                                    + " (or annotate the workload "
+                                                    + TreeValidator.PROBES_EXEMPT
+                                                    + ": <reason>)"));
                         }
                     }
                 }
                 String image = c.path("image").asString("");
                 String tag = PodTemplates.tag(image);
                 if (!image.contains("@sha256:") && (tag == null || tag.equals("latest"))) {
-                    problems.add(new ValidationProblem(m.file(), m.id(), at + "/image",
-                            "expected an image pinned to a version or digest, got '" + image + "'"));
+                    problems.add(
+                            new ValidationProblem(
+                                    m.file(),
+                                    m.id(),
+                                    at + "/image",
+                                    "expected an image pinned to a version or digest, got '"
+                                            + image
+                                            + "'"));
                 }
             }
         }
@@ -110,7 +149,9 @@ final class ObjectChecks {
         if (m.kind().equals("StatefulSet")) {
             int i = 0;
             for (JsonNode claim : m.at("/spec/volumeClaimTemplates")) {
-                claimClass(claim.path("spec"), "/spec/volumeClaimTemplates/" + i++ + "/spec/storageClassName");
+                claimClass(
+                        claim.path("spec"),
+                        "/spec/volumeClaimTemplates/" + i++ + "/spec/storageClassName");
             }
         }
         if (m.kind().equals("PersistentVolumeClaim")) {
@@ -121,7 +162,13 @@ final class ObjectChecks {
     private void claimClass(JsonNode spec, String pointer) {
         String storageClass = spec.path("storageClassName").asString("");
         if (!storageClass.equals(rules.storageClass())) {
-            problem(pointer, "expected the storage class '" + rules.storageClass() + "', got '" + storageClass + "'");
+            problem(
+                    pointer,
+                    "expected the storage class '"
+                            + rules.storageClass()
+                            + "', got '"
+                            + storageClass
+                            + "'");
         }
     }
 
@@ -133,30 +180,52 @@ final class ObjectChecks {
         List<JsonNode> pods = new ArrayList<>();
         for (Manifest other : cluster) {
             JsonNode template = PodTemplates.podTemplate(other.object());
-            if (!template.isMissingNode() && other.namespace().equals(m.namespace())
-                    && strings(template.at("/metadata/labels")).entrySet().containsAll(selector.entrySet())) {
+            if (!template.isMissingNode()
+                    && other.namespace().equals(m.namespace())
+                    && strings(template.at("/metadata/labels"))
+                            .entrySet()
+                            .containsAll(selector.entrySet())) {
                 pods.add(template);
             }
         }
         if (pods.isEmpty()) {
-            problem("/spec/selector", "expected to select a pod template of this cluster, got " + selector + ", which selects none");
+            problem(
+                    "/spec/selector",
+                    "expected to select a pod template of this cluster, got "
+                            + selector
+                            + ", which selects none");
             return;
         }
         Set<String> names = new HashSet<>();
         Set<Integer> numbers = new HashSet<>();
         for (JsonNode pod : pods) {
-            pod.at("/spec/containers").forEach(c -> c.path("ports").forEach(p -> {
-                names.add(p.path("name").asString(""));
-                numbers.add(p.path("containerPort").asInt(-1));
-            }));
+            pod.at("/spec/containers")
+                    .forEach(
+                            c ->
+                                    c.path("ports")
+                                            .forEach(
+                                                    p -> {
+                                                        names.add(p.path("name").asString(""));
+                                                        numbers.add(
+                                                                p.path("containerPort").asInt(-1));
+                                                    }));
         }
         int i = 0;
         for (JsonNode port : m.at("/spec/ports")) {
             JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
-            boolean found = target.isString() ? names.contains(target.asString()) : numbers.contains(target.asInt());
+            boolean found =
+                    target.isString()
+                            ? names.contains(target.asString())
+                            : numbers.contains(target.asInt());
             if (!found) {
-                problem("/spec/ports/" + i + "/targetPort", "expected a port of the selected containers (names " + new java.util.TreeSet<>(names)
-                        + ", numbers " + new java.util.TreeSet<>(numbers) + "), got " + target.asString());
+                problem(
+                        "/spec/ports/" + i + "/targetPort",
+                        "expected a port of the selected containers (names "
+                                + new java.util.TreeSet<>(names)
+                                + ", numbers "
+                                + new java.util.TreeSet<>(numbers)
+                                + "), got "
+                                + target.asString());
             }
             i++;
         }
@@ -170,7 +239,13 @@ final class ObjectChecks {
         for (JsonNode rule : m.at("/spec/rules")) {
             String host = rule.path("host").asString("");
             if (!host.equals(rules.domain()) && !host.endsWith("." + rules.domain())) {
-                problem("/spec/rules/" + i + "/host", "expected a host under the cluster domain '" + rules.domain() + "', got '" + host + "'");
+                problem(
+                        "/spec/rules/" + i + "/host",
+                        "expected a host under the cluster domain '"
+                                + rules.domain()
+                                + "', got '"
+                                + host
+                                + "'");
             }
             i++;
         }

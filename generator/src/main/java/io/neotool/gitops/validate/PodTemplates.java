@@ -12,7 +12,8 @@ final class PodTemplates {
     /** The pod template of a workload, or a missing node. */
     static JsonNode podTemplate(JsonNode object) {
         return switch (object.path("kind").asString("")) {
-            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> object.at("/spec/template");
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" ->
+                    object.at("/spec/template");
             case "CronJob" -> object.at("/spec/jobTemplate/spec/template");
             default -> tools.jackson.databind.node.MissingNode.getInstance();
         };
@@ -20,18 +21,22 @@ final class PodTemplates {
 
     /** Pointer of the pod spec inside the object, for messages. */
     static String podSpecPointer(JsonNode object) {
-        return object.path("kind").asString("").equals("CronJob") ? "/spec/jobTemplate/spec/template/spec" : "/spec/template/spec";
+        return object.path("kind").asString("").equals("CronJob")
+                ? "/spec/jobTemplate/spec/template/spec"
+                : "/spec/template/spec";
     }
 
     static List<ObjectNode> containers(JsonNode object) {
         List<ObjectNode> containers = new ArrayList<>();
         JsonNode spec = podTemplate(object).path("spec");
         for (String field : List.of("initContainers", "containers")) {
-            spec.path(field).forEach(c -> {
-                if (c instanceof ObjectNode o) {
-                    containers.add(o);
-                }
-            });
+            spec.path(field)
+                    .forEach(
+                            c -> {
+                                if (c instanceof ObjectNode o) {
+                                    containers.add(o);
+                                }
+                            });
         }
         return containers;
     }

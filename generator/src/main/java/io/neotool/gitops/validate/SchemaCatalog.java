@@ -26,24 +26,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * JSON Schemas by group, kind and version, in the layout of the flux-schema catalog:
- * {@code {group}/{kind}_{version}.json}, {@code core/} for the core group, kind in lower case. The
+ * JSON Schemas by group, kind and version, in the layout of the flux-schema catalog: {@code
+ * {group}/{kind}_{version}.json}, {@code core/} for the core group, kind in lower case. The
  * location is a folder, or an https URL whose files are cached on disk after the first download.
  */
 public final class SchemaCatalog {
     private final String location;
     private final Path cache;
+
     /**
      * The Kubernetes OpenAPI extensions the schemas carry ({@code x-kubernetes-*}): annotations for
      * the API server's merge logic, nothing to validate; declared so the validator knows them.
      */
-    static final List<String> KUBERNETES_KEYWORDS = List.of("x-kubernetes-list-type", "x-kubernetes-list-map-keys",
-            "x-kubernetes-map-type", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key", "x-kubernetes-unions",
-            "x-kubernetes-group-version-kind", "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields",
-            "x-kubernetes-embedded-resource", "x-kubernetes-validations");
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft7())
-            .keywords(KUBERNETES_KEYWORDS.stream().map(NonValidationKeyword::new).toList())
-            .build());
+    static final List<String> KUBERNETES_KEYWORDS =
+            List.of(
+                    "x-kubernetes-list-type",
+                    "x-kubernetes-list-map-keys",
+                    "x-kubernetes-map-type",
+                    "x-kubernetes-patch-strategy",
+                    "x-kubernetes-patch-merge-key",
+                    "x-kubernetes-unions",
+                    "x-kubernetes-group-version-kind",
+                    "x-kubernetes-int-or-string",
+                    "x-kubernetes-preserve-unknown-fields",
+                    "x-kubernetes-embedded-resource",
+                    "x-kubernetes-validations");
+
+    private final SchemaRegistry registry =
+            SchemaRegistry.withDefaultDialect(
+                    Dialect.builder(Dialects.getDraft7())
+                            .keywords(
+                                    KUBERNETES_KEYWORDS.stream()
+                                            .map(NonValidationKeyword::new)
+                                            .toList())
+                            .build());
     private final Map<String, Optional<Schema>> schemas = new ConcurrentHashMap<>();
 
     private SchemaCatalog(String location, Path cache) {
@@ -60,8 +76,10 @@ public final class SchemaCatalog {
         }
         Path folder = Path.of(location);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("no schema catalog folder at " + folder.toAbsolutePath()
-                    + " (expected {group}/{kind}_{version}.json files)");
+            throw new IllegalArgumentException(
+                    "no schema catalog folder at "
+                            + folder.toAbsolutePath()
+                            + " (expected {group}/{kind}_{version}.json files)");
         }
         return new SchemaCatalog(folder.toAbsolutePath().toString(), null);
     }
@@ -90,14 +108,17 @@ public final class SchemaCatalog {
             String text = read(relative);
             return text == null ? Optional.empty() : Optional.of(registry.getSchema(text));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema " + relative + " from " + location, e);
+            throw new UncheckedIOException(
+                    "cannot read schema " + relative + " from " + location, e);
         }
     }
 
     private String read(String relative) throws IOException {
         if (cache == null) {
             Path file = Path.of(location).resolve(relative);
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            return Files.isRegularFile(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8)
+                    : null;
         }
         Path cached = cache.resolve(relative);
         Path missing = cache.resolve(relative + ".missing");
@@ -107,24 +128,36 @@ public final class SchemaCatalog {
         if (Files.exists(missing)) {
             return null;
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(location + relative)).timeout(Duration.ofSeconds(60)).build();
+        HttpClient client =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(20))
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(location + relative))
+                        .timeout(Duration.ofSeconds(60))
+                        .build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             Files.createDirectories(cached.getParent());
             if (response.statusCode() == 404) {
                 Files.createFile(missing);
                 return null;
             }
             if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode() + " for " + location + relative);
+                throw new IOException(
+                        "HTTP " + response.statusCode() + " for " + location + relative);
             }
             Path temp = Files.createTempFile(cached.getParent(), "schema", ".tmp");
             try (InputStream body = response.body()) {
                 Files.copy(body, temp, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    cached,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return Files.readString(cached, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

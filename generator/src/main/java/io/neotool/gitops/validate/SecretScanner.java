@@ -19,34 +19,63 @@ final class SecretScanner {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (Credentials.LITERAL.matcher(line).find() || Credentials.highEntropyToken(line)) {
-                problems.add(new ValidationProblem(file + ":" + (i + 1), "", "", "this line looks like a credential; "
-                        + "secrets come from Vault at run time, never from Git"));
+                problems.add(
+                        new ValidationProblem(
+                                file + ":" + (i + 1),
+                                "",
+                                "",
+                                "this line looks like a credential; "
+                                        + "secrets come from Vault at run time, never from Git"));
             }
         }
     }
 
     /** Checks one object: Secrets with data, and literal values under secret-looking keys. */
     static void scanObject(Manifest m, String text, List<ValidationProblem> problems) {
-        if (m.kind().equals("Secret") && m.group().equals("core")
+        if (m.kind().equals("Secret")
+                && m.group().equals("core")
                 && (m.object().has("data") || m.object().has("stringData"))) {
-            problems.add(new ValidationProblem(m.file(), m.id(), "/data", "a Secret with data in Git; "
-                    + "let the Vault agent render it in the pod instead"));
+            problems.add(
+                    new ValidationProblem(
+                            m.file(),
+                            m.id(),
+                            "/data",
+                            "a Secret with data in Git; "
+                                    + "let the Vault agent render it in the pod instead"));
         }
         walk(m, m.object(), "", problems, text);
     }
 
-    private static void walk(Manifest m, JsonNode node, String pointer, List<ValidationProblem> problems, String text) {
+    private static void walk(
+            Manifest m,
+            JsonNode node,
+            String pointer,
+            List<ValidationProblem> problems,
+            String text) {
         if (node.isObject()) {
-            boolean envEntry = node.has("name") && node.has("value") && node.path("value").isString();
-            if (envEntry && literalSecret(node.path("name").asString(), node.path("value").asString())) {
-                problems.add(new ValidationProblem(m.file(), m.id(), pointer + "/value",
-                        "'" + node.path("name").asString() + "' is given a literal value; read it from Vault (<NAME>_FILE)"));
+            boolean envEntry =
+                    node.has("name") && node.has("value") && node.path("value").isString();
+            if (envEntry
+                    && literalSecret(node.path("name").asString(), node.path("value").asString())) {
+                problems.add(
+                        new ValidationProblem(
+                                m.file(),
+                                m.id(),
+                                pointer + "/value",
+                                "'"
+                                        + node.path("name").asString()
+                                        + "' is given a literal value; read it from Vault (<NAME>_FILE)"));
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                if (field.getValue().isString() && literalSecret(field.getKey(), field.getValue().asString())) {
-                    problems.add(new ValidationProblem(m.file(), m.id(), child,
-                            "a literal value under a secret-looking key; secrets come from Vault"));
+                if (field.getValue().isString()
+                        && literalSecret(field.getKey(), field.getValue().asString())) {
+                    problems.add(
+                            new ValidationProblem(
+                                    m.file(),
+                                    m.id(),
+                                    child,
+                                    "a literal value under a secret-looking key; secrets come from Vault"));
                 }
                 walk(m, field.getValue(), child, problems, text);
             }
@@ -57,13 +86,22 @@ final class SecretScanner {
         }
     }
 
-    /** A value under a secret-looking name that is not a reference (a file, a Vault path, a template). */
+    /**
+     * A value under a secret-looking name that is not a reference (a file, a Vault path, a
+     * template).
+     */
     static boolean literalSecret(String name, String value) {
         if (!Credentials.SECRET_NAME.matcher(name).matches() || value.isBlank()) {
             return false;
         }
-        boolean reference = name.endsWith("_FILE") || name.endsWith("File") || name.startsWith("vault.hashicorp.com/")
-                || value.startsWith("/") || value.contains("/data/") || value.contains("{{") || name.equals("existingSecret");
+        boolean reference =
+                name.endsWith("_FILE")
+                        || name.endsWith("File")
+                        || name.startsWith("vault.hashicorp.com/")
+                        || value.startsWith("/")
+                        || value.contains("/data/")
+                        || value.contains("{{")
+                        || name.equals("existingSecret");
         return !reference;
     }
 }

@@ -2,40 +2,40 @@ package io.neotool.gitops.validate;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a manifest tree the way the cluster would, before it gets there: every object against the
  * JSON Schema of its kind (strict: unknown fields fail); per cluster, the Flux graph (paths,
- * kustomization.yaml contents, sources, dependsOn, namespaces created upstream, pinned charts);
- * and the objects themselves (names, duplicates, selectors, ports, resources, probes, images,
- * storage class, hosts). Pure: it reads the files it is given.
+ * kustomization.yaml contents, sources, dependsOn, namespaces created upstream, pinned charts); and
+ * the objects themselves (names, duplicates, selectors, ports, resources, probes, images, storage
+ * class, hosts). Pure: it reads the files it is given.
  */
 public final class TreeValidator {
-    static final Pattern DNS_SUBDOMAIN = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+    static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
     static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
-    static final Pattern EXACT_VERSION = Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
+    static final Pattern EXACT_VERSION =
+            Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
     static final String FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io";
     static final String PROBES_EXEMPT = "neotool.io/probes-exempt";
+
     /** Namespaces that exist before Flux applies anything. */
-    static final Set<String> PREEXISTING_NAMESPACES = Set.of("flux-system", "kube-system", "kube-public", "default");
+    static final Set<String> PREEXISTING_NAMESPACES =
+            Set.of("flux-system", "kube-system", "kube-public", "default");
 
     /** Annotation on every generated object: the config file and key path it comes from. */
-    public static final String SOURCE_ANNOTATION = io.neotool.gitops.output.OutputTree.SOURCE_ANNOTATION;
+    public static final String SOURCE_ANNOTATION =
+            io.neotool.gitops.output.OutputTree.SOURCE_ANNOTATION;
 
     private final SchemaCatalog catalog;
     private final Map<String, ClusterRules> rules;
@@ -50,17 +50,25 @@ public final class TreeValidator {
     }
 
     /**
-     * @param locator turns a {@value #SOURCE_ANNOTATION} value into a config location
-     *     ({@code config/production.yaml:33:5}), or "" when unknown
+     * @param locator turns a {@value #SOURCE_ANNOTATION} value into a config location ({@code
+     *     config/production.yaml:33:5}), or "" when unknown
      */
-    public TreeValidator(SchemaCatalog catalog, Map<String, ClusterRules> rules, java.util.function.Function<String, String> locator) {
+    public TreeValidator(
+            SchemaCatalog catalog,
+            Map<String, ClusterRules> rules,
+            java.util.function.Function<String, String> locator) {
         this.catalog = catalog;
         this.rules = Map.copyOf(rules);
         this.locator = locator;
     }
 
     /** What was checked, for the summary line. */
-    public record Report(List<ValidationProblem> problems, int files, int objects, int schemaChecked, Set<String> clusters) {}
+    public record Report(
+            List<ValidationProblem> problems,
+            int files,
+            int objects,
+            int schemaChecked,
+            Set<String> clusters) {}
 
     /** Checks {@code files} (relative path to text) and returns every problem found. */
     public Report validate(SortedMap<String, String> files) {
@@ -128,17 +136,37 @@ public final class TreeValidator {
         if (schema.isEmpty()) {
             String gvk = m.apiVersion() + "/" + m.kind();
             if (!skip.contains(gvk)) {
-                problems.add(new ValidationProblem(m.file(), m.id(), "", "no schema for " + gvk + " in the catalog ("
-                        + SchemaCatalog.file(m.group(), m.kind(), m.version()) + "); list it under validation.skipSchemaFor to accept that"));
+                problems.add(
+                        new ValidationProblem(
+                                m.file(),
+                                m.id(),
+                                "",
+                                "no schema for "
+                                        + gvk
+                                        + " in the catalog ("
+                                        + SchemaCatalog.file(m.group(), m.kind(), m.version())
+                                        + "); list it under validation.skipSchemaFor to accept that"));
             }
             return false;
         }
         for (Error error : schema.get().validate(m.object())) {
             String location = error.getInstanceLocation().toString();
-            String pointer = location.isEmpty() || location.equals("$") ? "/" : location.startsWith("/") ? location
-                    : "/" + location.replaceFirst("^\\$\\.?", "").replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+            String pointer =
+                    location.isEmpty() || location.equals("$")
+                            ? "/"
+                            : location.startsWith("/")
+                                    ? location
+                                    : "/"
+                                            + location.replaceFirst("^\\$\\.?", "")
+                                                    .replaceAll("\\[(\\d+)]", ".$1")
+                                                    .replace('.', '/');
             String message = error.getMessage().replaceFirst("^\\$[^:]*: ", "");
-            problems.add(new ValidationProblem(m.file(), m.id(), pointer, "schema " + m.apiVersion() + "/" + m.kind() + ": " + message));
+            problems.add(
+                    new ValidationProblem(
+                            m.file(),
+                            m.id(),
+                            pointer,
+                            "schema " + m.apiVersion() + "/" + m.kind() + ": " + message));
         }
         return true;
     }

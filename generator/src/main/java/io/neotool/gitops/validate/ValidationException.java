@@ -10,8 +10,13 @@ public final class ValidationException extends RuntimeException {
     private final List<ValidationProblem> problems;
 
     public ValidationException(List<ValidationProblem> problems) {
-        super(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the manifests:\n"
-                + problems.stream().map(p -> "  " + p.format()).collect(Collectors.joining("\n")));
+        super(
+                problems.size()
+                        + (problems.size() == 1 ? " problem" : " problems")
+                        + " in the manifests:\n"
+                        + problems.stream()
+                                .map(p -> "  " + p.format())
+                                .collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,17 +1,20 @@
 package io.neotool.gitops.validate;
 
 /**
- * One thing wrong with a manifest tree, located for a reviewer:
- * {@code infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml: Deployment production/pgbouncer:
- * /spec/selector/matchLabels: expected labels that the pod template carries, got {app=other}}.
+ * One thing wrong with a manifest tree, located for a reviewer: {@code
+ * infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml: Deployment
+ * production/pgbouncer: /spec/selector/matchLabels: expected labels that the pod template carries,
+ * got {app=other}}.
  *
  * @param file the file, relative to the repository root
  * @param object {@code Kind namespace/name}, or empty when the problem is about the file
  * @param field a JSON pointer into the object, or empty
  * @param message what was expected and what was found
- * @param source where in a config the object comes from ({@code config/production.yaml:33:5}), or empty
+ * @param source where in a config the object comes from ({@code config/production.yaml:33:5}), or
+ *     empty
  */
-public record ValidationProblem(String file, String object, String field, String message, String source) {
+public record ValidationProblem(
+        String file, String object, String field, String message, String source) {
 
     public ValidationProblem(String file, String object, String field, String message) {
         this(file, object, field, message, "");

@@ -15,12 +15,17 @@ public final class ConfigLimitsBench {
 
     public static void main(String[] args) {
         int max = ConfigLoader.MAX_BYTES;
-        report("largest accepted size (1 MiB of comments)", filled("# " + "x".repeat(78) + "\n", max));
+        report(
+                "largest accepted size (1 MiB of comments)",
+                filled("# " + "x".repeat(78) + "\n", max));
         report("over the size limit (1 MiB + 1 byte)", filled("#", max + 1));
         report("deepest nesting (1 MiB of '[')", filled("[", max - 16, "cluster: "));
         report("deep block nesting (500 levels)", blockNesting(500));
         report("many keys (50,000 under one map)", manyKeys(50_000));
-        report("one very long line (1 MiB string)", ("cluster:\n  name: \"" + "a".repeat(max - 40) + "\"\n").getBytes(StandardCharsets.UTF_8));
+        report(
+                "one very long line (1 MiB string)",
+                ("cluster:\n  name: \"" + "a".repeat(max - 40) + "\"\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] filled(String unit, int size) {
@@ -66,8 +71,14 @@ public final class ConfigLimitsBench {
             times[i] = System.nanoTime() - start;
         }
         java.util.Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "%-45s %8d bytes  median %7.1f ms  max %7.1f ms  -> %s%n",
-                name, input.length, times[RUNS / 2] / 1e6, times[RUNS - 1] / 1e6, outcome);
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s %8d bytes  median %7.1f ms  max %7.1f ms  -> %s%n",
+                name,
+                input.length,
+                times[RUNS / 2] / 1e6,
+                times[RUNS - 1] / 1e6,
+                outcome);
     }
 
     private static String run(byte[] input) {
@@ -76,7 +87,9 @@ public final class ConfigLimitsBench {
             return "accepted";
         } catch (ConfigException e) {
             String first = e.problems().get(0).format();
-            return e.problems().size() + " problem(s), first: " + (first.length() > 90 ? first.substring(0, 90) + "..." : first);
+            return e.problems().size()
+                    + " problem(s), first: "
+                    + (first.length() > 90 ? first.substring(0, 90) + "..." : first);
         }
     }
 }

@@ -17,9 +17,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * How generation scales with the number of apps (run by {@code bench/generation.sh}, never by the
  * unit tests). For environments of N apps derived from {@code config/production.yaml} (each with a
- * database, a topic, a secret, a metrics port, every fifth one public), it prints the median time of
- * the in-JVM generation next to Jackson writing the same objects (the floor), their ratio, and the
- * time per app, so that a step that grows faster than the tree shows as a rising per-app cost.
+ * database, a topic, a secret, a metrics port, every fifth one public), it prints the median time
+ * of the in-JVM generation next to Jackson writing the same objects (the floor), their ratio, and
+ * the time per app, so that a step that grows faster than the tree shows as a rising per-app cost.
  *
  * <p>Usage: {@code GenerationBench <work folder> <N>...}; writes the synthetic configs there.
  */
@@ -29,7 +29,15 @@ public final class GenerationBench {
     public static void main(String[] args) throws IOException {
         Path work = Path.of(args[0]);
         int[] sizes = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
-        System.out.printf(Locale.ROOT, "%8s %10s %12s %10s %8s %12s%n", "apps", "objects", "generate ms", "jackson ms", "ratio", "ms per app");
+        System.out.printf(
+                Locale.ROOT,
+                "%8s %10s %12s %10s %8s %12s%n",
+                "apps",
+                "objects",
+                "generate ms",
+                "jackson ms",
+                "ratio",
+                "ms per app");
         for (int n : sizes) {
             Path config = write(work.resolve("apps-" + n), n);
             NeotoolGitops gitops = new NeotoolGitops();
@@ -63,15 +71,26 @@ public final class GenerationBench {
             }
             double g = median(generate) / 1e6;
             double j = median(jackson) / 1e6;
-            System.out.printf(Locale.ROOT, "%8d %10d %12.0f %10.0f %8.1f %12.3f%n", n, objects.size(), g, j, g / j, g / n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%8d %10d %12.0f %10.0f %8.1f %12.3f%n",
+                    n,
+                    objects.size(),
+                    g,
+                    j,
+                    g / j,
+                    g / n);
         }
     }
 
     /** A config folder with production's infrastructure and {@code n} apps. */
     static Path write(Path folder, int n) throws IOException {
         Files.createDirectories(folder.resolve("supergraph"));
-        Path repo = Path.of(System.getProperty("neotool.repoRoot", "..")).toAbsolutePath().normalize();
-        Files.copy(repo.resolve("config/supergraph/neotool.graphql"), folder.resolve("supergraph/neotool.graphql"),
+        Path repo =
+                Path.of(System.getProperty("neotool.repoRoot", "..")).toAbsolutePath().normalize();
+        Files.copy(
+                repo.resolve("config/supergraph/neotool.graphql"),
+                folder.resolve("supergraph/neotool.graphql"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String production = Files.readString(repo.resolve("config/production.yaml"));
         String head = production.substring(0, production.indexOf("\napps:\n") + 1);
@@ -79,21 +98,36 @@ public final class GenerationBench {
         StringBuilder apps = new StringBuilder("apps:\n");
         for (int i = 0; i < n; i++) {
             String name = "service-" + i;
-            apps.append("  - name: ").append(name).append('\n')
+            apps.append("  - name: ")
+                    .append(name)
+                    .append('\n')
                     .append("    type: kotlin\n")
-                    .append("    image: ghcr.io/neotool/").append(name).append(":1.").append(i % 50).append(".0\n")
+                    .append("    image: ghcr.io/neotool/")
+                    .append(name)
+                    .append(":1.")
+                    .append(i % 50)
+                    .append(".0\n")
                     .append("    port: 8080\n    metricsPort: 8081\n    replicas: 2\n")
                     .append(i % 5 == 0 ? "    host: " + name + ".neotool.io\n" : "")
-                    .append("    resources:\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n")
+                    .append(
+                            "    resources:\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n")
                     .append("    env:\n      LOG_FORMAT: json\n")
                     .append("    uses:\n")
-                    .append("      database: { name: db_").append(i).append(", password: { path: secret/data/apps/").append(name)
+                    .append("      database: { name: db_")
+                    .append(i)
+                    .append(", password: { path: secret/data/apps/")
+                    .append(name)
                     .append("/database, key: password } }\n")
-                    .append("      kafkaTopics: [").append(name).append(".events]\n")
-                    .append("      secrets:\n        - name: api-key\n          from: { path: secret/data/apps/").append(name)
+                    .append("      kafkaTopics: [")
+                    .append(name)
+                    .append(".events]\n")
+                    .append(
+                            "      secrets:\n        - name: api-key\n          from: { path: secret/data/apps/")
+                    .append(name)
                     .append("/api, key: key }\n          env: API_KEY\n");
         }
-        Files.writeString(folder.resolve("production.yaml"), head + apps + tail, StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve("production.yaml"), head + apps + tail, StandardCharsets.UTF_8);
         return folder;
     }
 

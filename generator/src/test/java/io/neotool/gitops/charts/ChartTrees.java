@@ -20,7 +20,8 @@ final class ChartTrees {
     }
 
     static LoadedConfig postgres17() {
-        Path file = Path.of("src/test/resources/configs/postgres17/postgres17.yaml").toAbsolutePath();
+        Path file =
+                Path.of("src/test/resources/configs/postgres17/postgres17.yaml").toAbsolutePath();
         return new ConfigLoader().load(file, "configs/postgres17.yaml");
     }
 

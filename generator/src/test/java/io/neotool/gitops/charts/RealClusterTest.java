@@ -35,16 +35,20 @@ class RealClusterTest {
     /** Every object of the tree, by file. */
     static Map<String, JsonNode> objects(OutputTree tree) {
         Map<String, JsonNode> objects = new TreeMap<>();
-        tree.files().forEach((path, file) -> {
-            if (path.endsWith(".yaml") && !path.endsWith("kustomization.yaml")) {
-                objects.put(path, Trees.read(file.text()));
-            }
-        });
+        tree.files()
+                .forEach(
+                        (path, file) -> {
+                            if (path.endsWith(".yaml") && !path.endsWith("kustomization.yaml")) {
+                                objects.put(path, Trees.read(file.text()));
+                            }
+                        });
         return objects;
     }
 
     static List<JsonNode> kind(Map<String, JsonNode> objects, String kind) {
-        return objects.values().stream().filter(o -> o.path("kind").asString().equals(kind)).toList();
+        return objects.values().stream()
+                .filter(o -> o.path("kind").asString().equals(kind))
+                .toList();
     }
 
     /** The pod template of a workload object, or null. */
@@ -75,13 +79,20 @@ class RealClusterTest {
         int checked = 0;
         for (var entry : objects.entrySet()) {
             JsonNode template = podTemplate(entry.getValue());
-            if (template == null || !template.at("/metadata/annotations").has(Workloads.TOKEN_VOLUME_ANNOTATION)) {
+            if (template == null
+                    || !template.at("/metadata/annotations")
+                            .has(Workloads.TOKEN_VOLUME_ANNOTATION)) {
                 continue;
             }
-            String volume = template.at("/metadata/annotations").get(Workloads.TOKEN_VOLUME_ANNOTATION).asString();
+            String volume =
+                    template.at("/metadata/annotations")
+                            .get(Workloads.TOKEN_VOLUME_ANNOTATION)
+                            .asString();
             List<String> names = new ArrayList<>();
             template.at("/spec/volumes").forEach(v -> names.add(v.path("name").asString()));
-            assertThat(names).as("%s names token volume %s", entry.getKey(), volume).contains(volume);
+            assertThat(names)
+                    .as("%s names token volume %s", entry.getKey(), volume)
+                    .contains(volume);
             checked++;
         }
         for (JsonNode release : kind(objects, "HelmRelease")) {
@@ -97,10 +108,15 @@ class RealClusterTest {
                 List<JsonNode> volumes = new ArrayList<>();
                 collect(release.at("/spec/values"), "name", volumes);
                 assertThat(volumes.stream().map(JsonNode::asString).toList())
-                        .as("HelmRelease %s names token volume %s; its values must give the pod that volume",
+                        .as(
+                                "HelmRelease %s names token volume %s; its values must give the pod that volume",
                                 release.at("/metadata/name").asString(), volume)
                         .contains(volume);
-                assertThat(named).as("the token volume of %s is a projected token", release.at("/metadata/name").asString()).isNotEmpty();
+                assertThat(named)
+                        .as(
+                                "the token volume of %s is a projected token",
+                                release.at("/metadata/name").asString())
+                        .isNotEmpty();
                 checked++;
             }
         }
@@ -110,11 +126,17 @@ class RealClusterTest {
     @ParameterizedTest
     @MethodSource("configs")
     void grafanaReadsNoAdminSecretThatTheChartDoesNotRender(LoadedConfig config) {
-        // grafana 8.4.8: with GF_SECURITY_ADMIN_PASSWORD__FILE set, _config.tpl renders no admin Secret,
+        // grafana 8.4.8: with GF_SECURITY_ADMIN_PASSWORD__FILE set, _config.tpl renders no admin
+        // Secret,
         // while _pod.tpl still reads GF_SECURITY_ADMIN_USER from it unless env sets it.
         String cluster = config.config().cluster().name();
-        JsonNode values = Trees.yaml(Trees.generate(config), "infrastructure/" + cluster + "/controllers/grafana/helmrelease-grafana.yaml")
-                .at("/spec/values");
+        JsonNode values =
+                Trees.yaml(
+                                Trees.generate(config),
+                                "infrastructure/"
+                                        + cluster
+                                        + "/controllers/grafana/helmrelease-grafana.yaml")
+                        .at("/spec/values");
         assertThat(values.at("/env/GF_SECURITY_ADMIN_PASSWORD__FILE").isMissingNode()).isFalse();
         assertThat(values.at("/admin/existingSecret").isMissingNode()).isTrue();
         assertThat(values.at("/env/GF_SECURITY_ADMIN_USER").asString()).isEqualTo("admin");
@@ -126,38 +148,62 @@ class RealClusterTest {
         Map<String, JsonNode> objects = objects(Trees.generate(config));
         String namespace = config.config().namespace();
         Map<String, JsonNode> policies = new TreeMap<>();
-        kind(objects, "NetworkPolicy").forEach(p -> policies.put(p.at("/metadata/namespace").asString() + "/" + p.at("/metadata/name").asString(), p));
+        kind(objects, "NetworkPolicy")
+                .forEach(
+                        p ->
+                                policies.put(
+                                        p.at("/metadata/namespace").asString()
+                                                + "/"
+                                                + p.at("/metadata/name").asString(),
+                                        p));
         JsonNode prometheus = policies.get(namespace + "/prometheus");
         assertThat(prometheus).as("Prometheus' policy").isNotNull();
         // target workload -> port
         Map<String, Integer> targets = new TreeMap<>();
         for (JsonNode object : objects.values()) {
             JsonNode template = podTemplate(object);
-            if (template != null && template.at("/metadata/annotations/prometheus.io~1scrape").asString().equals("true")) {
-                targets.put(template.at("/metadata/labels/app.kubernetes.io~1instance").asString(),
-                        Integer.parseInt(template.at("/metadata/annotations/prometheus.io~1port").asString()));
+            if (template != null
+                    && template.at("/metadata/annotations/prometheus.io~1scrape")
+                            .asString()
+                            .equals("true")) {
+                targets.put(
+                        template.at("/metadata/labels/app.kubernetes.io~1instance").asString(),
+                        Integer.parseInt(
+                                template.at("/metadata/annotations/prometheus.io~1port")
+                                        .asString()));
             }
         }
         for (JsonNode release : kind(objects, "HelmRelease")) {
             JsonNode scrape = release.at("/spec/values/podAnnotations");
             if (scrape.path("prometheus.io/scrape").asString().equals("true")) {
-                targets.put(release.at("/metadata/name").asString(), Integer.parseInt(scrape.path("prometheus.io/port").asString()));
+                targets.put(
+                        release.at("/metadata/name").asString(),
+                        Integer.parseInt(scrape.path("prometheus.io/port").asString()));
             }
         }
         assertThat(targets).as("scrape targets of %s", config.source()).isNotEmpty();
-        targets.forEach((workload, port) -> {
-            assertThat(allows(prometheus.at("/spec/egress"), "to", workload, port))
-                    .as("Prometheus may connect to %s:%d", workload, port).isTrue();
-            JsonNode target = policies.get(namespace + "/" + workload);
-            assertThat(target).as("policy of %s", workload).isNotNull();
-            assertThat(allows(target.at("/spec/ingress"), "from", "prometheus", port))
-                    .as("%s accepts Prometheus on %d", workload, port).isTrue();
-        });
-        JsonNode prometheusRelease = objects.get("infrastructure/" + config.config().cluster().name()
-                + "/controllers/prometheus/helmrelease-prometheus.yaml");
+        targets.forEach(
+                (workload, port) -> {
+                    assertThat(allows(prometheus.at("/spec/egress"), "to", workload, port))
+                            .as("Prometheus may connect to %s:%d", workload, port)
+                            .isTrue();
+                    JsonNode target = policies.get(namespace + "/" + workload);
+                    assertThat(target).as("policy of %s", workload).isNotNull();
+                    assertThat(allows(target.at("/spec/ingress"), "from", "prometheus", port))
+                            .as("%s accepts Prometheus on %d", workload, port)
+                            .isTrue();
+                });
+        JsonNode prometheusRelease =
+                objects.get(
+                        "infrastructure/"
+                                + config.config().cluster().name()
+                                + "/controllers/prometheus/helmrelease-prometheus.yaml");
         if (prometheusRelease.at("/spec/values/prometheus-node-exporter/enabled").asBoolean()) {
-            // node-exporter listens on the node's address (host network), port 9100 (the chart's service.port)
-            assertThat(allowsAddresses(prometheus.at("/spec/egress"), 9100)).as("Prometheus may reach node-exporter on the node").isTrue();
+            // node-exporter listens on the node's address (host network), port 9100 (the chart's
+            // service.port)
+            assertThat(allowsAddresses(prometheus.at("/spec/egress"), 9100))
+                    .as("Prometheus may reach node-exporter on the node")
+                    .isTrue();
         }
     }
 
@@ -165,7 +211,10 @@ class RealClusterTest {
         for (JsonNode rule : rules) {
             boolean peer = false;
             for (JsonNode p : rule.path(direction)) {
-                peer |= p.at("/podSelector/matchLabels/app.kubernetes.io~1instance").asString().equals(instance);
+                peer |=
+                        p.at("/podSelector/matchLabels/app.kubernetes.io~1instance")
+                                .asString()
+                                .equals(instance);
             }
             boolean portOk = false;
             for (JsonNode p : rule.path("ports")) {
@@ -182,7 +231,9 @@ class RealClusterTest {
         for (JsonNode rule : rules) {
             boolean any = false;
             for (JsonNode p : rule.path("to")) {
-                any |= p.at("/ipBlock/cidr").asString().equals("0.0.0.0/0") && p.at("/ipBlock/except").isMissingNode();
+                any |=
+                        p.at("/ipBlock/cidr").asString().equals("0.0.0.0/0")
+                                && p.at("/ipBlock/except").isMissingNode();
             }
             for (JsonNode p : rule.path("ports")) {
                 if (any && p.path("port").asInt() == port) {
@@ -196,15 +247,22 @@ class RealClusterTest {
     @ParameterizedTest
     @MethodSource("configs")
     void everyKvMountTheConfigReadsIsEnabled(LoadedConfig config) {
-        String script = Trees.generate(config).get("clusters/" + config.config().cluster().name() + "/vault-policies.sh").text();
+        String script =
+                Trees.generate(config)
+                        .get("clusters/" + config.config().cluster().name() + "/vault-policies.sh")
+                        .text();
         var mounts = VaultRoles.mounts(VaultRoles.of(config.config()));
         assertThat(mounts).isNotEmpty();
-        mounts.forEach(mount -> assertThat(script).contains("vault secrets enable -path=" + mount + " kv-v2"));
+        mounts.forEach(
+                mount ->
+                        assertThat(script)
+                                .contains("vault secrets enable -path=" + mount + " kv-v2"));
     }
 
     @Test
     void aSecondKvMountIsEnabledBesideTheFirst() {
-        assertThat(VaultRoles.mounts(VaultRoles.of(ChartTrees.postgres17().config()))).containsExactly("kv", "secret");
+        assertThat(VaultRoles.mounts(VaultRoles.of(ChartTrees.postgres17().config())))
+                .containsExactly("kv", "secret");
     }
 
     @ParameterizedTest
@@ -215,13 +273,22 @@ class RealClusterTest {
         for (JsonNode release : kind(objects, "HelmRelease")) {
             String name = release.at("/metadata/name").asString();
             if (name.equals("vault")) {
-                assertThat(release.at("/spec/install/disableWait").isMissingNode()).as("the Vault release is ready only with its injector").isTrue();
+                assertThat(release.at("/spec/install/disableWait").isMissingNode())
+                        .as("the Vault release is ready only with its injector")
+                        .isTrue();
                 continue;
             }
             List<JsonNode> podAnnotations = new ArrayList<>();
             collect(release.at("/spec/values"), "podAnnotations", podAnnotations);
-            if (podAnnotations.stream().anyMatch(a -> a.path("vault.hashicorp.com/agent-inject").asString().equals("true"))) {
-                assertThat(release.at("/spec/dependsOn/0/name").asString()).as("%s waits for Vault's injector", name).isEqualTo("vault");
+            if (podAnnotations.stream()
+                    .anyMatch(
+                            a ->
+                                    a.path("vault.hashicorp.com/agent-inject")
+                                            .asString()
+                                            .equals("true"))) {
+                assertThat(release.at("/spec/dependsOn/0/name").asString())
+                        .as("%s waits for Vault's injector", name)
+                        .isEqualTo("vault");
                 injected++;
             }
         }
@@ -230,29 +297,50 @@ class RealClusterTest {
 
     @Test
     void postgres18KeepsItsDataOnTheClaimAtTheImagesVolume() {
-        JsonNode container = Trees.yaml(Trees.generate(TestSupport.production()),
-                "infrastructure/production/configs/postgres/statefulset-postgres.yaml").at("/spec/template/spec/containers/0");
+        JsonNode container =
+                Trees.yaml(
+                                Trees.generate(TestSupport.production()),
+                                "infrastructure/production/configs/postgres/statefulset-postgres.yaml")
+                        .at("/spec/template/spec/containers/0");
         assertThat(mount(container, "data")).isEqualTo("/var/lib/postgresql");
-        assertThat(env(container, "PGDATA")).as("18's default /var/lib/postgresql/18/docker is on the claim").isNull();
+        assertThat(env(container, "PGDATA"))
+                .as("18's default /var/lib/postgresql/18/docker is on the claim")
+                .isNull();
     }
 
     @Test
     void postgres17KeepsItsDataOnTheClaimNotInAnAnonymousVolume() {
-        JsonNode container = Trees.yaml(Trees.generate(ChartTrees.postgres17()),
-                "infrastructure/eu-west/configs/postgres/statefulset-postgres.yaml").at("/spec/template/spec/containers/0");
+        JsonNode container =
+                Trees.yaml(
+                                Trees.generate(ChartTrees.postgres17()),
+                                "infrastructure/eu-west/configs/postgres/statefulset-postgres.yaml")
+                        .at("/spec/template/spec/containers/0");
         assertThat(container.path("image").asString()).isEqualTo("postgres:17.6");
-        assertThat(mount(container, "data")).as("the image's declared VOLUME").isEqualTo("/var/lib/postgresql/data");
+        assertThat(mount(container, "data"))
+                .as("the image's declared VOLUME")
+                .isEqualTo("/var/lib/postgresql/data");
         assertThat(env(container, "PGDATA")).startsWith("/var/lib/postgresql/data/");
     }
 
     @Test
     void aPostgresMajorTheGeneratorDoesNotKnowIsRefused() {
-        String yaml = TestSupport.productionText().replace("image: postgres:18rc1", "image: postgres:12.22");
-        assertThatThrownBy(() -> TestSupport.parse(yaml)).isInstanceOfSatisfying(ConfigException.class, e ->
-                assertThat(e.problems()).singleElement().satisfies(p -> {
-                    assertThat(p.path()).isEqualTo("infrastructure.postgres.image");
-                    assertThat(p.hint()).contains("13, 14, 15, 16, 17, 18");
-                }));
+        String yaml =
+                TestSupport.productionText()
+                        .replace("image: postgres:18rc1", "image: postgres:12.22");
+        assertThatThrownBy(() -> TestSupport.parse(yaml))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .singleElement()
+                                        .satisfies(
+                                                p -> {
+                                                    assertThat(p.path())
+                                                            .isEqualTo(
+                                                                    "infrastructure.postgres.image");
+                                                    assertThat(p.hint())
+                                                            .contains("13, 14, 15, 16, 17, 18");
+                                                }));
     }
 
     private static String mount(JsonNode container, String volume) {
@@ -275,7 +363,11 @@ class RealClusterTest {
 
     @Test
     void anAppAddedToALiveClusterGetsItsDatabaseFromTheRerunJob() {
-        String added = TestSupport.productionText().replace("\nbackups:\n", """
+        String added =
+                TestSupport.productionText()
+                        .replace(
+                                "\nbackups:\n",
+                                """
 
                   - name: billing-service
                     type: kotlin
@@ -290,37 +382,64 @@ class RealClusterTest {
                 backups:
                 """);
         String job = "infrastructure/production/configs/postgres/job-postgres-databases.yaml";
-        String script = "infrastructure/production/configs/postgres/configmap-postgres-databases.yaml";
+        String script =
+                "infrastructure/production/configs/postgres/configmap-postgres-databases.yaml";
         OutputTree before = Trees.generate(TestSupport.production());
         OutputTree after = Trees.generate(TestSupport.parse(added));
         JsonNode jobBefore = Trees.yaml(before, job);
         JsonNode jobAfter = Trees.yaml(after, job);
-        assertThat(jobAfter.at("/metadata/annotations/kustomize.toolkit.fluxcd.io~1force").asString())
-                .as("Flux recreates the Job when its template changes").isEqualTo("enabled");
+        assertThat(
+                        jobAfter.at("/metadata/annotations/kustomize.toolkit.fluxcd.io~1force")
+                                .asString())
+                .as("Flux recreates the Job when its template changes")
+                .isEqualTo("enabled");
         assertThat(jobAfter.at("/spec/template/metadata/annotations/checksum~1script").asString())
-                .isNotEqualTo(jobBefore.at("/spec/template/metadata/annotations/checksum~1script").asString());
-        assertThat(jobAfter.at("/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-billing").asString())
+                .isNotEqualTo(
+                        jobBefore
+                                .at("/spec/template/metadata/annotations/checksum~1script")
+                                .asString());
+        assertThat(
+                        jobAfter.at(
+                                        "/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-billing")
+                                .asString())
                 .isEqualTo("secret/data/apps/billing-service/database");
         String text = Trees.yaml(after, script).at("/data/ensure-databases.sh").asString();
-        assertThat(text).contains("ensure_database billing /vault/secrets/db-billing",
-                "WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'name')",
-                "WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'name')");
-        JsonNode policy = Trees.yaml(after, "infrastructure/production/controllers/network-policies/networkpolicy-postgres-databases.yaml");
+        assertThat(text)
+                .contains(
+                        "ensure_database billing /vault/secrets/db-billing",
+                        "WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'name')",
+                        "WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'name')");
+        JsonNode policy =
+                Trees.yaml(
+                        after,
+                        "infrastructure/production/controllers/network-policies/networkpolicy-postgres-databases.yaml");
         assertThat(allows(policy.at("/spec/egress"), "to", "postgres", 5432)).isTrue();
     }
 
     @Test
     void theRunbooksPortForwardsWork() {
         // kubectl port-forward -n production svc/grafana 3000:80 and svc/prometheus 9090:9090
-        JsonNode grafanaChart = ChartValuesTest.Chart.load(ChartValuesTest.chartData().resolve("grafana-8.4.8")).values();
+        JsonNode grafanaChart =
+                ChartValuesTest.Chart.load(ChartValuesTest.chartData().resolve("grafana-8.4.8"))
+                        .values();
         assertThat(grafanaChart.at("/service/port").asInt()).isEqualTo(80);
         OutputTree tree = Trees.generate(TestSupport.production());
-        JsonNode grafana = Trees.yaml(tree, "infrastructure/production/controllers/grafana/helmrelease-grafana.yaml");
-        assertThat(grafana.at("/spec/releaseName").asString()).as("the chart names its Service after the release").isEqualTo("grafana");
+        JsonNode grafana =
+                Trees.yaml(
+                        tree,
+                        "infrastructure/production/controllers/grafana/helmrelease-grafana.yaml");
+        assertThat(grafana.at("/spec/releaseName").asString())
+                .as("the chart names its Service after the release")
+                .isEqualTo("grafana");
         assertThat(grafana.at("/spec/values/service").isMissingNode()).isTrue();
         assertThat(grafana.at("/spec/values/fullnameOverride").isMissingNode()).isTrue();
-        JsonNode prometheus = Trees.yaml(tree, "infrastructure/production/controllers/prometheus/helmrelease-prometheus.yaml");
-        assertThat(prometheus.at("/spec/values/server/fullnameOverride").asString()).isEqualTo("prometheus");
-        assertThat(prometheus.at("/spec/values/server/service/servicePort").asInt()).isEqualTo(9090);
+        JsonNode prometheus =
+                Trees.yaml(
+                        tree,
+                        "infrastructure/production/controllers/prometheus/helmrelease-prometheus.yaml");
+        assertThat(prometheus.at("/spec/values/server/fullnameOverride").asString())
+                .isEqualTo("prometheus");
+        assertThat(prometheus.at("/spec/values/server/service/servicePort").asInt())
+                .isEqualTo(9090);
     }
 }

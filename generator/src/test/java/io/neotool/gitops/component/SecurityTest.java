@@ -18,15 +18,20 @@ class SecurityTest {
     static final String POLICIES = "infrastructure/production/controllers/network-policies/";
 
     static List<String> edges(LoadedConfig config) {
-        return NetworkGraph.of(new Context(config, new Templates())).stream().map(Object::toString).toList();
+        return NetworkGraph.of(new Context(config, new Templates())).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     @Test
     void anAppWithoutADatabaseHasNoPathToPgBouncerAndDeclaringOneOpensExactlyIt() {
         LoadedConfig before = TestSupport.production();
         assertThat(edges(before)).noneMatch(e -> e.startsWith("web -> pgbouncer"));
-        String yaml = TestSupport.productionText().replace("    uses:\n      graphql: true\n",
-                "    uses:\n      database: { name: web, password: { path: secret/data/apps/web/database, key: password } }\n      graphql: true\n");
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                "    uses:\n      graphql: true\n",
+                                "    uses:\n      database: { name: web, password: { path: secret/data/apps/web/database, key: password } }\n      graphql: true\n");
         LoadedConfig after = TestSupport.parse(yaml);
         List<String> added = new ArrayList<>(edges(after));
         added.removeAll(edges(before));
@@ -36,19 +41,35 @@ class SecurityTest {
         assertThat(removed).isEmpty();
 
         JsonNode policy = yaml(Trees.generate(after), POLICIES + "networkpolicy-pgbouncer.yaml");
-        assertThat(policy.at("/spec/ingress").toString()).contains("\"app.kubernetes.io/name\":\"web\"");
+        assertThat(policy.at("/spec/ingress").toString())
+                .contains("\"app.kubernetes.io/name\":\"web\"");
     }
 
     @Test
     void theGraphFollowsTheDeclaredDependencies() {
-        assertThat(edges(TestSupport.production())).contains(
-                "app-service -> kafka:9092", "app-service -> unleash:4242", "web -> apollo-router:4000",
-                "traefik -> web:3000", "traefik -> grafana:3000", "apollo-router -> app-service:8080",
-                "apollo-router -> security-service:8080", "prometheus -> app-service:8081",
-                "pgbouncer -> postgres:5432", "database-backup -> postgres:5432", "database-backup -> internet:443",
-                "kafka-topics -> kafka:9092", "promtail -> loki:3100", "grafana -> prometheus:9090")
-                .doesNotContain("web -> kafka:9092", "web -> pgbouncer:5432", "traefik -> app-service:8080");
-        assertThat(edges(TestSupport.dev())).contains("database-backup -> minio:9000").doesNotContain("database-backup -> internet:443");
+        assertThat(edges(TestSupport.production()))
+                .contains(
+                        "app-service -> kafka:9092",
+                        "app-service -> unleash:4242",
+                        "web -> apollo-router:4000",
+                        "traefik -> web:3000",
+                        "traefik -> grafana:3000",
+                        "apollo-router -> app-service:8080",
+                        "apollo-router -> security-service:8080",
+                        "prometheus -> app-service:8081",
+                        "pgbouncer -> postgres:5432",
+                        "database-backup -> postgres:5432",
+                        "database-backup -> internet:443",
+                        "kafka-topics -> kafka:9092",
+                        "promtail -> loki:3100",
+                        "grafana -> prometheus:9090")
+                .doesNotContain(
+                        "web -> kafka:9092",
+                        "web -> pgbouncer:5432",
+                        "traefik -> app-service:8080");
+        assertThat(edges(TestSupport.dev()))
+                .contains("database-backup -> minio:9000")
+                .doesNotContain("database-backup -> internet:443");
     }
 
     @Test
@@ -60,91 +81,188 @@ class SecurityTest {
         assertThat(deny.at("/spec/ingress").isMissingNode()).isTrue();
         JsonNode postgres = yaml(tree, POLICIES + "networkpolicy-postgres.yaml");
         List<String> from = new ArrayList<>();
-        postgres.at("/spec/ingress").forEach(rule -> from.add(rule.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asString()));
+        postgres.at("/spec/ingress")
+                .forEach(
+                        rule ->
+                                from.add(
+                                        rule.at(
+                                                        "/from/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                                                .asString()));
         assertThat(from).containsExactly("database-backup", "pgbouncer", "postgres-databases");
         JsonNode web = yaml(tree, POLICIES + "networkpolicy-web.yaml");
-        assertThat(web.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString()).isEqualTo("kube-system");
-        assertThat(web.at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asString()).isEqualTo("traefik");
+        assertThat(
+                        web.at(
+                                        "/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                                .asString())
+                .isEqualTo("kube-system");
+        assertThat(
+                        web.at(
+                                        "/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                                .asString())
+                .isEqualTo("traefik");
         JsonNode dns = yaml(tree, POLICIES + "networkpolicy-allow-dns.yaml");
-        assertThat(dns.at("/spec/egress/0/ports").toString()).contains("\"port\":53,\"protocol\":\"UDP\"");
+        assertThat(dns.at("/spec/egress/0/ports").toString())
+                .contains("\"port\":53,\"protocol\":\"UDP\"");
     }
 
     @Test
     void plainWorkloadsMeetTheRestrictedStandardUnlessTheConfigDeclaresAnExemption() {
         OutputTree tree = Trees.generate(TestSupport.production());
-        for (String file : List.of("configs/postgres/statefulset-postgres.yaml", "configs/pgbouncer/deployment-pgbouncer.yaml")) {
-            JsonNode c = yaml(tree, "infrastructure/production/" + file).at("/spec/template/spec/containers/0/securityContext");
+        for (String file :
+                List.of(
+                        "configs/postgres/statefulset-postgres.yaml",
+                        "configs/pgbouncer/deployment-pgbouncer.yaml")) {
+            JsonNode c =
+                    yaml(tree, "infrastructure/production/" + file)
+                            .at("/spec/template/spec/containers/0/securityContext");
             assertThat(c.path("readOnlyRootFilesystem").asBoolean()).as(file).isTrue();
             assertThat(c.path("runAsNonRoot").asBoolean()).isTrue();
             assertThat(c.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
             assertThat(c.at("/capabilities/drop/0").asString()).isEqualTo("ALL");
             assertThat(c.at("/seccompProfile/type").asString()).isEqualTo("RuntimeDefault");
         }
-        JsonNode kafka = yaml(tree, "infrastructure/production/configs/kafka/statefulset-kafka.yaml").at("/spec/template/spec/containers/0/securityContext");
-        assertThat(kafka.path("readOnlyRootFilesystem").asBoolean(true)).as("exempted in the config, with its reason").isFalse();
-        String strict = TestSupport.productionText().replaceFirst("(?s)    exemptions:\n      - control: readOnlyRootFilesystem\n        reason: [^\n]*\n", "");
-        JsonNode noExemption = yaml(Trees.generate(TestSupport.parse(strict)), "infrastructure/production/configs/kafka/statefulset-kafka.yaml");
-        assertThat(noExemption.at("/spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        JsonNode kafka =
+                yaml(tree, "infrastructure/production/configs/kafka/statefulset-kafka.yaml")
+                        .at("/spec/template/spec/containers/0/securityContext");
+        assertThat(kafka.path("readOnlyRootFilesystem").asBoolean(true))
+                .as("exempted in the config, with its reason")
+                .isFalse();
+        String strict =
+                TestSupport.productionText()
+                        .replaceFirst(
+                                "(?s)    exemptions:\n      - control: readOnlyRootFilesystem\n        reason: [^\n]*\n",
+                                "");
+        JsonNode noExemption =
+                yaml(
+                        Trees.generate(TestSupport.parse(strict)),
+                        "infrastructure/production/configs/kafka/statefulset-kafka.yaml");
+        assertThat(
+                        noExemption
+                                .at(
+                                        "/spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem")
+                                .asBoolean())
+                .isTrue();
     }
 
     @Test
     void theNeotoolNamespaceEnforcesRestrictedAndOnlyTheNodeAgentsNamespaceIsPrivileged() {
         OutputTree tree = Trees.generate(TestSupport.production());
-        JsonNode ns = yaml(tree, "infrastructure/production/controllers/namespace/namespace-production.yaml");
-        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString()).isEqualTo("restricted");
-        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1warn").asString()).isEqualTo("restricted");
-        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1audit-version").asString()).isEqualTo("v1.33");
-        JsonNode agents = yaml(tree, "infrastructure/production/controllers/namespace/namespace-production-agents.yaml");
+        JsonNode ns =
+                yaml(
+                        tree,
+                        "infrastructure/production/controllers/namespace/namespace-production.yaml");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString())
+                .isEqualTo("restricted");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1warn").asString())
+                .isEqualTo("restricted");
+        assertThat(ns.at("/metadata/labels/pod-security.kubernetes.io~1audit-version").asString())
+                .isEqualTo("v1.33");
+        JsonNode agents =
+                yaml(
+                        tree,
+                        "infrastructure/production/controllers/namespace/namespace-production-agents.yaml");
         assertThat(agents.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asString())
-                .as("promtail and node-exporter need the host").isEqualTo("privileged");
-        assertThat(yaml(tree, "infrastructure/production/controllers/promtail/helmrelease-promtail.yaml").at("/spec/targetNamespace").asString())
+                .as("promtail and node-exporter need the host")
+                .isEqualTo("privileged");
+        assertThat(
+                        yaml(
+                                        tree,
+                                        "infrastructure/production/controllers/promtail/helmrelease-promtail.yaml")
+                                .at("/spec/targetNamespace")
+                                .asString())
                 .isEqualTo("production-agents");
-        assertThat(yaml(tree, "infrastructure/production/controllers/prometheus/helmrelease-prometheus.yaml")
-                .at("/spec/values/prometheus-node-exporter/namespaceOverride").asString()).isEqualTo("production-agents");
-        String quiet = TestSupport.productionText().replace("  promtail:\n    chartVersion", "  promtail:\n    enabled: false\n    chartVersion")
-                .replace("  prometheus:\n    chartVersion", "  prometheus:\n    enabled: false\n    chartVersion")
-                .replace("  grafana:\n    chartVersion", "  grafana:\n    enabled: false\n    chartVersion")
-                .replace("    metricsPort: 8081\n", "");
+        assertThat(
+                        yaml(
+                                        tree,
+                                        "infrastructure/production/controllers/prometheus/helmrelease-prometheus.yaml")
+                                .at("/spec/values/prometheus-node-exporter/namespaceOverride")
+                                .asString())
+                .isEqualTo("production-agents");
+        String quiet =
+                TestSupport.productionText()
+                        .replace(
+                                "  promtail:\n    chartVersion",
+                                "  promtail:\n    enabled: false\n    chartVersion")
+                        .replace(
+                                "  prometheus:\n    chartVersion",
+                                "  prometheus:\n    enabled: false\n    chartVersion")
+                        .replace(
+                                "  grafana:\n    chartVersion",
+                                "  grafana:\n    enabled: false\n    chartVersion")
+                        .replace("    metricsPort: 8081\n", "");
         OutputTree noAgents = Trees.generate(TestSupport.parse(quiet));
-        assertThat(noAgents.get("infrastructure/production/controllers/namespace/namespace-production-agents.yaml"))
-                .as("no node agents, no privileged namespace").isNull();
+        assertThat(
+                        noAgents.get(
+                                "infrastructure/production/controllers/namespace/namespace-production-agents.yaml"))
+                .as("no node agents, no privileged namespace")
+                .isNull();
     }
 
     @Test
     void eachWorkloadGetsAVaultRoleThatReadsOnlyItsOwnPaths() {
         var roles = VaultRoles.of(TestSupport.production().config());
-        assertThat(roles).containsOnlyKeys("app-service", "database-backup", "grafana", "pgbouncer", "postgres", "postgres-databases",
-                "security-service", "unleash", "web");
+        assertThat(roles)
+                .containsOnlyKeys(
+                        "app-service",
+                        "database-backup",
+                        "grafana",
+                        "pgbouncer",
+                        "postgres",
+                        "postgres-databases",
+                        "security-service",
+                        "unleash",
+                        "web");
         assertThat(roles.get("postgres")).containsExactly("secret/data/postgres/superuser");
         assertThat(roles.get("web")).containsExactly("secret/data/apps/web/unleash");
         assertThat(roles.get("pgbouncer")).containsExactly("secret/data/postgres/pgbouncer");
-        assertThat(roles.get("database-backup")).containsExactly("secret/data/backups/r2", "secret/data/postgres/superuser");
-        String script = Trees.generate(TestSupport.production()).get("clusters/production/vault-policies.sh").text();
-        assertThat(script).contains("vault write auth/kubernetes/role/web \\\n  bound_service_account_names=web \\\n  bound_service_account_namespaces=production",
-                "path \"secret/data/apps/web/unleash\" {\n  capabilities = [\"read\"]\n}");
+        assertThat(roles.get("database-backup"))
+                .containsExactly("secret/data/backups/r2", "secret/data/postgres/superuser");
+        String script =
+                Trees.generate(TestSupport.production())
+                        .get("clusters/production/vault-policies.sh")
+                        .text();
+        assertThat(script)
+                .contains(
+                        "vault write auth/kubernetes/role/web \\\n  bound_service_account_names=web \\\n  bound_service_account_namespaces=production",
+                        "path \"secret/data/apps/web/unleash\" {\n  capabilities = [\"read\"]\n}");
     }
 
     @Test
     void aRandomLookingTokenInAnAppsEnvIsAConfigError() {
-        String yaml = TestSupport.productionText().replace("      NODE_ENV: production\n", "      NODE_ENV: production\n      SENTRY_KEY_ID: 9fK2mQx7Lp0ZrT4vW8yB1nC6hJ3sD5gA2eR7uI9oP0qX\n");
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                "      NODE_ENV: production\n",
+                                "      NODE_ENV: production\n      SENTRY_KEY_ID: 9fK2mQx7Lp0ZrT4vW8yB1nC6hJ3sD5gA2eR7uI9oP0qX\n");
         try {
             TestSupport.parse(yaml);
             throw new AssertionError("accepted");
         } catch (io.neotool.gitops.config.ConfigException e) {
-            assertThat(e.problems()).singleElement().satisfies(p -> {
-                assertThat(p.path()).isEqualTo("apps[2].env.SENTRY_KEY_ID");
-                assertThat(p.message()).isEqualTo("the value looks like a credential");
-            });
+            assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(
+                            p -> {
+                                assertThat(p.path()).isEqualTo("apps[2].env.SENTRY_KEY_ID");
+                                assertThat(p.message())
+                                        .isEqualTo("the value looks like a credential");
+                            });
         }
     }
 
     @Test
     void podsMountNoApiTokenAndTheVaultAgentGetsAProjectedOne() {
         OutputTree tree = Trees.generate(TestSupport.production());
-        JsonNode pod = yaml(tree, "apps/base/app-service/deployment-app-service.yaml").at("/spec/template");
+        JsonNode pod =
+                yaml(tree, "apps/base/app-service/deployment-app-service.yaml")
+                        .at("/spec/template");
         assertThat(pod.at("/spec/automountServiceAccountToken").asBoolean(true)).isFalse();
-        assertThat(pod.at("/metadata/annotations/vault.hashicorp.com~1agent-service-account-token-volume-name").asString()).isEqualTo("vault-token");
-        assertThat(pod.at("/spec/volumes").toString()).contains("\"name\":\"vault-token\"", "\"serviceAccountToken\"");
+        assertThat(
+                        pod.at(
+                                        "/metadata/annotations/vault.hashicorp.com~1agent-service-account-token-volume-name")
+                                .asString())
+                .isEqualTo("vault-token");
+        assertThat(pod.at("/spec/volumes").toString())
+                .contains("\"name\":\"vault-token\"", "\"serviceAccountToken\"");
         JsonNode sa = yaml(tree, "apps/base/app-service/serviceaccount-app-service.yaml");
         assertThat(sa.path("automountServiceAccountToken").asBoolean(true)).isFalse();
     }

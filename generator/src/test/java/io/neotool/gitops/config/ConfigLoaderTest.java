@@ -32,7 +32,9 @@ class ConfigLoaderTest {
         assertThat(production.namespace()).isEqualTo("production");
         assertThat(production.flux().interval()).isEqualTo("1m");
         assertThat(production.cluster().storageClass()).isEqualTo("local-path");
-        assertThat(production.apps()).extracting(AppConfig::name).contains("web", "app-service", "security-service");
+        assertThat(production.apps())
+                .extracting(AppConfig::name)
+                .contains("web", "app-service", "security-service");
         EnvironmentConfig dev = TestSupport.dev().config();
         assertThat(dev.infrastructure().minio().isEnabled()).isTrue();
         assertThat(dev.backups().target().provider()).isEqualTo(BackupConfig.Provider.MINIO);
@@ -41,10 +43,13 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeyIsLocatedWithTheClosestKnownKey() {
-        String yaml = TestSupport.productionText().replace("  storageClass: local-path", "  storageClas: local-path");
+        String yaml =
+                TestSupport.productionText()
+                        .replace("  storageClass: local-path", "  storageClas: local-path");
         ConfigProblem problem = only(yaml);
-        assertThat(problem.format()).isEqualTo(
-                "config/test.yaml:9:3: cluster.storageClas: unknown key 'storageClas' (hint: did you mean 'storageClass'?)");
+        assertThat(problem.format())
+                .isEqualTo(
+                        "config/test.yaml:9:3: cluster.storageClas: unknown key 'storageClas' (hint: did you mean 'storageClass'?)");
     }
 
     @Test
@@ -58,7 +63,11 @@ class ConfigLoaderTest {
 
     @Test
     void duplicateKeysAreRejectedWithBothLines() {
-        String yaml = TestSupport.productionText().replace("namespace: production\n", "namespace: production\nnamespace: other\n");
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                "namespace: production\n",
+                                "namespace: production\nnamespace: other\n");
         ConfigProblem problem = only(yaml);
         assertThat(problem.path()).isEqualTo("namespace");
         assertThat(problem.message()).isEqualTo("duplicate key 'namespace' (first at line 21)");
@@ -67,25 +76,39 @@ class ConfigLoaderTest {
 
     @Test
     void anchorsAndAliasesAreRejected() {
-        String yaml = TestSupport.productionText()
-                .replace("    resources:\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n\n  postgres:",
-                        "    resources: &small\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n\n  postgres:")
-                .replaceFirst("(?s)(  grafana:.*?)    resources:\n      requests: \\{ cpu: 100m, memory: 256Mi \\}\n      limits: \\{ cpu: 500m, memory: 512Mi \\}",
-                        "$1    resources: *small");
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                "    resources:\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n\n  postgres:",
+                                "    resources: &small\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n\n  postgres:")
+                        .replaceFirst(
+                                "(?s)(  grafana:.*?)    resources:\n      requests: \\{ cpu: 100m, memory: 256Mi \\}\n      limits: \\{ cpu: 500m, memory: 512Mi \\}",
+                                "$1    resources: *small");
         List<ConfigProblem> problems = problems(yaml);
-        assertThat(problems).extracting(ConfigProblem::message)
-                .contains("YAML anchors (&small) are not allowed", "YAML aliases (*small) are not allowed");
-        assertThat(problems).extracting(ConfigProblem::path).contains("infrastructure.vault.resources", "infrastructure.grafana.resources");
+        assertThat(problems)
+                .extracting(ConfigProblem::message)
+                .contains(
+                        "YAML anchors (&small) are not allowed",
+                        "YAML aliases (*small) are not allowed");
+        assertThat(problems)
+                .extracting(ConfigProblem::path)
+                .contains("infrastructure.vault.resources", "infrastructure.grafana.resources");
     }
 
     @Test
     void wrongTypesFailInsteadOfBeingCoerced() {
-        ConfigProblem number = only(TestSupport.productionText().replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33"));
+        ConfigProblem number =
+                only(
+                        TestSupport.productionText()
+                                .replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33"));
         assertThat(number.path()).isEqualTo("cluster.kubernetesVersion");
         assertThat(number.message()).isEqualTo("expected a string, got the number 1.33");
         assertThat(number.hint()).contains("quote the value");
 
-        ConfigProblem text = only(TestSupport.productionText().replaceFirst("    port: 8080\n", "    port: \"8080\"\n"));
+        ConfigProblem text =
+                only(
+                        TestSupport.productionText()
+                                .replaceFirst("    port: 8080\n", "    port: \"8080\"\n"));
         assertThat(text.path()).isEqualTo("apps[0].port");
         assertThat(text.message()).isEqualTo("expected a whole number, got \"8080\"");
         assertThat(text.hint()).isEqualTo("write the number without quotes");
@@ -93,19 +116,33 @@ class ConfigLoaderTest {
 
     @Test
     void structuralProblemsOfTheWholeFileComeTogether() {
-        String yaml = TestSupport.productionText()
-                .replace("  ingressClass: traefik\n", "  ingresClass: traefik\n")
-                .replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33")
-                .replace("    replicas: 2\n    host: app.neotool.io", "    replicas: two\n    host: app.neotool.io")
-                .replace("  url: ssh://git@github.com/neotool/neotool-gitops.git\n", "")
-                .replace("    host: grafana.neotool.io\n", "    host: null\n");
-        assertThat(problems(yaml)).extracting(ConfigProblem::path).containsExactly(
-                "cluster.kubernetesVersion", "cluster.ingresClass", "git.url", "infrastructure.grafana.host", "apps[2].replicas");
+        String yaml =
+                TestSupport.productionText()
+                        .replace("  ingressClass: traefik\n", "  ingresClass: traefik\n")
+                        .replace("kubernetesVersion: \"1.33\"", "kubernetesVersion: 1.33")
+                        .replace(
+                                "    replicas: 2\n    host: app.neotool.io",
+                                "    replicas: two\n    host: app.neotool.io")
+                        .replace("  url: ssh://git@github.com/neotool/neotool-gitops.git\n", "")
+                        .replace("    host: grafana.neotool.io\n", "    host: null\n");
+        assertThat(problems(yaml))
+                .extracting(ConfigProblem::path)
+                .containsExactly(
+                        "cluster.kubernetesVersion",
+                        "cluster.ingresClass",
+                        "git.url",
+                        "infrastructure.grafana.host",
+                        "apps[2].replicas");
     }
 
     @Test
     void missingRequiredKeyIsNamed() {
-        ConfigProblem problem = only(TestSupport.productionText().replace("  url: ssh://git@github.com/neotool/neotool-gitops.git\n", ""));
+        ConfigProblem problem =
+                only(
+                        TestSupport.productionText()
+                                .replace(
+                                        "  url: ssh://git@github.com/neotool/neotool-gitops.git\n",
+                                        ""));
         assertThat(problem.path()).isEqualTo("git.url");
         assertThat(problem.message()).isEqualTo("missing required key 'url'");
         assertThat(problem.hint()).isEqualTo("add 'url:' here");
@@ -114,7 +151,8 @@ class ConfigLoaderTest {
 
     @Test
     void enumValuesListTheAllowedOnes() {
-        ConfigProblem problem = only(TestSupport.productionText().replace("type: nextjs", "type: react"));
+        ConfigProblem problem =
+                only(TestSupport.productionText().replace("type: nextjs", "type: react"));
         assertThat(problem.path()).isEqualTo("apps[2].type");
         assertThat(problem.hint()).isEqualTo("one of: kotlin, nextjs");
     }
@@ -134,9 +172,17 @@ class ConfigLoaderTest {
     @Test
     void emptyBinaryAndMultiDocumentFilesAreRefused() {
         assertThat(only("  \n").message()).isEqualTo("the file is empty");
-        assertThatThrownBy(() -> new ConfigLoader().parse(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}, "config/x.yaml", null))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid UTF-8");
-        assertThat(only("a: 1\n---\nb: 2\n").message()).isEqualTo("a config holds one YAML document, this is document 2");
+        assertThatThrownBy(
+                        () ->
+                                new ConfigLoader()
+                                        .parse(
+                                                new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1},
+                                                "config/x.yaml",
+                                                null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid UTF-8");
+        assertThat(only("a: 1\n---\nb: 2\n").message())
+                .isEqualTo("a config holds one YAML document, this is document 2");
     }
 
     @Test
@@ -151,22 +197,35 @@ class ConfigLoaderTest {
 
     @Test
     void everyProblemOfTheFileIsReportedAtOnceInFileOrder() {
-        String yaml = TestSupport.productionText()
-                .replace("image: postgres:18rc1", "image: postgres:latest")
-                .replace("storage: 50Gi\n    maxConnections", "storage: 50GB\n    maxConnections")
-                .replace("    replicas: 2\n    host: app.neotool.io", "    replicas: 0\n    host: app.neotool.io");
+        String yaml =
+                TestSupport.productionText()
+                        .replace("image: postgres:18rc1", "image: postgres:latest")
+                        .replace(
+                                "storage: 50Gi\n    maxConnections",
+                                "storage: 50GB\n    maxConnections")
+                        .replace(
+                                "    replicas: 2\n    host: app.neotool.io",
+                                "    replicas: 0\n    host: app.neotool.io");
         List<ConfigProblem> problems = problems(yaml);
-        assertThat(problems).extracting(ConfigProblem::format).containsExactly(
-                "config/test.yaml:33:5: infrastructure.postgres.image: image tag 'latest' is not pinned (hint: pin a released version, e.g. postgres:<version>)",
-                "config/test.yaml:34:5: infrastructure.postgres.storage: '50GB' is not a Kubernetes quantity (hint: write 50Gi)",
-                "config/test.yaml:181:5: apps[2] (web).replicas: expected a positive integer, got 0");
+        assertThat(problems)
+                .extracting(ConfigProblem::format)
+                .containsExactly(
+                        "config/test.yaml:33:5: infrastructure.postgres.image: image tag 'latest' is not pinned (hint: pin a released version, e.g. postgres:<version>)",
+                        "config/test.yaml:34:5: infrastructure.postgres.storage: '50GB' is not a Kubernetes quantity (hint: write 50Gi)",
+                        "config/test.yaml:181:5: apps[2] (web).replicas: expected a positive integer, got 0");
     }
 
     @Test
     void configTextIsDecodedAsUtf8() {
-        String yaml = TestSupport.productionText().replace("LOG_FORMAT: json", "LOG_FORMAT: \"jsön\"");
-        EnvironmentConfig config = new ConfigLoader()
-                .parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", TestSupport.configDir()).config();
+        String yaml =
+                TestSupport.productionText().replace("LOG_FORMAT: json", "LOG_FORMAT: \"jsön\"");
+        EnvironmentConfig config =
+                new ConfigLoader()
+                        .parse(
+                                yaml.getBytes(StandardCharsets.UTF_8),
+                                "config/test.yaml",
+                                TestSupport.configDir())
+                        .config();
         assertThat(config.apps().get(0).env()).containsEntry("LOG_FORMAT", "jsön");
     }
 }

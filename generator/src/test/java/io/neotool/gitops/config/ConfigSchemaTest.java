@@ -33,29 +33,42 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class ConfigSchemaTest {
     static final String FILE = "config/schema/neotool-config.schema.json";
+
     /** The loader's messages for structural mistakes: what a JSON Schema can say too. */
-    static final Pattern STRUCTURAL = Pattern.compile(
-            "^(unknown key|expected (a string|a whole number|a list|a map of keys|true or false)|missing required key"
-                    + "|'[^']*' is not an allowed value|a value is required here, got null)");
+    static final Pattern STRUCTURAL =
+            Pattern.compile(
+                    "^(unknown key|expected (a string|a whole number|a list|a map of keys|true or false)|missing required key"
+                            + "|'[^']*' is not an allowed value|a value is required here, got null)");
+
     private static final YAMLMapper YAML = new YAMLMapper();
 
     static String generate() {
-        JacksonModule jackson = new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
-                JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY);
-        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_7, OptionPreset.PLAIN_JSON)
-                .with(jackson)
-                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
-                        Option.DEFINITIONS_FOR_ALL_OBJECTS);
-        ObjectNode schema = new SchemaGenerator(builder.build()).generateSchema(EnvironmentConfig.class);
+        JacksonModule jackson =
+                new JacksonModule(
+                        JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
+                        JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY);
+        SchemaGeneratorConfigBuilder builder =
+                new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_7, OptionPreset.PLAIN_JSON)
+                        .with(jackson)
+                        .with(
+                                Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT,
+                                Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
+                                Option.DEFINITIONS_FOR_ALL_OBJECTS);
+        ObjectNode schema =
+                new SchemaGenerator(builder.build()).generateSchema(EnvironmentConfig.class);
         schema.put("title", "NeoTool environment config (config/<env>.yaml)");
-        schema.put("description", "Generated from the config types by ConfigSchemaTest; regenerate with "
-                + "./mvnw test -pl generator -Dtest=ConfigSchemaTest -Dneotool.updateSchema=true");
+        schema.put(
+                "description",
+                "Generated from the config types by ConfigSchemaTest; regenerate with "
+                        + "./mvnw test -pl generator -Dtest=ConfigSchemaTest -Dneotool.updateSchema=true");
         return schema.toPrettyString().replace("\r\n", "\n") + "\n";
     }
 
     static Schema schema() throws IOException {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-                .getSchema(Files.readString(TestSupport.repoRoot().resolve(FILE), StandardCharsets.UTF_8));
+                .getSchema(
+                        Files.readString(
+                                TestSupport.repoRoot().resolve(FILE), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -67,8 +80,11 @@ class ConfigSchemaTest {
             Files.writeString(file, generated, StandardCharsets.UTF_8);
         }
         assertThat(file).as("regenerate with -Dneotool.updateSchema=true").exists();
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).as("the committed schema is stale: regenerate with "
-                + "./mvnw test -pl generator -Dtest=ConfigSchemaTest -Dneotool.updateSchema=true").isEqualTo(generated);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .as(
+                        "the committed schema is stale: regenerate with "
+                                + "./mvnw test -pl generator -Dtest=ConfigSchemaTest -Dneotool.updateSchema=true")
+                .isEqualTo(generated);
     }
 
     @Test
@@ -76,11 +92,19 @@ class ConfigSchemaTest {
         Schema schema = schema();
         for (String name : List.of("production.yaml", "dev.yaml")) {
             String text = Files.readString(TestSupport.configDir().resolve(name));
-            assertThat(text).startsWith("# yaml-language-server: $schema=schema/neotool-config.schema.json\n");
+            assertThat(text)
+                    .startsWith(
+                            "# yaml-language-server: $schema=schema/neotool-config.schema.json\n");
             assertThat(schema.validate(YAML.readTree(text))).as(name).isEmpty();
         }
-        for (String name : List.of("configs/staging/staging.yaml", "configs/postgres17/postgres17.yaml")) {
-            assertThat(schema.validate(YAML.readTree(Path.of("src/test/resources").resolve(name).toFile()))).as(name).isEmpty();
+        for (String name :
+                List.of("configs/staging/staging.yaml", "configs/postgres17/postgres17.yaml")) {
+            assertThat(
+                            schema.validate(
+                                    YAML.readTree(
+                                            Path.of("src/test/resources").resolve(name).toFile())))
+                    .as(name)
+                    .isEmpty();
         }
     }
 
@@ -89,7 +113,8 @@ class ConfigSchemaTest {
         Schema schema = schema();
         List<String> structural = new ArrayList<>();
         List<String> missed = new ArrayList<>();
-        for (String line : Files.readAllLines(BadConfigCorpusTest.CORPUS.resolve("expectations.tsv"))) {
+        for (String line :
+                Files.readAllLines(BadConfigCorpusTest.CORPUS.resolve("expectations.tsv"))) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
@@ -98,8 +123,11 @@ class ConfigSchemaTest {
                 continue;
             }
             structural.add(f[0]);
-            assertThat(BadConfigCorpusTest.problems(f[0])).as("the loader rejects " + f[0]).isNotEmpty();
-            JsonNode config = YAML.readTree(BadConfigCorpusTest.CORPUS.resolve(f[0] + ".yaml").toFile());
+            assertThat(BadConfigCorpusTest.problems(f[0]))
+                    .as("the loader rejects " + f[0])
+                    .isNotEmpty();
+            JsonNode config =
+                    YAML.readTree(BadConfigCorpusTest.CORPUS.resolve(f[0] + ".yaml").toFile());
             if (schema.validate(config).isEmpty()) {
                 missed.add(f[0] + " (" + f[4] + ")");
             }

@@ -11,7 +11,10 @@ class ConfigValidatorTest {
 
     /** Each row: text to replace, replacement, expected key path, expected start of the message. */
     @ParameterizedTest(name = "{2}: {3}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             name: production\\n                  | name: Production\\n                      | cluster.name                              | 'Production' is not a valid name
             kubernetesVersion: "1.33"            | kubernetesVersion: "1.20"                | cluster.kubernetesVersion                 | unsupported Kubernetes version '1.20'
             interval: 1m                         | interval: 1 minute                       | flux.interval                             | '1 minute' is not a duration
@@ -40,8 +43,10 @@ class ConfigValidatorTest {
         String original = TestSupport.productionText();
         String find = from.strip().replace("\\n", "\n");
         assertThat(original).as("test data must match the committed config").contains(find);
-        String yaml = original.replaceFirst(java.util.regex.Pattern.quote(find),
-                java.util.regex.Matcher.quoteReplacement(to.strip().replace("\\n", "\n")));
+        String yaml =
+                original.replaceFirst(
+                        java.util.regex.Pattern.quote(find),
+                        java.util.regex.Matcher.quoteReplacement(to.strip().replace("\\n", "\n")));
         List<ConfigProblem> problems;
         try {
             TestSupport.parse(yaml);
@@ -49,30 +54,42 @@ class ConfigValidatorTest {
         } catch (ConfigException e) {
             problems = e.problems();
         }
-        assertThat(problems).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo(path.strip());
-            assertThat(p.message()).startsWith(message.strip());
-            assertThat(p.line()).isPositive();
-        });
+        assertThat(problems)
+                .anySatisfy(
+                        p -> {
+                            assertThat(p.path()).isEqualTo(path.strip());
+                            assertThat(p.message()).startsWith(message.strip());
+                            assertThat(p.line()).isPositive();
+                        });
     }
 
     @ParameterizedTest(name = "{0} needs {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             apps[1].uses.featureFlags | Unleash     | unleash:\\n    chartVersion | unleash:\\n    enabled: false\\n    chartVersion
             apps[0].uses.kafkaTopics  | Kafka       | kafka:\\n    image          | kafka:\\n    enabled: false\\n    image
             apps[2].uses.graphql      | Apollo Router | apolloRouter:\\n    chartVersion | apolloRouter:\\n    enabled: false\\n    chartVersion
             backups.target            | MinIO       | provider: r2\\n    endpoint: https://neotool.r2.cloudflarestorage.com | provider: minio
             """)
     void anAppCannotUseADisabledComponent(String path, String what, String from, String to) {
-        String yaml = TestSupport.productionText().replace(from.strip().replace("\\n", "\n"), to.strip().replace("\\n", "\n"));
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                from.strip().replace("\\n", "\n"), to.strip().replace("\\n", "\n"));
         try {
             TestSupport.parse(yaml);
             throw new AssertionError("accepted");
         } catch (ConfigException e) {
-            assertThat(e.problems()).anySatisfy(p -> {
-                assertThat(p.path()).isEqualTo(path.strip());
-                assertThat(p.message()).isEqualTo("needs " + what.strip() + ", which is not enabled");
-            });
+            assertThat(e.problems())
+                    .anySatisfy(
+                            p -> {
+                                assertThat(p.path()).isEqualTo(path.strip());
+                                assertThat(p.message())
+                                        .isEqualTo(
+                                                "needs " + what.strip() + ", which is not enabled");
+                            });
         }
     }
 }

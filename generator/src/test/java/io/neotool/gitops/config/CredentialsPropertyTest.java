@@ -20,24 +20,38 @@ class CredentialsPropertyTest {
     /** A DNS-1123 label of up to 63 characters, as app and component names are. */
     @Provide
     Arbitrary<String> names() {
-        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(14);
+        Arbitrary<String> word =
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(14);
         Arbitrary<String> number = Arbitraries.integers().between(0, 99_999).map(String::valueOf);
-        return Arbitraries.oneOf(word, number).list().ofMinSize(1).ofMaxSize(5)
+        return Arbitraries.oneOf(word, number)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
                 .map(parts -> String.join("-", parts))
                 .filter(n -> n.length() <= 63 && Character.isLetter(n.charAt(0)));
     }
 
     @Property(tries = 2000)
-    void linesAboutGeneratedNamesAreNeverCredentials(@ForAll("names") String name, @ForAll @IntRange(min = 0, max = 9) int cluster) {
+    void linesAboutGeneratedNamesAreNeverCredentials(
+            @ForAll("names") String name, @ForAll @IntRange(min = 0, max = 9) int cluster) {
         String env = "cluster-" + cluster;
-        for (String line : new String[] {
-                "  - ../base/" + name,
-                "    app.kubernetes.io/instance: " + name,
-                "    neotool.io/source: config/" + env + ".yaml#/apps/" + name,
-                "apps/base/" + name + "/deployment-" + name + ".yaml",
-                "infrastructure/" + env + "/controllers/network-policies/networkpolicy-" + name + ".yaml",
-                "  - name: ghcr.io/neotool/" + name + "-" + name,
-                "vault write auth/kubernetes/role/" + name + " bound_service_account_names=" + name}) {
+        for (String line :
+                new String[] {
+                    "  - ../base/" + name,
+                    "    app.kubernetes.io/instance: " + name,
+                    "    neotool.io/source: config/" + env + ".yaml#/apps/" + name,
+                    "apps/base/" + name + "/deployment-" + name + ".yaml",
+                    "infrastructure/"
+                            + env
+                            + "/controllers/network-policies/networkpolicy-"
+                            + name
+                            + ".yaml",
+                    "  - name: ghcr.io/neotool/" + name + "-" + name,
+                    "vault write auth/kubernetes/role/"
+                            + name
+                            + " bound_service_account_names="
+                            + name
+                }) {
             assertThat(Credentials.highEntropyToken(line)).as(line).isFalse();
             assertThat(Credentials.LITERAL.matcher(line).find()).as(line).isFalse();
         }
@@ -48,7 +62,8 @@ class CredentialsPropertyTest {
         byte[] key = new byte[bytes];
         new SecureRandom().nextBytes(key);
         String token = Base64.getEncoder().encodeToString(key);
-        // a random key of 40 characters or more lacks one of upper, lower or digit with a probability below 1e-4
+        // a random key of 40 characters or more lacks one of upper, lower or digit with a
+        // probability below 1e-4
         if (token.length() >= 40 && token.chars().anyMatch(Character::isDigit)) {
             assertThat(Credentials.highEntropyToken("  api_key: " + token)).as(token).isTrue();
         }

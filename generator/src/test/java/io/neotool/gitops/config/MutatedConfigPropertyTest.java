@@ -25,11 +25,54 @@ import net.jqwik.api.constraints.IntRange;
 @net.jqwik.api.Tag("slow")
 class MutatedConfigPropertyTest {
     private static final List<byte[]> BASES = List.of(read("production.yaml"), read("dev.yaml"));
-    private static final String[] VALUES = {"0", "-1", "1.5", "true", "null", "~", "[]", "{}", "[a, b]", "{a: 1}",
-            "\"\"", "latest", "x:y", "'quoted'", "&a x", "*a", "!!binary AAAA", "999999999999999999999", "1e400", ".nan",
-            "\"\\u0000\"", "|\n  block", "- item"};
-    private static final String[] INJECTED = {"\t", "\0", ": ", "- ", "#", "&", "*", "{", "[", "'", "\"", "\n", "\r\n",
-            "%YAML 1.1\n", "---\n", "...\n", "? ", "!", "\\", "\u00e9", "\ufeff"};
+    private static final String[] VALUES = {
+        "0",
+        "-1",
+        "1.5",
+        "true",
+        "null",
+        "~",
+        "[]",
+        "{}",
+        "[a, b]",
+        "{a: 1}",
+        "\"\"",
+        "latest",
+        "x:y",
+        "'quoted'",
+        "&a x",
+        "*a",
+        "!!binary AAAA",
+        "999999999999999999999",
+        "1e400",
+        ".nan",
+        "\"\\u0000\"",
+        "|\n  block",
+        "- item"
+    };
+    private static final String[] INJECTED = {
+        "\t",
+        "\0",
+        ": ",
+        "- ",
+        "#",
+        "&",
+        "*",
+        "{",
+        "[",
+        "'",
+        "\"",
+        "\n",
+        "\r\n",
+        "%YAML 1.1\n",
+        "---\n",
+        "...\n",
+        "? ",
+        "!",
+        "\\",
+        "\u00e9",
+        "\ufeff"
+    };
 
     private static byte[] read(String name) {
         try {
@@ -45,7 +88,8 @@ class MutatedConfigPropertyTest {
     }
 
     @Property(tries = 10_000, seed = "20261127")
-    void everyMutationIsALocatedConfigErrorOrAValidEnvironment(@ForAll("seeds") long seed, @ForAll @IntRange(min = 1, max = 3) int mutations) {
+    void everyMutationIsALocatedConfigErrorOrAValidEnvironment(
+            @ForAll("seeds") long seed, @ForAll @IntRange(min = 1, max = 3) int mutations) {
         Random random = new Random(seed);
         byte[] bytes = BASES.get(random.nextInt(BASES.size()));
         for (int i = 0; i < mutations; i++) {
@@ -53,14 +97,18 @@ class MutatedConfigPropertyTest {
         }
         LoadedConfig loaded;
         try {
-            loaded = new ConfigLoader().parse(bytes, "config/mutated.yaml", TestSupport.configDir());
+            loaded =
+                    new ConfigLoader().parse(bytes, "config/mutated.yaml", TestSupport.configDir());
         } catch (ConfigException e) {
-            assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-                assertThat(p.file()).isEqualTo("config/mutated.yaml");
-                assertThat(p.line()).as(p.format()).isPositive();
-                assertThat(p.column()).as(p.format()).isPositive();
-                assertThat(p.message()).isNotBlank();
-            });
+            assertThat(e.problems())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            p -> {
+                                assertThat(p.file()).isEqualTo("config/mutated.yaml");
+                                assertThat(p.line()).as(p.format()).isPositive();
+                                assertThat(p.column()).as(p.format()).isPositive();
+                                assertThat(p.message()).isNotBlank();
+                            });
             return;
         }
         assertThat(new Generator().generate(loaded).files()).isNotEmpty();
@@ -77,7 +125,8 @@ class MutatedConfigPropertyTest {
             case 2 -> {
                 int colon = line.indexOf(": ");
                 String value = VALUES[random.nextInt(VALUES.length)];
-                lines.set(at, colon < 0 ? line + ": " + value : line.substring(0, colon + 2) + value);
+                lines.set(
+                        at, colon < 0 ? line + ": " + value : line.substring(0, colon + 2) + value);
             }
             case 3 -> {
                 String trimmed = line.stripLeading();
@@ -86,10 +135,15 @@ class MutatedConfigPropertyTest {
                 if (colon > 0) {
                     int pos = random.nextInt(colon);
                     char replacement = (char) ('a' + random.nextInt(26));
-                    lines.set(at, line.substring(0, indent + pos) + replacement + line.substring(indent + pos + 1));
+                    lines.set(
+                            at,
+                            line.substring(0, indent + pos)
+                                    + replacement
+                                    + line.substring(indent + pos + 1));
                 }
             }
-            case 4 -> lines.set(at, random.nextBoolean() ? " " + line : line.replaceFirst("^ ", ""));
+            case 4 ->
+                    lines.set(at, random.nextBoolean() ? " " + line : line.replaceFirst("^ ", ""));
             case 5 -> {
                 return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
             }
@@ -98,7 +152,9 @@ class MutatedConfigPropertyTest {
                 int pos = random.nextInt(bytes.length + 1);
                 out.write(bytes, 0, pos);
                 if (random.nextBoolean()) {
-                    out.writeBytes(INJECTED[random.nextInt(INJECTED.length)].getBytes(StandardCharsets.UTF_8));
+                    out.writeBytes(
+                            INJECTED[random.nextInt(INJECTED.length)].getBytes(
+                                    StandardCharsets.UTF_8));
                 } else {
                     byte[] noise = new byte[1 + random.nextInt(8)];
                     random.nextBytes(noise);

@@ -2,8 +2,8 @@ package io.neotool.gitops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.neotool.gitops.component.Components;
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.component.HelmComponent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,25 +24,37 @@ import tools.jackson.databind.json.JsonMapper;
  * deploys it from. (CI also runs Renovate's own config validator on the file.)
  */
 class RenovateConfigTest {
-    private static final Pattern PIN = Pattern.compile("(?m)^\\s*(?:- )?(image|clientImage|chartVersion): (\\S+)$");
+    private static final Pattern PIN =
+            Pattern.compile("(?m)^\\s*(?:- )?(image|clientImage|chartVersion): (\\S+)$");
 
     record Found(String manager, String depName, String version, String registry) {}
 
     static JsonNode renovate() throws IOException {
-        return JsonMapper.builder().build().readTree(TestSupport.repoRoot().resolve("renovate.json").toFile());
+        return JsonMapper.builder()
+                .build()
+                .readTree(TestSupport.repoRoot().resolve("renovate.json").toFile());
     }
 
-    /** What the managers match in {@code text}: the position of the version to what was found there. */
+    /**
+     * What the managers match in {@code text}: the position of the version to what was found there.
+     */
     static Map<Integer, Found> matches(JsonNode renovate, String text) {
         Map<Integer, Found> found = new TreeMap<>();
         for (JsonNode manager : renovate.path("customManagers")) {
             for (JsonNode matchString : manager.path("matchStrings")) {
                 Matcher m = Pattern.compile(matchString.asString()).matcher(text);
                 while (m.find()) {
-                    String depName = m.pattern().pattern().contains("(?<depName>") ? m.group("depName")
-                            : manager.path("depNameTemplate").asString();
-                    found.put(m.start("currentValue"), new Found(manager.path("description").asString(), depName,
-                            m.group("currentValue"), manager.path("registryUrlTemplate").asString("")));
+                    String depName =
+                            m.pattern().pattern().contains("(?<depName>")
+                                    ? m.group("depName")
+                                    : manager.path("depNameTemplate").asString();
+                    found.put(
+                            m.start("currentValue"),
+                            new Found(
+                                    manager.path("description").asString(),
+                                    depName,
+                                    m.group("currentValue"),
+                                    manager.path("registryUrlTemplate").asString("")));
                 }
             }
         }
@@ -55,14 +67,18 @@ class RenovateConfigTest {
         List<String> missed = new ArrayList<>();
         int pins = 0;
         try (var configs = Files.list(TestSupport.configDir())) {
-            for (Path file : configs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    configs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 String text = Files.readString(file);
                 Map<Integer, Found> found = matches(renovate, text);
                 Matcher pin = PIN.matcher(text);
                 while (pin.find()) {
                     pins++;
                     String value = pin.group(2);
-                    String version = pin.group(1).equals("chartVersion") ? value : value.substring(value.lastIndexOf(':') + 1);
+                    String version =
+                            pin.group(1).equals("chartVersion")
+                                    ? value
+                                    : value.substring(value.lastIndexOf(':') + 1);
                     Found f = found.get(pin.end(2) - version.length());
                     if (f == null || !f.version().equals(version)) {
                         missed.add(file.getFileName() + ": " + pin.group().trim());
@@ -90,7 +106,9 @@ class RenovateConfigTest {
             assertThat(f).as("a Renovate manager for chart %s", helm.chart()).isNotNull();
             String url = helm.source().url();
             String expected = helm.source().oci() ? url.substring(0, url.lastIndexOf('/')) : url;
-            assertThat(f.registry()).as("where chart %s comes from", helm.chart()).isEqualTo(expected);
+            assertThat(f.registry())
+                    .as("where chart %s comes from", helm.chart())
+                    .isEqualTo(expected);
         }
     }
 }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 class SemanticDiffTest {
-    @TempDir
-    Path work;
+    @TempDir Path work;
 
     private Path repoWithGeneratedTree() throws IOException {
         Path config = TestSupport.copyConfigs(work);
@@ -34,34 +33,73 @@ class SemanticDiffTest {
     @Test
     void aOneLineConfigChangeReportsExactlyThatObjectAndField() throws IOException {
         Path config = repoWithGeneratedTree();
-        replace(config.resolve("production.yaml"), "image: ghcr.io/neotool/app-service:2.3.0", "image: ghcr.io/neotool/app-service:2.4.0");
+        replace(
+                config.resolve("production.yaml"),
+                "image: ghcr.io/neotool/app-service:2.3.0",
+                "image: ghcr.io/neotool/app-service:2.4.0");
         SemanticDiff.Report report = new NeotoolGitops().diff(config, work, null);
-        assertThat(report.objects()).singleElement().satisfies(o -> {
-            assertThat(o.cluster()).isEqualTo("production");
-            assertThat(o.object()).isEqualTo("kustomization apps/production/app-service");
-            assertThat(o.status()).isEqualTo(SemanticDiff.Status.CHANGED);
-            assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/images[name=ghcr.io/neotool/app-service]/newTag", "2.3.0", "2.4.0"));
-        });
-        assertThat(report.versions()).singleElement().satisfies(v -> {
-            assertThat(v.component()).isEqualTo("apps");
-            assertThat(v.subject()).isEqualTo("image ghcr.io/neotool/app-service");
-            assertThat(v.before()).isEqualTo("2.3.0");
-        });
+        assertThat(report.objects())
+                .singleElement()
+                .satisfies(
+                        o -> {
+                            assertThat(o.cluster()).isEqualTo("production");
+                            assertThat(o.object())
+                                    .isEqualTo("kustomization apps/production/app-service");
+                            assertThat(o.status()).isEqualTo(SemanticDiff.Status.CHANGED);
+                            assertThat(o.changes())
+                                    .containsExactly(
+                                            new SemanticDiff.Change(
+                                                    "/images[name=ghcr.io/neotool/app-service]/newTag",
+                                                    "2.3.0",
+                                                    "2.4.0"));
+                        });
+        assertThat(report.versions())
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.component()).isEqualTo("apps");
+                            assertThat(v.subject()).isEqualTo("image ghcr.io/neotool/app-service");
+                            assertThat(v.before()).isEqualTo("2.3.0");
+                        });
         assertThat(report.dangers()).isEmpty();
-        assertThat(DiffFormat.TEXT.render(report)).contains("production: 0 to add, 1 to change, 0 to destroy",
-                "production: apps image ghcr.io/neotool/app-service: 2.3.0 -> 2.4.0");
-        assertThat(DiffFormat.MARKDOWN.render(report)).contains("| production | apps | `image ghcr.io/neotool/app-service` | `2.3.0` | `2.4.0` |");
+        assertThat(DiffFormat.TEXT.render(report))
+                .contains(
+                        "production: 0 to add, 1 to change, 0 to destroy",
+                        "production: apps image ghcr.io/neotool/app-service: 2.3.0 -> 2.4.0");
+        assertThat(DiffFormat.MARKDOWN.render(report))
+                .contains(
+                        "| production | apps | `image ghcr.io/neotool/app-service` | `2.3.0` | `2.4.0` |");
     }
 
     @Test
     void addedRemovedAndChangedObjectsPerClusterAndChartVersionsOnTop() throws IOException {
         Path config = repoWithGeneratedTree();
-        replace(config.resolve("dev.yaml"), "  promtail:\n    chartVersion", "  promtail:\n    enabled: false\n    chartVersion");
-        replace(config.resolve("production.yaml"), "chartVersion: 25.30.2", "chartVersion: 25.30.3");
+        replace(
+                config.resolve("dev.yaml"),
+                "  promtail:\n    chartVersion",
+                "  promtail:\n    enabled: false\n    chartVersion");
+        replace(
+                config.resolve("production.yaml"),
+                "chartVersion: 25.30.2",
+                "chartVersion: 25.30.3");
         SemanticDiff.Report report = new NeotoolGitops().diff(config, work, null);
-        assertThat(report.byCluster().get("dev")).extracting(o -> o.status() + " " + o.object())
-                .contains("REMOVED HelmRelease neotool-dev/promtail", "CHANGED kustomization infrastructure/dev/controllers");
-        assertThat(report.versions()).extracting(v -> v.cluster() + " " + v.component() + " " + v.subject() + " " + v.before() + " -> " + v.after())
+        assertThat(report.byCluster().get("dev"))
+                .extracting(o -> o.status() + " " + o.object())
+                .contains(
+                        "REMOVED HelmRelease neotool-dev/promtail",
+                        "CHANGED kustomization infrastructure/dev/controllers");
+        assertThat(report.versions())
+                .extracting(
+                        v ->
+                                v.cluster()
+                                        + " "
+                                        + v.component()
+                                        + " "
+                                        + v.subject()
+                                        + " "
+                                        + v.before()
+                                        + " -> "
+                                        + v.after())
                 .containsExactly(
                         "dev promtail chart promtail 6.15.2 -> null",
                         "dev promtail image grafana/promtail 2.9.0 -> null",
@@ -74,17 +112,32 @@ class SemanticDiffTest {
         git("init", "-q");
         git("-c", "user.email=ci@neotool.io", "-c", "user.name=ci", "add", "-A");
         git("-c", "user.email=ci@neotool.io", "-c", "user.name=ci", "commit", "-q", "-m", "tree");
-        replace(config.resolve("production.yaml"), "storage: 50Gi\n    maxConnections", "storage: 80Gi\n    maxConnections");
+        replace(
+                config.resolve("production.yaml"),
+                "storage: 50Gi\n    maxConnections",
+                "storage: 80Gi\n    maxConnections");
         new NeotoolGitops().generate(new GenerationRequest(config, work, null));
         SemanticDiff.Report report = new NeotoolGitops().diff(config, work, "HEAD");
         assertThat(report.base()).isEqualTo("HEAD");
-        assertThat(report.objects()).singleElement().satisfies(o -> {
-            assertThat(o.object()).isEqualTo("StatefulSet production/postgres");
-            assertThat(o.changes()).containsExactly(new SemanticDiff.Change("/spec/volumeClaimTemplates[name=data]/spec/resources/requests/storage", "50Gi", "80Gi"));
-        });
-        assertThat(report.dangers()).extracting(Danger::kind).as("growing a claim template is rejected in place, but loses nothing")
+        assertThat(report.objects())
+                .singleElement()
+                .satisfies(
+                        o -> {
+                            assertThat(o.object()).isEqualTo("StatefulSet production/postgres");
+                            assertThat(o.changes())
+                                    .containsExactly(
+                                            new SemanticDiff.Change(
+                                                    "/spec/volumeClaimTemplates[name=data]/spec/resources/requests/storage",
+                                                    "50Gi",
+                                                    "80Gi"));
+                        });
+        assertThat(report.dangers())
+                .extracting(Danger::kind)
+                .as("growing a claim template is rejected in place, but loses nothing")
                 .containsExactly(Danger.Kind.REJECTED);
-        assertThat(new NeotoolGitops().diff(config, work, null).empty()).as("the work tree already has the change").isTrue();
+        assertThat(new NeotoolGitops().diff(config, work, null).empty())
+                .as("the work tree already has the change")
+                .isTrue();
     }
 
     private void git(String... args) throws Exception {
@@ -99,17 +152,33 @@ class SemanticDiffTest {
     void secretLookingValuesAreMaskedInEveryFormat() {
         SortedMap<String, String> before = new TreeMap<>();
         SortedMap<String, String> after = new TreeMap<>();
-        String base = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: legacy\n  namespace: production\ndata:\n";
-        before.put("apps/production/configmap-legacy.yaml", base + "  password: hunter2\n  url: https://app:oldpass@db.example.com/x\n  mode: a\n");
-        after.put("apps/production/configmap-legacy.yaml", base + "  password: correct-horse\n  url: https://app:newpass@db.example.com/x\n  mode: b\n");
-        String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n      containers:\n"
-                + "        - name: w\n          env:\n            - name: DB_PASSWORD\n              value: %s\n";
+        String base =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: legacy\n  namespace: production\ndata:\n";
+        before.put(
+                "apps/production/configmap-legacy.yaml",
+                base
+                        + "  password: hunter2\n  url: https://app:oldpass@db.example.com/x\n  mode: a\n");
+        after.put(
+                "apps/production/configmap-legacy.yaml",
+                base
+                        + "  password: correct-horse\n  url: https://app:newpass@db.example.com/x\n  mode: b\n");
+        String deployment =
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n      containers:\n"
+                        + "        - name: w\n          env:\n            - name: DB_PASSWORD\n              value: %s\n";
         before.put("apps/base/w/deployment-w.yaml", String.format(deployment, "old-secret-value"));
         after.put("apps/base/w/deployment-w.yaml", String.format(deployment, "new-secret-value"));
         SemanticDiff.Report report = SemanticDiff.compare("test", before, after);
         for (DiffFormat format : DiffFormat.values()) {
             String text = format.render(report);
-            assertThat(text).as(format.name()).doesNotContain("hunter2", "correct-horse", "oldpass", "newpass", "old-secret-value", "new-secret-value")
+            assertThat(text)
+                    .as(format.name())
+                    .doesNotContain(
+                            "hunter2",
+                            "correct-horse",
+                            "oldpass",
+                            "newpass",
+                            "old-secret-value",
+                            "new-secret-value")
                     .contains("****");
         }
         assertThat(DiffFormat.TEXT.render(report)).contains("/data/mode: a -> b");

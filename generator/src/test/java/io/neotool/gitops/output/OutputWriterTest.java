@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputWriterTest {
     static final String OWNER = "config/production.yaml";
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     private static OutputTree tree(String... pathsAndBodies) {
         OutputTree tree = new OutputTree();
@@ -26,32 +25,49 @@ class OutputWriterTest {
     @Test
     void writesChangedFilesOnlyAndLeavesIdenticalOnesUntouched() throws Exception {
         OutputWriter writer = new OutputWriter(root);
-        WriteResult first = writer.write(tree("apps/a/x.yaml", "a: 1\n", "apps/a/y.yaml", "b: 1\n"), Set.of(OWNER), true);
+        WriteResult first =
+                writer.write(
+                        tree("apps/a/x.yaml", "a: 1\n", "apps/a/y.yaml", "b: 1\n"),
+                        Set.of(OWNER),
+                        true);
         assertThat(first.written()).containsExactly("apps/a/x.yaml", "apps/a/y.yaml");
         Path y = root.resolve("apps/a/y.yaml");
         FileTime old = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(y, old);
-        WriteResult second = writer.write(tree("apps/a/x.yaml", "a: 2\n", "apps/a/y.yaml", "b: 1\n"), Set.of(OWNER), true);
+        WriteResult second =
+                writer.write(
+                        tree("apps/a/x.yaml", "a: 2\n", "apps/a/y.yaml", "b: 1\n"),
+                        Set.of(OWNER),
+                        true);
         assertThat(second.written()).containsExactly("apps/a/x.yaml");
         assertThat(second.unchanged()).containsExactly("apps/a/y.yaml");
         assertThat(Files.getLastModifiedTime(y)).isEqualTo(old);
         assertThat(Files.readString(root.resolve("apps/a/x.yaml"))).endsWith("a: 2\n");
         try (var files = Files.list(root.resolve("apps/a"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("x.yaml", "y.yaml");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("x.yaml", "y.yaml");
         }
     }
 
     @Test
     void prunesItsOwnStaleFilesAndKeepsHandWrittenNeighbours() throws Exception {
         OutputWriter writer = new OutputWriter(root);
-        writer.write(tree("infrastructure/p/old/x.yaml", "a: 1\n", "infrastructure/p/keep.yaml", "k: 1\n"), Set.of(OWNER), true);
+        writer.write(
+                tree(
+                        "infrastructure/p/old/x.yaml",
+                        "a: 1\n",
+                        "infrastructure/p/keep.yaml",
+                        "k: 1\n"),
+                Set.of(OWNER),
+                true);
         Path handWritten = root.resolve("infrastructure/p/old/notes.yaml");
         Files.writeString(handWritten, "# written by a person\nkey: value\n");
         Path bootstrap = root.resolve("clusters/p/flux-system/gotk-sync.yaml");
         Files.createDirectories(bootstrap.getParent());
         Files.writeString(bootstrap, OutputTree.header(OWNER) + "owned: by flux bootstrap\n");
 
-        WriteResult result = writer.write(tree("infrastructure/p/keep.yaml", "k: 1\n"), Set.of(OWNER), true);
+        WriteResult result =
+                writer.write(tree("infrastructure/p/keep.yaml", "k: 1\n"), Set.of(OWNER), true);
 
         assertThat(result.removed()).containsExactly("infrastructure/p/old/x.yaml");
         assertThat(handWritten).exists();
@@ -64,7 +80,11 @@ class OutputWriterTest {
         OutputTree dev = new OutputTree();
         dev.add("apps/dev/kustomization.yaml", "config/dev.yaml", "resources: []\n");
         writer.write(dev, Set.of("config/dev.yaml"), true);
-        WriteResult result = writer.write(tree("apps/production/kustomization.yaml", "resources: []\n"), Set.of(OWNER), false);
+        WriteResult result =
+                writer.write(
+                        tree("apps/production/kustomization.yaml", "resources: []\n"),
+                        Set.of(OWNER),
+                        false);
         assertThat(result.removed()).isEmpty();
         assertThat(root.resolve("apps/dev/kustomization.yaml")).exists();
     }
@@ -81,9 +101,19 @@ class OutputWriterTest {
     @Test
     void refusesPathsOutsideTheOutput() {
         OutputWriter writer = new OutputWriter(root);
-        assertThatThrownBy(() -> writer.write(tree("apps/../../escape.yaml", "a: 1\n"), Set.of(OWNER), true))
+        assertThatThrownBy(
+                        () ->
+                                writer.write(
+                                        tree("apps/../../escape.yaml", "a: 1\n"),
+                                        Set.of(OWNER),
+                                        true))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> writer.write(tree("clusters/p/flux-system/gotk-sync.yaml", "a: 1\n"), Set.of(OWNER), true))
+        assertThatThrownBy(
+                        () ->
+                                writer.write(
+                                        tree("clusters/p/flux-system/gotk-sync.yaml", "a: 1\n"),
+                                        Set.of(OWNER),
+                                        true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(root.getParent().resolve("escape.yaml")).doesNotExist();
     }
@@ -99,7 +129,9 @@ class OutputWriterTest {
         byte[] lockBefore = Files.readAllBytes(root.resolve(GeneratedLock.PATH));
 
         assertThatThrownBy(() -> writer.write(tree, Set.of(OWNER), true))
-                .isInstanceOfSatisfying(HandEditedException.class, e -> assertThat(e.files()).containsExactly("apps/a/x.yaml"))
+                .isInstanceOfSatisfying(
+                        HandEditedException.class,
+                        e -> assertThat(e.files()).containsExactly("apps/a/x.yaml"))
                 .hasMessageContaining("-Dneotool.force=true");
         assertThat(x).hasContent(edited.strip());
         assertThat(Files.readAllBytes(root.resolve(GeneratedLock.PATH))).isEqualTo(lockBefore);
@@ -112,7 +144,8 @@ class OutputWriterTest {
     @Test
     void aHandEditedFileThatIsNoLongerProducedIsNotDeleted() throws Exception {
         OutputWriter writer = new OutputWriter(root);
-        writer.write(tree("apps/a/x.yaml", "a: 1\n", "apps/a/gone.yaml", "g: 1\n"), Set.of(OWNER), true);
+        writer.write(
+                tree("apps/a/x.yaml", "a: 1\n", "apps/a/gone.yaml", "g: 1\n"), Set.of(OWNER), true);
         Path gone = root.resolve("apps/a/gone.yaml");
         Files.writeString(gone, Files.readString(gone) + "mine: true\n");
         assertThatThrownBy(() -> writer.write(tree("apps/a/x.yaml", "a: 1\n"), Set.of(OWNER), true))
@@ -125,7 +158,13 @@ class OutputWriterTest {
         Path mine = root.resolve("apps/a/x.yaml");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "# mine\n");
-        assertThatThrownBy(() -> new OutputWriter(root).write(tree("apps/a/x.yaml", "a: 1\n"), Set.of(OWNER), true))
+        assertThatThrownBy(
+                        () ->
+                                new OutputWriter(root)
+                                        .write(
+                                                tree("apps/a/x.yaml", "a: 1\n"),
+                                                Set.of(OWNER),
+                                                true))
                 .isInstanceOf(HandEditedException.class);
         assertThat(mine).hasContent("# mine");
     }
@@ -137,7 +176,8 @@ class OutputWriterTest {
         GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
         assertThat(lock.entries()).containsOnlyKeys("apps/a/x.yaml");
         assertThat(lock.get("apps/a/x.yaml").owner()).isEqualTo(OWNER);
-        assertThat(lock.get("apps/a/x.yaml").sha256()).isEqualTo(GeneratedLock.sha256(Files.readAllBytes(root.resolve("apps/a/x.yaml"))));
+        assertThat(lock.get("apps/a/x.yaml").sha256())
+                .isEqualTo(GeneratedLock.sha256(Files.readAllBytes(root.resolve("apps/a/x.yaml"))));
         assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
     }
 
@@ -147,7 +187,8 @@ class OutputWriterTest {
         OutputTree a = tree("apps/a/x.yaml", "a: 1\n", "apps/a/y.yaml", "b: 1\n");
         OutputTree b = tree("apps/a/x.yaml", "a: 2\n", "apps/a/y.yaml", "b: 2\n");
         writer.write(a, Set.of(OWNER), true);
-        // an interrupted run of b: pending lock written, one file moved into place, a temp file left
+        // an interrupted run of b: pending lock written, one file moved into place, a temp file
+        // left
         Files.write(root.resolve(GeneratedLock.PENDING), OutputWriter.lockBytes(b));
         Files.write(root.resolve("apps/a/x.yaml"), b.get("apps/a/x.yaml").content());
         Files.writeString(root.resolve("apps/a/.y.yaml.neotool-123.tmp"), "b: ");
@@ -156,7 +197,8 @@ class OutputWriterTest {
         assertThat(result.unchanged()).containsExactly("apps/a/x.yaml");
         assertThat(root.resolve("apps/a/.y.yaml.neotool-123.tmp")).doesNotExist();
         assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
-        assertThat(Files.readAllBytes(root.resolve(GeneratedLock.PATH))).isEqualTo(OutputWriter.lockBytes(b));
+        assertThat(Files.readAllBytes(root.resolve(GeneratedLock.PATH)))
+                .isEqualTo(OutputWriter.lockBytes(b));
     }
 
     @Test
@@ -166,13 +208,22 @@ class OutputWriterTest {
         OutputTree b = tree("apps/a/x.yaml", "a: 2\n");
         OutputTree c = tree("apps/a/x.yaml", "a: 3\n");
         writer.write(a, Set.of(OWNER), true);
-        // run b interrupted after writing x; then run a interrupted right after recording its pending lock
+        // run b interrupted after writing x; then run a interrupted right after recording its
+        // pending lock
         Files.write(root.resolve(GeneratedLock.PENDING), OutputWriter.lockBytes(b));
         Files.write(root.resolve("apps/a/x.yaml"), b.get("apps/a/x.yaml").content());
-        writer.recordPending(new GeneratedLock(java.util.Map.of("apps/a/x.yaml",
-                new GeneratedLock.Entry(GeneratedLock.sha256(a.get("apps/a/x.yaml").content()), OWNER))),
+        writer.recordPending(
+                new GeneratedLock(
+                        java.util.Map.of(
+                                "apps/a/x.yaml",
+                                new GeneratedLock.Entry(
+                                        GeneratedLock.sha256(a.get("apps/a/x.yaml").content()),
+                                        OWNER))),
                 GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING)));
-        assertThat(GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING)).get("apps/a/x.yaml")).hasSize(2);
+        assertThat(
+                        GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING))
+                                .get("apps/a/x.yaml"))
+                .hasSize(2);
         // x still holds b's content: not a hand edit, and the next complete run replaces it
         WriteResult result = writer.write(c, Set.of(OWNER), true);
         assertThat(result.written()).containsExactly("apps/a/x.yaml");
@@ -181,8 +232,10 @@ class OutputWriterTest {
 
     @Test
     void headerNamesTheOwner() {
-        assertThat(OutputTree.ownerOf(OutputTree.header("config/dev.yaml") + "x: 1\n")).isEqualTo("config/dev.yaml");
-        assertThat(OutputTree.ownerOf(OutputTree.header(OutputTree.SHARED))).isEqualTo(OutputTree.SHARED);
+        assertThat(OutputTree.ownerOf(OutputTree.header("config/dev.yaml") + "x: 1\n"))
+                .isEqualTo("config/dev.yaml");
+        assertThat(OutputTree.ownerOf(OutputTree.header(OutputTree.SHARED)))
+                .isEqualTo(OutputTree.SHARED);
         assertThat(OutputTree.ownerOf("# my own file\n")).isNull();
     }
 }

@@ -24,8 +24,7 @@ import tools.jackson.databind.JsonNode;
  * same catalog); both must call the same files invalid.
  */
 class KubeconformAgreementTest {
-    @TempDir
-    Path work;
+    @TempDir Path work;
 
     static String committed(String path) throws IOException {
         return Files.readString(TestSupport.repoRoot().resolve(path));
@@ -36,30 +35,50 @@ class KubeconformAgreementTest {
         String kubeconform = System.getProperty("neotool.kubeconform", "");
         String location = System.getProperty("neotool.schemaLocation", "");
         if (kubeconform.isBlank() || location.isBlank()) {
-            System.err.println("SKIPPED kubeconform agreement: set -Dneotool.kubeconform=<binary> and -Dneotool.schemaLocation=<folder> (CI does)");
+            System.err.println(
+                    "SKIPPED kubeconform agreement: set -Dneotool.kubeconform=<binary> and -Dneotool.schemaLocation=<folder> (CI does)");
         }
-        assumeTrue(!kubeconform.isBlank() && !location.isBlank(), "kubeconform or the schema catalog not given (CI sets both)");
+        assumeTrue(
+                !kubeconform.isBlank() && !location.isBlank(),
+                "kubeconform or the schema catalog not given (CI sets both)");
 
-        String vault = committed("infrastructure/production/controllers/vault/helmrelease-vault.yaml");
-        String deployment = committed("infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml");
-        String service = committed("infrastructure/production/configs/pgbouncer/service-pgbouncer.yaml");
+        String vault =
+                committed("infrastructure/production/controllers/vault/helmrelease-vault.yaml");
+        String deployment =
+                committed("infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml");
+        String service =
+                committed("infrastructure/production/configs/pgbouncer/service-pgbouncer.yaml");
         String kustomization = committed("clusters/production/apps.yaml");
-        String cronJob = committed("infrastructure/production/configs/backup/cronjob-database-backup.yaml");
+        String cronJob =
+                committed("infrastructure/production/configs/backup/cronjob-database-backup.yaml");
         Map<String, String> cases = new TreeMap<>();
         cases.put("valid-helmrelease.yaml", vault);
         cases.put("valid-deployment.yaml", deployment);
         cases.put("valid-service.yaml", service);
         cases.put("valid-kustomization.yaml", kustomization);
         cases.put("valid-cronjob.yaml", cronJob);
-        cases.put("bad-helmrelease-unknown-field.yaml", vault.replace("  interval: 1m\n", "  interval: 1m\n  intervall: 2m\n"));
-        cases.put("bad-deployment-replicas-string.yaml", deployment.replace("  replicas: 1\n", "  replicas: one\n"));
-        cases.put("bad-deployment-unknown-container-field.yaml", deployment.replace("          image: ", "          imagee: x\n          image: "));
+        cases.put(
+                "bad-helmrelease-unknown-field.yaml",
+                vault.replace("  interval: 1m\n", "  interval: 1m\n  intervall: 2m\n"));
+        cases.put(
+                "bad-deployment-replicas-string.yaml",
+                deployment.replace("  replicas: 1\n", "  replicas: one\n"));
+        cases.put(
+                "bad-deployment-unknown-container-field.yaml",
+                deployment.replace("          image: ", "          imagee: x\n          image: "));
         cases.put("bad-service-port-missing.yaml", service.replace("      port: 5432\n", ""));
-        cases.put("bad-kustomization-prune-string.yaml", kustomization.replace("prune: true", "prune: yes please"));
-        cases.put("bad-cronjob-unknown-field.yaml", cronJob.replace("  schedule:", "  schedulee: x\n  schedule:"));
+        cases.put(
+                "bad-kustomization-prune-string.yaml",
+                kustomization.replace("prune: true", "prune: yes please"));
+        cases.put(
+                "bad-cronjob-unknown-field.yaml",
+                cronJob.replace("  schedule:", "  schedulee: x\n  schedule:"));
         for (var entry : cases.entrySet()) {
-            assertThat(entry.getValue()).as(entry.getKey() + " was changed or is valid").isNotEmpty();
-            Files.writeString(work.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
+            assertThat(entry.getValue())
+                    .as(entry.getKey() + " was changed or is valid")
+                    .isNotEmpty();
+            Files.writeString(
+                    work.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
         }
 
         SchemaCatalog catalog = SchemaCatalog.at(location, work.resolve("cache"));
@@ -74,9 +93,19 @@ class KubeconformAgreementTest {
             }
         }
 
-        List<String> command = new ArrayList<>(List.of(kubeconform, "-strict", "-output", "json",
-                "-schema-location", location + "/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json",
-                "-schema-location", location + "/core/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                kubeconform,
+                                "-strict",
+                                "-output",
+                                "json",
+                                "-schema-location",
+                                location
+                                        + "/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json",
+                                "-schema-location",
+                                location
+                                        + "/core/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"));
         cases.keySet().forEach(name -> command.add(work.resolve(name).toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -88,13 +117,20 @@ class KubeconformAgreementTest {
             String file = Path.of(resource.path("filename").asString()).getFileName().toString();
             seen.add(file);
             String status = resource.path("status").asString();
-            assertThat(status).as(file + " must not be skipped or fail to load").isIn("statusValid", "statusInvalid");
+            assertThat(status)
+                    .as(file + " must not be skipped or fail to load")
+                    .isIn("statusValid", "statusInvalid");
             if (status.equals("statusInvalid")) {
                 kubeconformInvalid.add(file);
             }
         }
-        // kubeconform's JSON output lists only non-valid resources unless -summary/-verbose; valid ones are the rest
+        // kubeconform's JSON output lists only non-valid resources unless -summary/-verbose; valid
+        // ones are the rest
         assertThat(kubeconformInvalid).isEqualTo(jvmInvalid);
-        assertThat(jvmInvalid).containsExactlyInAnyOrder(cases.keySet().stream().filter(k -> k.startsWith("bad-")).toArray(String[]::new));
+        assertThat(jvmInvalid)
+                .containsExactlyInAnyOrder(
+                        cases.keySet().stream()
+                                .filter(k -> k.startsWith("bad-"))
+                                .toArray(String[]::new));
     }
 }

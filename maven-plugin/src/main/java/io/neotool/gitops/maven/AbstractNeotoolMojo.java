@@ -15,11 +15,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractNeotoolMojo extends AbstractMojo {
 
-    /** Folder of the environment configs: one YAML file per environment, such as {@code production.yaml}. */
+    /**
+     * Folder of the environment configs: one YAML file per environment, such as {@code
+     * production.yaml}.
+     */
     @Parameter(property = "neotool.configDir", defaultValue = "${project.basedir}/config")
     protected File configDir;
 
-    /** The repository root that holds (or will hold) {@code clusters/}, {@code infrastructure/} and {@code apps/}. */
+    /**
+     * The repository root that holds (or will hold) {@code clusters/}, {@code infrastructure/} and
+     * {@code apps/}.
+     */
     @Parameter(property = "neotool.outputDir", defaultValue = "${project.basedir}")
     protected File outputDir;
 
@@ -49,9 +55,11 @@ abstract class AbstractNeotoolMojo extends AbstractMojo {
 
     /** Every problem on its own line; nothing was written. */
     static MojoFailureException configFailure(ConfigException e) {
-        StringBuilder message = new StringBuilder("neotool: the config has ")
-                .append(e.problems().size()).append(e.problems().size() == 1 ? " problem" : " problems")
-                .append("; nothing was written:");
+        StringBuilder message =
+                new StringBuilder("neotool: the config has ")
+                        .append(e.problems().size())
+                        .append(e.problems().size() == 1 ? " problem" : " problems")
+                        .append("; nothing was written:");
         for (ConfigProblem problem : e.problems()) {
             message.append("\n  ").append(problem.format());
         }

@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Regenerates in memory and compares with the working tree: fails on any stale, missing or
- * hand-edited file, with a unified diff per file and the command that fixes it. Writes nothing.
- * CI runs {@code ./mvnw neotool:check} on the committed configs.
+ * hand-edited file, with a unified diff per file and the command that fixes it. Writes nothing. CI
+ * runs {@code ./mvnw neotool:check} on the committed configs.
  */
 @Mojo(name = "check", aggregator = true, threadSafe = true)
 public class CheckMojo extends AbstractNeotoolMojo {

@@ -20,12 +20,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and chart versions by component, then each object's fields, list entries matched by identity and
  * text as line diffs; secrets masked. The text report goes to standard output (it is the goal's
  * result, shown even with {@code -q}); markdown and json go to a file, ready for a pull request.
- * For example {@code ./mvnw -q neotool:diff -Dneotool.diff.base=origin/main -Dneotool.diff.format=markdown}.
+ * For example {@code ./mvnw -q neotool:diff -Dneotool.diff.base=origin/main
+ * -Dneotool.diff.format=markdown}.
  */
 @Mojo(name = "diff", aggregator = true, threadSafe = true)
 public class DiffMojo extends AbstractNeotoolMojo {
 
-    /** A git revision to compare with (for example {@code origin/main}); by default the working tree. */
+    /**
+     * A git revision to compare with (for example {@code origin/main}); by default the working
+     * tree.
+     */
     @Parameter(property = "neotool.diff.base")
     private String base;
 
@@ -50,7 +54,8 @@ public class DiffMojo extends AbstractNeotoolMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         DiffFormat diffFormat = DiffFormat.parse(format);
-        SemanticDiff.Report report = new NeotoolGitops().diff(configDir.toPath(), outputDir.toPath(), base);
+        SemanticDiff.Report report =
+                new NeotoolGitops().diff(configDir.toPath(), outputDir.toPath(), base);
         PrintStream stdout = System.out;
         File target = output;
         if (target == null && diffFormat != DiffFormat.TEXT) {
@@ -61,19 +66,26 @@ public class DiffMojo extends AbstractNeotoolMojo {
                 if (target.getParentFile() != null) {
                     Files.createDirectories(target.getParentFile().toPath());
                 }
-                Files.writeString(target.toPath(), diffFormat.render(report), StandardCharsets.UTF_8);
+                Files.writeString(
+                        target.toPath(), diffFormat.render(report), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new MojoExecutionException("neotool: cannot write " + target, e);
             }
         }
         stdout.print(DiffFormat.TEXT.render(report));
         if (target != null) {
-            stdout.println("neotool: " + diffFormat.name().toLowerCase(java.util.Locale.ROOT) + " report written to " + target);
+            stdout.println(
+                    "neotool: "
+                            + diffFormat.name().toLowerCase(java.util.Locale.ROOT)
+                            + " report written to "
+                            + target);
         }
         stdout.flush();
         if (failOnDanger && !report.dangers().isEmpty()) {
-            throw new MojoFailureException("neotool: the change holds " + report.dangers().size()
-                    + " danger(s), listed above; review them, then run without -Dneotool.diff.failOnDanger");
+            throw new MojoFailureException(
+                    "neotool: the change holds "
+                            + report.dangers().size()
+                            + " danger(s), listed above; review them, then run without -Dneotool.diff.failOnDanger");
         }
     }
 }

@@ -9,9 +9,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Validates the tree on disk ({@code clusters/}, {@code infrastructure/}, {@code apps/}, generated or
- * not): every object against the JSON Schema of its kind, the Flux graph of each cluster, and the
- * rules every object follows. Any problem fails the build, listing all of them. For example
+ * Validates the tree on disk ({@code clusters/}, {@code infrastructure/}, {@code apps/}, generated
+ * or not): every object against the JSON Schema of its kind, the Flux graph of each cluster, and
+ * the rules every object follows. Any problem fails the build, listing all of them. For example
  * {@code ./mvnw neotool:validate -Dneotool.schemaLocation=target/ci/catalog}.
  */
 @Mojo(name = "validate", aggregator = true, threadSafe = true)
@@ -19,18 +19,21 @@ public class ValidateMojo extends AbstractNeotoolMojo {
 
     /**
      * The schema catalog: a folder, or an https URL (cached under ~/.cache/neotool-gitops), in the
-     * layout of flux-schema: one file per group, kind and version, such as
-     * {@code apps/deployment_v1.json} and {@code core/service_v1.json}. Without it the schema checks
-     * are not run, and the goal says so.
+     * layout of flux-schema: one file per group, kind and version, such as {@code
+     * apps/deployment_v1.json} and {@code core/service_v1.json}. Without it the schema checks are
+     * not run, and the goal says so.
      */
     @Parameter(property = "neotool.schemaLocation")
     private String schemaLocation;
 
     @Override
     protected void run() throws MojoFailureException {
-        ValidationResult result = new NeotoolGitops().validate(configDir.toPath(), outputDir.toPath(), schemaLocation);
+        ValidationResult result =
+                new NeotoolGitops()
+                        .validate(configDir.toPath(), outputDir.toPath(), schemaLocation);
         if (result.schemaLocation() == null) {
-            getLog().warn("neotool: schema checks were NOT run: give -Dneotool.schemaLocation=<catalog folder or https URL>");
+            getLog().warn(
+                            "neotool: schema checks were NOT run: give -Dneotool.schemaLocation=<catalog folder or https URL>");
         }
         getLog().info(result.summary());
         if (!result.ok()) {
@@ -39,8 +42,13 @@ public class ValidateMojo extends AbstractNeotoolMojo {
     }
 
     static MojoFailureException treeFailure(List<ValidationProblem> problems, String what) {
-        StringBuilder message = new StringBuilder("neotool: ").append(what).append(' ')
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems").append(':');
+        StringBuilder message =
+                new StringBuilder("neotool: ")
+                        .append(what)
+                        .append(' ')
+                        .append(problems.size())
+                        .append(problems.size() == 1 ? " problem" : " problems")
+                        .append(':');
         for (ValidationProblem problem : problems) {
             message.append("\n  ").append(problem.format());
         }

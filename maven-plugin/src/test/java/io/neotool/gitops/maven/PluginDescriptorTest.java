@@ -28,7 +28,10 @@ class PluginDescriptorTest {
     static void read() throws Exception {
         Path file = Path.of("target/classes/META-INF/maven/plugin.xml");
         assertThat(file).as("built by maven-plugin-plugin before the tests").isRegularFile();
-        descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Files.newInputStream(file));
+        descriptor =
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(Files.newInputStream(file));
     }
 
     private static String text(Element parent, String tag) {
@@ -49,7 +52,9 @@ class PluginDescriptorTest {
     /** The editable parameters of a goal, with their descriptions. */
     private static Map<String, String> parameters(Element mojo) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        NodeList list = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+        NodeList list =
+                ((Element) mojo.getElementsByTagName("parameters").item(0))
+                        .getElementsByTagName("parameter");
         for (int i = 0; i < list.getLength(); i++) {
             Element p = (Element) list.item(i);
             if (text(p, "editable").equals("true")) {
@@ -63,43 +68,67 @@ class PluginDescriptorTest {
     void thePluginDescribesItselfAndEveryGoalItHas() {
         Element root = descriptor.getDocumentElement();
         String description = direct(root, "description");
-        assertThat(description).contains("neotool:generate", "neotool:check", "neotool:diff", "neotool:validate", "neotool:help")
+        assertThat(description)
+                .contains(
+                        "neotool:generate",
+                        "neotool:check",
+                        "neotool:diff",
+                        "neotool:validate",
+                        "neotool:help")
                 .doesNotContain("Thin Maven goals");
         assertThat(direct(root, "goalPrefix")).isEqualTo("neotool");
-        assertThat(mojos().keySet()).containsExactlyInAnyOrder("generate", "check", "diff", "validate", "help");
+        assertThat(mojos().keySet())
+                .containsExactlyInAnyOrder("generate", "check", "diff", "validate", "help");
     }
 
     @Test
     void everyGoalAndParameterIsDescribedInFullWords() {
         List<String> problems = new ArrayList<>();
-        mojos().forEach((goal, mojo) -> {
-            String description = text(mojo, "description");
-            if (description.length() < 40) {
-                problems.add(goal + ": description too short: " + description);
-            }
-            parameters(mojo).forEach((name, text) -> {
-                if (text.length() < 10) {
-                    problems.add(goal + "." + name + ": no description");
-                }
-                // what a Javadoc placeholder or brace leaves behind when the descriptor swallows it
-                if (text.contains(" /.") || text.contains("{") || text.contains("}") || text.contains("  ")) {
-                    problems.add(goal + "." + name + ": mangled description: " + text);
-                }
-            });
-        });
+        mojos().forEach(
+                        (goal, mojo) -> {
+                            String description = text(mojo, "description");
+                            if (description.length() < 40) {
+                                problems.add(goal + ": description too short: " + description);
+                            }
+                            parameters(mojo)
+                                    .forEach(
+                                            (name, text) -> {
+                                                if (text.length() < 10) {
+                                                    problems.add(
+                                                            goal + "." + name + ": no description");
+                                                }
+                                                // what a Javadoc placeholder or brace leaves behind
+                                                // when the descriptor swallows it
+                                                if (text.contains(" /.")
+                                                        || text.contains("{")
+                                                        || text.contains("}")
+                                                        || text.contains("  ")) {
+                                                    problems.add(
+                                                            goal
+                                                                    + "."
+                                                                    + name
+                                                                    + ": mangled description: "
+                                                                    + text);
+                                                }
+                                            });
+                        });
         assertThat(problems).isEmpty();
     }
 
     @Test
     void theParametersSayTheirPropertiesAndDefaults() {
         Element generate = mojos().get("generate");
-        assertThat(parameters(generate).get("env")).contains("production", "config/production.yaml");
-        assertThat(configuration(generate)).containsEntry("configDir", "${neotool.configDir}|${project.basedir}/config")
+        assertThat(parameters(generate).get("env"))
+                .contains("production", "config/production.yaml");
+        assertThat(configuration(generate))
+                .containsEntry("configDir", "${neotool.configDir}|${project.basedir}/config")
                 .containsEntry("force", "${neotool.force}|false");
         Element diff = mojos().get("diff");
-        assertThat(configuration(diff)).containsEntry("format", "${neotool.diff.format}|text")
+        assertThat(configuration(diff))
+                .containsEntry("format", "${neotool.diff.format}|text")
                 .containsEntry("failOnDanger", "${neotool.diff.failOnDanger}|false");
-        assertThat(parameters(mojos().get("validate")).get("schemaLocation")).contains("apps/deployment_v1.json");
+        assertThat(parameters(mojos().get("validate")).get("schemaLocation"))
+                .contains("apps/deployment_v1.json");
     }
 
     /** Parameter name to {@code expression|default} from the descriptor's configuration section. */
@@ -109,7 +138,9 @@ class PluginDescriptorTest {
         NodeList children = configuration.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element e) {
-                out.put(e.getTagName(), e.getTextContent().trim() + "|" + e.getAttribute("default-value"));
+                out.put(
+                        e.getTagName(),
+                        e.getTextContent().trim() + "|" + e.getAttribute("default-value"));
             }
         }
         return out;
