@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
@@ -232,49 +231,24 @@ public final class KafkaComponent implements Component {
                     .append(" --replication-factor 1\n");
         }
         Map<String, String> jobLabels = Context.labels(TOPICS_JOB, "message-broker");
-        return new JobBuilder()
-                .withNewMetadata()
-                .withName(TOPICS_JOB)
-                .withLabels(jobLabels)
-                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled")
-                .endMetadata()
-                .withNewSpec()
-                .withBackoffLimit(10)
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(jobLabels)
-                .endMetadata()
-                .withNewSpec()
-                .withRestartPolicy("OnFailure")
-                .withServiceAccountName(name())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withNewSeccompProfile()
-                .withType("RuntimeDefault")
-                .endSeccompProfile()
-                .endSecurityContext()
-                .addNewContainer()
-                .withName("create-topics")
-                .withImage(k.image())
-                .withCommand("/bin/sh", "-c", script.toString())
-                .withEnv(Workloads.env("LOG_DIR", "/tmp/kafka-logs"))
-                .addNewVolumeMount()
-                .withName("tmp")
-                .withMountPath("/tmp")
-                .endVolumeMount()
-                .withResources(
-                        Workloads.resources(
-                                io.neotool.gitops.config.Resources.of(
-                                        "50m", "256Mi", "500m", "512Mi")))
-                .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
-                .endContainer()
-                .addToVolumes(Workloads.emptyDir("tmp"))
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build();
+        var container =
+                new ContainerBuilder()
+                        .withName("create-topics")
+                        .withImage(k.image())
+                        .withCommand("/bin/sh", "-c", script.toString())
+                        .withEnv(Workloads.env("LOG_DIR", "/tmp/kafka-logs"))
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .withResources(
+                                Workloads.resources(
+                                        io.neotool.gitops.config.Resources.of(
+                                                "50m", "256Mi", "500m", "512Mi")))
+                        .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
+                        .build();
+        return Workloads.forcedJob(
+                TOPICS_JOB, jobLabels, null, name(), container, List.of(Workloads.emptyDir("tmp")));
     }
 
     @Override

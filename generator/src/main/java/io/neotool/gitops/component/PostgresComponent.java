@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.Resources;
@@ -280,32 +279,8 @@ public final class PostgresComponent implements Component {
                 new LinkedHashMap<>(
                         Workloads.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
         annotations.put("checksum/script", PgBouncerComponent.sha256(script));
-        var job =
-                new JobBuilder()
-                        .withNewMetadata()
-                        .withName(DATABASES_JOB)
-                        .withLabels(labels)
-                        .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withBackoffLimit(10)
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .withAnnotations(annotations)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withRestartPolicy("OnFailure")
-                        .withServiceAccountName(DATABASES_JOB)
-                        .withAutomountServiceAccountToken(false)
-                        .withEnableServiceLinks(false)
-                        .withNewSecurityContext()
-                        .withRunAsNonRoot(true)
-                        .withNewSeccompProfile()
-                        .withType("RuntimeDefault")
-                        .endSeccompProfile()
-                        .endSecurityContext()
-                        .addNewContainer()
+        var container =
+                new ContainerBuilder()
                         .withName("ensure-databases")
                         .withImage(pg.image())
                         .withCommand("/bin/bash", "/scripts/" + SCRIPT)
@@ -321,18 +296,22 @@ public final class PostgresComponent implements Component {
                         .withResources(
                                 Workloads.resources(Resources.of("50m", "64Mi", "500m", "128Mi")))
                         .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
-                        .endContainer()
-                        .addNewVolume()
+                        .build();
+        var scripts =
+                new io.fabric8.kubernetes.api.model.VolumeBuilder()
                         .withName("scripts")
                         .withNewConfigMap()
                         .withName(DATABASES_JOB)
                         .endConfigMap()
-                        .endVolume()
-                        .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
                         .build();
+        var job =
+                Workloads.forcedJob(
+                        DATABASES_JOB,
+                        labels,
+                        annotations,
+                        DATABASES_JOB,
+                        container,
+                        List.of(scripts, Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume()));
         return List.of(Workloads.serviceAccount(DATABASES_JOB, labels), configMap, job);
     }
 

@@ -302,4 +302,49 @@ public final class Workloads {
         io.neotool.gitops.config.ImageRef image = io.neotool.gitops.config.ImageRef.of(reference);
         return Map.of("image " + image.repository(), image.tag());
     }
+
+    /**
+     * A Job that Flux recreates whenever its template changes ({@code force}): one try after
+     * another up to ten, restricted pod security, no API token, no service links.
+     *
+     * @param podAnnotations the pod template's annotations, or null
+     */
+    public static io.fabric8.kubernetes.api.model.batch.v1.Job forcedJob(
+            String name,
+            Map<String, String> labels,
+            Map<String, String> podAnnotations,
+            String serviceAccount,
+            io.fabric8.kubernetes.api.model.Container container,
+            List<io.fabric8.kubernetes.api.model.Volume> volumes) {
+        return new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .addToAnnotations("kustomize.toolkit.fluxcd.io/force", "enabled")
+                .endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(10)
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(labels)
+                .withAnnotations(podAnnotations)
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("OnFailure")
+                .withServiceAccountName(serviceAccount)
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container)
+                .withVolumes(volumes)
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
 }
