@@ -132,17 +132,7 @@ class ReviewDiffTest {
                 .extracting(SemanticDiff.Change::field)
                 .containsExactly("/resources/1 (added)");
         assertThat(report.versions())
-                .extracting(
-                        v ->
-                                v.cluster()
-                                        + " "
-                                        + v.component()
-                                        + " "
-                                        + v.subject()
-                                        + " "
-                                        + v.before()
-                                        + " -> "
-                                        + v.after())
+                .extracting(VersionLines::of)
                 .containsExactly(
                         "production apps image ghcr.io/neotool/billing-service null -> 0.3.0");
         assertThat(report.dangers())
@@ -406,17 +396,7 @@ class ReviewDiffTest {
                         "  grafana:\n    chartVersion",
                         "  grafana:\n    enabled: false\n    chartVersion");
         assertThat(report.versions())
-                .extracting(
-                        v ->
-                                v.cluster()
-                                        + " "
-                                        + v.component()
-                                        + " "
-                                        + v.subject()
-                                        + " "
-                                        + v.before()
-                                        + " -> "
-                                        + v.after())
+                .extracting(VersionLines::of)
                 .containsExactly(
                         "dev grafana chart grafana 8.4.8 -> null",
                         "dev grafana image grafana/grafana 11.1.4 -> null");
@@ -431,17 +411,7 @@ class ReviewDiffTest {
                         "image: grafana/grafana:11.1.4",
                         "image: grafana/grafana:11.1.5");
         assertThat(bump.versions())
-                .extracting(
-                        v ->
-                                v.cluster()
-                                        + " "
-                                        + v.component()
-                                        + " "
-                                        + v.subject()
-                                        + " "
-                                        + v.before()
-                                        + " -> "
-                                        + v.after())
+                .extracting(VersionLines::of)
                 .contains("production grafana image grafana/grafana 11.1.4 -> 11.1.5");
     }
 

@@ -89,17 +89,7 @@ class SemanticDiffTest {
                         "REMOVED HelmRelease neotool-dev/promtail",
                         "CHANGED kustomization infrastructure/dev/controllers");
         assertThat(report.versions())
-                .extracting(
-                        v ->
-                                v.cluster()
-                                        + " "
-                                        + v.component()
-                                        + " "
-                                        + v.subject()
-                                        + " "
-                                        + v.before()
-                                        + " -> "
-                                        + v.after())
+                .extracting(VersionLines::of)
                 .containsExactly(
                         "dev promtail chart promtail 6.15.2 -> null",
                         "dev promtail image grafana/promtail 2.9.0 -> null",
