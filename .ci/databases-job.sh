@@ -30,7 +30,10 @@ as_owner "$PGBIN/pg_ctl" -D "$WORK/data" -o "-c listen_addresses=127.0.0.1 -c po
 # The script and the Vault files it reads, as the Job sees them.
 SECRETS="$WORK/secrets/"
 mkdir -p "$SECRETS"
-python3 - "$SECRETS" "$PORT" > "$WORK/ensure-databases.sh" <<'PY'
+# PyYAML: from the CI venv of .ci/schemas.sh when it is there (a fresh machine's Python may lack it)
+PYTHON=python3
+if [ -x target/ci/venv/bin/python ]; then PYTHON=target/ci/venv/bin/python; fi
+"$PYTHON" - "$SECRETS" "$PORT" > "$WORK/ensure-databases.sh" <<'PY'
 import sys, yaml
 cm = yaml.safe_load(open("infrastructure/production/configs/postgres/configmap-postgres-databases.yaml"))
 job = yaml.safe_load(open("infrastructure/production/configs/postgres/job-postgres-databases.yaml"))
