@@ -179,23 +179,7 @@ public final class KafkaComponent implements Component {
                         .endPort()
                         .endSpec()
                         .build();
-        var service =
-                new ServiceBuilder()
-                        .withNewMetadata()
-                        .withName(SERVICE)
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withType("ClusterIP")
-                        .withSelector(Context.selector(name()))
-                        .addNewPort()
-                        .withName("kafka")
-                        .withPort(PORT)
-                        .withNewTargetPort("kafka")
-                        .withProtocol("TCP")
-                        .endPort()
-                        .endSpec()
-                        .build();
+        var service = Workloads.clusterIpService(SERVICE, labels, "kafka", PORT);
 
         List<HasMetadata> objects =
                 new ArrayList<>(

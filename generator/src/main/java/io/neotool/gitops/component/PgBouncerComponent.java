@@ -3,7 +3,6 @@ package io.neotool.gitops.component;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
@@ -164,23 +163,7 @@ public final class PgBouncerComponent implements Component {
                         .endTemplate()
                         .endSpec()
                         .build();
-        var service =
-                new ServiceBuilder()
-                        .withNewMetadata()
-                        .withName(SERVICE)
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withType("ClusterIP")
-                        .withSelector(Context.selector(name()))
-                        .addNewPort()
-                        .withName("postgres")
-                        .withPort(PORT)
-                        .withNewTargetPort("postgres")
-                        .withProtocol("TCP")
-                        .endPort()
-                        .endSpec()
-                        .build();
+        var service = Workloads.clusterIpService(SERVICE, labels, "postgres", PORT);
         return List.of(Workloads.serviceAccount(name(), labels), configMap, deployment, service);
     }
 

@@ -191,23 +191,7 @@ public final class PostgresComponent implements Component {
                         .endSpec()
                         .build();
 
-        var service =
-                new ServiceBuilder()
-                        .withNewMetadata()
-                        .withName(SERVICE)
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withType("ClusterIP")
-                        .withSelector(Context.selector(name()))
-                        .addNewPort()
-                        .withName("postgres")
-                        .withPort(PORT)
-                        .withNewTargetPort("postgres")
-                        .withProtocol("TCP")
-                        .endPort()
-                        .endSpec()
-                        .build();
+        var service = Workloads.clusterIpService(SERVICE, labels, "postgres", PORT);
         var headless =
                 new ServiceBuilder()
                         .withNewMetadata()

@@ -347,4 +347,28 @@ public final class Workloads {
                 .endSpec()
                 .build();
     }
+
+    /**
+     * The client Service of a workload: ClusterIP, one TCP port that targets the container port of
+     * that name.
+     */
+    public static io.fabric8.kubernetes.api.model.Service clusterIpService(
+            String name, Map<String, String> labels, String portName, int port) {
+        return new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Context.selector(name))
+                .addNewPort()
+                .withName(portName)
+                .withPort(port)
+                .withNewTargetPort(portName)
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build();
+    }
 }
