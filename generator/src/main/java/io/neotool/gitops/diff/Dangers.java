@@ -40,6 +40,10 @@ final class Dangers {
     private static final Pattern STORAGE_SIZE = Pattern.compile(".*/(storage|size)$");
     private static final Pattern STORAGE_CLASS = Pattern.compile(".*/storageClass(Name)?$");
 
+    /** A Vault secret the injector renders into a pod: the annotation, as a field of the diff. */
+    private static final Pattern VAULT_SECRET =
+            Pattern.compile(".*/vault\\.hashicorp\\.com~1agent-inject-secret-([^/]+)$");
+
     /** Security context fields and the value that is the safe one. */
     private static final Map<String, String> SAFE =
             Map.of(
@@ -280,9 +284,7 @@ final class Dangers {
                                 "exemption added: " + change.after(),
                                 null));
             }
-            Matcher vault =
-                    Pattern.compile(".*/vault\\.hashicorp\\.com~1agent-inject-secret-([^/]+)$")
-                            .matcher(field);
+            Matcher vault = VAULT_SECRET.matcher(field);
             if (vault.matches()
                     && change.after() != null
                     && !change.after().equals(change.before())) {
