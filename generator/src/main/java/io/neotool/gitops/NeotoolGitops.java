@@ -1,5 +1,6 @@
 package io.neotool.gitops;
 
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * that the trees fit together, and only then write. A config problem means nothing is written.
  */
 public final class NeotoolGitops {
-    private final ConfigLoader loader = new ConfigLoader();
+    private final ConfigLoader loader = new ConfigLoader(Components.settings());
     private final Generator generator = new Generator();
 
     /** The configs of {@code configDir}: every {@code *.yaml} directly in it, sorted by name. */

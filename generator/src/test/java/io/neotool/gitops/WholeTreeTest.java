@@ -3,8 +3,12 @@ package io.neotool.gitops;
 import static io.neotool.gitops.Trees.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.ConfigLoader;
+import io.neotool.gitops.config.GrafanaSettings;
+import io.neotool.gitops.config.KafkaSettings;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.MinioSettings;
 import io.neotool.gitops.output.OutputTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +29,7 @@ class WholeTreeTest {
 
     static LoadedConfig staging() {
         Path file = Path.of("src/test/resources/configs/staging/staging.yaml").toAbsolutePath();
-        return new ConfigLoader().load(file, "configs/staging.yaml");
+        return new ConfigLoader(Components.settings()).load(file, "configs/staging.yaml");
     }
 
     static Stream<Arguments> configs() {
@@ -159,11 +163,17 @@ class WholeTreeTest {
                 .forEach(p -> folders.add(p.split("/")[3]));
         var infra = config.config().infrastructure();
         assertThat(folders.contains("kafka"))
-                .isEqualTo(infra.kafka() != null && infra.kafka().isEnabled());
+                .isEqualTo(
+                        infra.get(KafkaSettings.class) != null
+                                && infra.get(KafkaSettings.class).isEnabled());
         assertThat(folders.contains("minio"))
-                .isEqualTo(infra.minio() != null && infra.minio().isEnabled());
+                .isEqualTo(
+                        infra.get(MinioSettings.class) != null
+                                && infra.get(MinioSettings.class).isEnabled());
         assertThat(folders.contains("grafana"))
-                .isEqualTo(infra.grafana() != null && infra.grafana().isEnabled());
+                .isEqualTo(
+                        infra.get(GrafanaSettings.class) != null
+                                && infra.get(GrafanaSettings.class).isEnabled());
         assertThat(folders).contains("namespace", "vault", "postgres", "pgbouncer");
     }
 

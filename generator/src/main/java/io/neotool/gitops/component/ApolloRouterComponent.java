@@ -2,9 +2,10 @@ package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.config.ApolloRouterSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,8 @@ public final class ApolloRouterComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.apolloRouter";
+    public SettingsKey<ApolloRouterSettings> settingsKey() {
+        return new SettingsKey<>("apolloRouter", ApolloRouterSettings.class);
     }
 
     @Override
@@ -63,8 +64,8 @@ public final class ApolloRouterComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.ApolloRouter settings(EnvironmentConfig c) {
-        return c.infrastructure().apolloRouter();
+    protected ApolloRouterSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(ApolloRouterSettings.class);
     }
 
     private String configMapName() {
@@ -76,7 +77,11 @@ public final class ApolloRouterComponent extends HelmComponent {
         Path file =
                 context.loaded()
                         .baseDir()
-                        .resolve(context.config().infrastructure().apolloRouter().supergraphFile());
+                        .resolve(
+                                context.config()
+                                        .infrastructure()
+                                        .get(ApolloRouterSettings.class)
+                                        .supergraphFile());
         try {
             return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
@@ -101,7 +106,7 @@ public final class ApolloRouterComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.ApolloRouter r = config.infrastructure().apolloRouter();
+        ApolloRouterSettings r = config.infrastructure().get(ApolloRouterSettings.class);
         ImageRef image = ImageRef.of(r.image());
         Map<String, Object> routerConfig = new TreeMap<>();
         routerConfig.put(
@@ -195,7 +200,7 @@ public final class ApolloRouterComponent extends HelmComponent {
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.ApolloRouter r = settings(config);
+        ApolloRouterSettings r = settings(config);
         List<NetworkGraph.Edge> edges = new java.util.ArrayList<>();
         if (r.host() != null) {
             edges.add(new NetworkGraph.Edge(NetworkGraph.TRAEFIK, SERVICE, PORT));

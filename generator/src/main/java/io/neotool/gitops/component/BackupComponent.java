@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.neotool.gitops.config.BackupConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.PostgresSettings;
 import io.neotool.gitops.config.VaultRef;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +98,14 @@ public final class BackupComponent implements Component {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         secrets.put(
                 PostgresComponent.SUPERUSER_FILE,
-                config.infrastructure().postgres().superuserPassword());
+                config.infrastructure().get(PostgresSettings.class).superuserPassword());
         secrets.put(ACCESS_KEY_FILE, b.target().accessKeyId());
         secrets.put(SECRET_KEY_FILE, b.target().secretAccessKey());
 
         var dump =
                 new ContainerBuilder()
                         .withName("dump")
-                        .withImage(config.infrastructure().postgres().image())
+                        .withImage(config.infrastructure().get(PostgresSettings.class).image())
                         .withCommand("/bin/sh", "/scripts/backup.sh", "dump")
                         .withResources(Workloads.resources(b.resources()))
                         .withSecurityContext(
@@ -229,7 +230,10 @@ public final class BackupComponent implements Component {
         return Map.of(
                 NAME,
                 List.of(
-                        config.infrastructure().postgres().superuserPassword().path(),
+                        config.infrastructure()
+                                .get(PostgresSettings.class)
+                                .superuserPassword()
+                                .path(),
                         backups.target().accessKeyId().path(),
                         backups.target().secretAccessKey().path()));
     }

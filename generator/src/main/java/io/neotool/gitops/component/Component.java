@@ -2,6 +2,7 @@ package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +15,20 @@ public interface Component {
     Layer layer();
 
     /**
+     * Where its settings sit in the config and the record they bind to, or null for a component
+     * without a section of its own under {@code infrastructure}. The config loader, the key checker
+     * and the config's JSON Schema take these from the registry.
+     */
+    default SettingsKey<?> settingsKey() {
+        return null;
+    }
+
+    /**
      * Key path of the config section it comes from, for provenance ({@code infrastructure.vault}).
      */
-    String configPath();
+    default String configPath() {
+        return settingsKey().path();
+    }
 
     boolean enabled(EnvironmentConfig config);
 

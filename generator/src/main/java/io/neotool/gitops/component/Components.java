@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,5 +37,16 @@ public final class Components {
         all.add(new KafkaComponent());
         all.add(new BackupComponent());
         return all;
+    }
+
+    /** Where each component's settings sit in the config, in the order of the registry. */
+    public static List<SettingsKey<?>> settings() {
+        List<SettingsKey<?>> keys = new ArrayList<>();
+        for (Component component : all()) {
+            if (component.settingsKey() != null) {
+                keys.add(component.settingsKey());
+            }
+        }
+        return keys;
     }
 }

@@ -3,6 +3,7 @@ package io.neotool.gitops.component;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.UnleashSettings;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public final class Databases {
                                 null));
             }
         }
-        var unleash = config.infrastructure().unleash();
+        var unleash = config.infrastructure().get(UnleashSettings.class);
         if (InfrastructureConfig.enabled(unleash)) {
             databases.add(new Database(unleash.database(), unleash.databasePassword(), "session"));
         }

@@ -1,8 +1,10 @@
 package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.GrafanaSettings;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.LokiSettings;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +33,8 @@ public final class GrafanaComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.grafana";
+    public SettingsKey<GrafanaSettings> settingsKey() {
+        return new SettingsKey<>("grafana", GrafanaSettings.class);
     }
 
     @Override
@@ -46,8 +48,8 @@ public final class GrafanaComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Grafana settings(EnvironmentConfig c) {
-        return c.infrastructure().grafana();
+    protected GrafanaSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(GrafanaSettings.class);
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class GrafanaComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Grafana g = config.infrastructure().grafana();
+        GrafanaSettings g = config.infrastructure().get(GrafanaSettings.class);
         ImageRef image = ImageRef.of(g.image());
         List<Object> sources = new java.util.ArrayList<>();
         sources.add(
@@ -78,7 +80,7 @@ public final class GrafanaComponent extends HelmComponent {
                                 + context.serviceHost(PrometheusComponent.SERVICE)
                                 + ":"
                                 + PrometheusComponent.PORT));
-        if (InfrastructureConfig.enabled(config.infrastructure().loki())) {
+        if (config.infrastructure().enabled(LokiSettings.class)) {
             sources.add(
                     Map.of(
                             "name",
@@ -164,7 +166,7 @@ public final class GrafanaComponent extends HelmComponent {
                                 new NetworkGraph.Edge(
                                         name(), "prometheus", NetworkGraph.PROMETHEUS_PORT),
                                 new NetworkGraph.Edge(name(), "vault", NetworkGraph.VAULT_PORT)));
-        if (InfrastructureConfig.enabled(config.infrastructure().loki())) {
+        if (config.infrastructure().enabled(LokiSettings.class)) {
             edges.add(new NetworkGraph.Edge(name(), "loki", LokiComponent.PORT));
         }
         if (settings(config).host() != null) {

@@ -5,6 +5,7 @@ import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.FluxResource.CrossNamespaceRef;
 import io.neotool.gitops.flux.HelmRelease;
@@ -29,7 +30,10 @@ public abstract class HelmComponent implements Component {
     public abstract String chart();
 
     /** The component's section of the config, or null when the config has none. */
-    protected abstract ComponentSettings.Chart settings(EnvironmentConfig config);
+    protected ComponentSettings.Chart settings(EnvironmentConfig config) {
+        return (ComponentSettings.Chart)
+                config.infrastructure().components().get(settingsKey().key());
+    }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
@@ -64,8 +68,7 @@ public abstract class HelmComponent implements Component {
 
     /** The releases this one waits for. */
     List<FluxResource.DependsOn> dependsOn(Context context) {
-        if (vaultInjected()
-                && InfrastructureConfig.enabled(context.config().infrastructure().vault())) {
+        if (vaultInjected() && context.config().infrastructure().enabled(VaultSettings.class)) {
             return List.of(new FluxResource.DependsOn(VaultComponent.NAME, null));
         }
         return null;

@@ -7,7 +7,8 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.KafkaSettings;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,13 @@ public final class KafkaComponent implements Component {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.kafka";
+    public SettingsKey<KafkaSettings> settingsKey() {
+        return new SettingsKey<>("kafka", KafkaSettings.class);
     }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().kafka());
+        return config.infrastructure().enabled(KafkaSettings.class);
     }
 
     /** Bootstrap servers for clients in the namespace. */
@@ -58,7 +59,7 @@ public final class KafkaComponent implements Component {
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Kafka k = config.infrastructure().kafka();
+        KafkaSettings k = config.infrastructure().get(KafkaSettings.class);
         Map<String, String> labels = Context.labels(name(), "message-broker");
         String headless = SERVICE + "-headless";
         String node = SERVICE + "-0." + headless + "." + context.namespace() + ".svc.cluster.local";
@@ -200,7 +201,7 @@ public final class KafkaComponent implements Component {
 
     /** Creates the declared topics; Flux recreates the Job (force) whenever the list changes. */
     private HasMetadata topicsJob(
-            InfrastructureConfig.Kafka k, TreeSet<String> topics, Map<String, String> labels) {
+            KafkaSettings k, TreeSet<String> topics, Map<String, String> labels) {
         StringBuilder script = new StringBuilder("set -eu\n");
         script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ")
                 .append(bootstrap())
@@ -254,6 +255,6 @@ public final class KafkaComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().kafka().image());
+        return Workloads.imageVersion(config.infrastructure().get(KafkaSettings.class).image());
     }
 }

@@ -2,7 +2,8 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.LokiSettings;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +29,8 @@ public final class LokiComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.loki";
+    public SettingsKey<LokiSettings> settingsKey() {
+        return new SettingsKey<>("loki", LokiSettings.class);
     }
 
     @Override
@@ -43,13 +44,13 @@ public final class LokiComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Loki settings(EnvironmentConfig c) {
-        return c.infrastructure().loki();
+    protected LokiSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(LokiSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
-        InfrastructureConfig.Loki l = context.config().infrastructure().loki();
+        LokiSettings l = context.config().infrastructure().get(LokiSettings.class);
         ImageRef image = ImageRef.of(l.image());
         Map<String, Object> loki = new TreeMap<>();
         loki.put("auth_enabled", false);

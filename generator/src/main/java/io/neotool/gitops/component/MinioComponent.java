@@ -3,7 +3,8 @@ package io.neotool.gitops.component;
 import io.neotool.gitops.config.BackupConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.MinioSettings;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +31,8 @@ public final class MinioComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.minio";
+    public SettingsKey<MinioSettings> settingsKey() {
+        return new SettingsKey<>("minio", MinioSettings.class);
     }
 
     @Override
@@ -45,14 +46,14 @@ public final class MinioComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Minio settings(EnvironmentConfig c) {
-        return c.infrastructure().minio();
+    protected MinioSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(MinioSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Minio m = config.infrastructure().minio();
+        MinioSettings m = config.infrastructure().get(MinioSettings.class);
         ImageRef image = ImageRef.of(m.image());
         Map<String, Object> values = new TreeMap<>();
         values.put("mode", "standalone");

@@ -3,7 +3,8 @@ package io.neotool.gitops.component;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.PrometheusSettings;
+import io.neotool.gitops.config.PromtailSettings;
 import java.util.List;
 
 /** The namespace everything of NeoTool runs in. */
@@ -33,8 +34,8 @@ public final class NamespaceComponent implements Component {
      * namespace.
      */
     public static boolean hasNodeAgents(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().promtail())
-                || InfrastructureConfig.enabled(config.infrastructure().prometheus());
+        return config.infrastructure().enabled(PromtailSettings.class)
+                || config.infrastructure().enabled(PrometheusSettings.class);
     }
 
     /**

@@ -2,7 +2,8 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.PrometheusSettings;
+import io.neotool.gitops.config.VaultSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,12 @@ public final class NetworkGraph {
 
     /** Whether Vault runs, so that workloads reach it for their secrets. */
     static boolean vault(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().vault());
+        return config.infrastructure().enabled(VaultSettings.class);
     }
 
     /** Whether Prometheus runs, so that it reaches the metrics ports. */
     static boolean prometheus(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().prometheus());
+        return config.infrastructure().enabled(PrometheusSettings.class);
     }
 
     static final int VAULT_PORT = 8200;

@@ -5,7 +5,8 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.PgBouncerSettings;
+import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,19 +40,19 @@ public final class PgBouncerComponent implements Component {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.pgbouncer";
+    public SettingsKey<PgBouncerSettings> settingsKey() {
+        return new SettingsKey<>("pgbouncer", PgBouncerSettings.class);
     }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().pgbouncer());
+        return config.infrastructure().enabled(PgBouncerSettings.class);
     }
 
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.PgBouncer b = config.infrastructure().pgbouncer();
+        PgBouncerSettings b = config.infrastructure().get(PgBouncerSettings.class);
         Map<String, String> labels = Context.labels(name(), "connection-pooler");
         String ini =
                 context.templates()
@@ -193,11 +194,16 @@ public final class PgBouncerComponent implements Component {
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of(
-                SERVICE, List.of(config.infrastructure().pgbouncer().authUserPassword().path()));
+                SERVICE,
+                List.of(
+                        config.infrastructure()
+                                .get(PgBouncerSettings.class)
+                                .authUserPassword()
+                                .path()));
     }
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().pgbouncer().image());
+        return Workloads.imageVersion(config.infrastructure().get(PgBouncerSettings.class).image());
     }
 }

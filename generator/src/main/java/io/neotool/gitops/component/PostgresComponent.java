@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.PgBouncerSettings;
+import io.neotool.gitops.config.PostgresSettings;
 import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,19 +50,19 @@ public final class PostgresComponent implements Component {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.postgres";
+    public SettingsKey<PostgresSettings> settingsKey() {
+        return new SettingsKey<>("postgres", PostgresSettings.class);
     }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().postgres());
+        return config.infrastructure().enabled(PostgresSettings.class);
     }
 
     /** Whether there is anything for the databases Job to create. */
     public static boolean needsDatabasesJob(EnvironmentConfig config) {
         return !Databases.of(config).isEmpty()
-                || InfrastructureConfig.enabled(config.infrastructure().pgbouncer());
+                || config.infrastructure().enabled(PgBouncerSettings.class);
     }
 
     /**
@@ -68,8 +71,10 @@ public final class PostgresComponent implements Component {
      */
     public static Map<String, VaultRef> jobSecrets(EnvironmentConfig config) {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
-        secrets.put(SUPERUSER_FILE, config.infrastructure().postgres().superuserPassword());
-        var pgbouncer = config.infrastructure().pgbouncer();
+        secrets.put(
+                SUPERUSER_FILE,
+                config.infrastructure().get(PostgresSettings.class).superuserPassword());
+        var pgbouncer = config.infrastructure().get(PgBouncerSettings.class);
         if (InfrastructureConfig.enabled(pgbouncer)) {
             secrets.put(PGBOUNCER_FILE, pgbouncer.authUserPassword());
         }
@@ -80,7 +85,7 @@ public final class PostgresComponent implements Component {
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Postgres pg = config.infrastructure().postgres();
+        PostgresSettings pg = config.infrastructure().get(PostgresSettings.class);
         Map<String, String> labels = Context.labels(name(), "database");
 
         List<EnvVar> env =
@@ -229,7 +234,7 @@ public final class PostgresComponent implements Component {
      */
     private List<HasMetadata> databasesJob(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Postgres pg = config.infrastructure().postgres();
+        PostgresSettings pg = config.infrastructure().get(PostgresSettings.class);
         Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
         String script =
                 context.templates()
@@ -240,7 +245,8 @@ public final class PostgresComponent implements Component {
                                         Databases.of(config),
                                         "pgbouncer",
                                         InfrastructureConfig.enabled(
-                                                config.infrastructure().pgbouncer()),
+                                                config.infrastructure()
+                                                        .get(PgBouncerSettings.class)),
                                         "secretsDir",
                                         Workloads.VAULT_SECRETS_DIR,
                                         "superuserFile",
@@ -325,7 +331,13 @@ public final class PostgresComponent implements Component {
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         Map<String, List<String>> paths = new java.util.TreeMap<>();
-        paths.put(SERVICE, List.of(config.infrastructure().postgres().superuserPassword().path()));
+        paths.put(
+                SERVICE,
+                List.of(
+                        config.infrastructure()
+                                .get(PostgresSettings.class)
+                                .superuserPassword()
+                                .path()));
         if (needsDatabasesJob(config)) {
             paths.put(
                     DATABASES_JOB,
@@ -336,6 +348,6 @@ public final class PostgresComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().postgres().image());
+        return Workloads.imageVersion(config.infrastructure().get(PostgresSettings.class).image());
     }
 }

@@ -2,8 +2,9 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,8 +39,8 @@ public final class PrometheusComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.prometheus";
+    public SettingsKey<PrometheusSettings> settingsKey() {
+        return new SettingsKey<>("prometheus", PrometheusSettings.class);
     }
 
     @Override
@@ -53,14 +54,14 @@ public final class PrometheusComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Prometheus settings(EnvironmentConfig c) {
-        return c.infrastructure().prometheus();
+    protected PrometheusSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(PrometheusSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Prometheus p = config.infrastructure().prometheus();
+        PrometheusSettings p = config.infrastructure().get(PrometheusSettings.class);
         ImageRef image = ImageRef.of(p.image());
         Map<String, Object> server = new TreeMap<>();
         server.put("fullnameOverride", SERVICE);

@@ -2,7 +2,8 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.PromtailSettings;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,8 @@ public final class PromtailComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.promtail";
+    public SettingsKey<PromtailSettings> settingsKey() {
+        return new SettingsKey<>("promtail", PromtailSettings.class);
     }
 
     @Override
@@ -38,8 +39,8 @@ public final class PromtailComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Promtail settings(EnvironmentConfig c) {
-        return c.infrastructure().promtail();
+    protected PromtailSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(PromtailSettings.class);
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class PromtailComponent extends HelmComponent {
 
     @Override
     protected Map<String, Object> values(Context context) {
-        InfrastructureConfig.Promtail p = context.config().infrastructure().promtail();
+        PromtailSettings p = context.config().infrastructure().get(PromtailSettings.class);
         ImageRef image = ImageRef.of(p.image());
         String push =
                 "http://"

@@ -2,7 +2,8 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.config.UnleashSettings;
 import io.neotool.gitops.config.VaultRef;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,8 @@ public final class UnleashComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.unleash";
+    public SettingsKey<UnleashSettings> settingsKey() {
+        return new SettingsKey<>("unleash", UnleashSettings.class);
     }
 
     @Override
@@ -52,8 +53,8 @@ public final class UnleashComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Unleash settings(EnvironmentConfig c) {
-        return c.infrastructure().unleash();
+    protected UnleashSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(UnleashSettings.class);
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class UnleashComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        InfrastructureConfig.Unleash u = config.infrastructure().unleash();
+        UnleashSettings u = config.infrastructure().get(UnleashSettings.class);
         ImageRef image = ImageRef.of(u.image());
         VaultRef password = u.databasePassword();
         String urlTemplate =

@@ -2,7 +2,8 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.config.VaultSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +35,8 @@ public final class VaultComponent extends HelmComponent {
     }
 
     @Override
-    public String configPath() {
-        return "infrastructure.vault";
+    public SettingsKey<VaultSettings> settingsKey() {
+        return new SettingsKey<>("vault", VaultSettings.class);
     }
 
     @Override
@@ -49,13 +50,13 @@ public final class VaultComponent extends HelmComponent {
     }
 
     @Override
-    protected InfrastructureConfig.Vault settings(EnvironmentConfig c) {
-        return c.infrastructure().vault();
+    protected VaultSettings settings(EnvironmentConfig c) {
+        return c.infrastructure().get(VaultSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
-        InfrastructureConfig.Vault vault = settings(context.config());
+        VaultSettings vault = settings(context.config());
         ImageRef image = ImageRef.of(vault.image());
         String serverConfig =
                 String.join(

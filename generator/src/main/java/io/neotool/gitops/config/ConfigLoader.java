@@ -17,6 +17,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -33,53 +34,65 @@ public final class ConfigLoader {
     /** Past this many problems, a report helps nobody: the rest are counted, not listed. */
     public static final int MAX_PROBLEMS = 50;
 
-    private static final YAMLMapper MAPPER =
-            YAMLMapper.builder(
-                            YAMLFactory.builder()
-                                    .streamReadConstraints(
-                                            StreamReadConstraints.builder()
-                                                    .maxNestingDepth(SourceMap.MAX_DEPTH)
-                                                    .maxStringLength(MAX_BYTES)
-                                                    .maxDocumentLength(MAX_BYTES)
-                                                    .build())
-                                    .build())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                    // "" or a blank string is never an empty record, list, number or flag.
-                    .withCoercionConfigDefaults(
-                            c ->
-                                    c.setCoercion(
-                                                    CoercionInputShape.EmptyString,
-                                                    CoercionAction.Fail)
-                                            .setAcceptBlankAsEmpty(false))
-                    .withCoercionConfig(
-                            LogicalType.Textual,
-                            c ->
-                                    c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                            .setCoercion(
-                                                    CoercionInputShape.Float, CoercionAction.Fail)
-                                            .setCoercion(
-                                                    CoercionInputShape.Boolean,
-                                                    CoercionAction.Fail))
-                    .withCoercionConfig(
-                            LogicalType.Integer,
-                            c ->
-                                    c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                            .setCoercion(
-                                                    CoercionInputShape.Float, CoercionAction.Fail))
-                    .withCoercionConfig(
-                            LogicalType.Boolean,
-                            c ->
-                                    c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                            .setCoercion(
-                                                    CoercionInputShape.Integer,
-                                                    CoercionAction.Fail))
-                    .build();
+    private final List<SettingsKey<?>> settings;
+    private final YAMLMapper mapper;
+
+    /**
+     * A loader for configs whose {@code infrastructure} holds these components' settings (the
+     * component registry's list).
+     */
+    public ConfigLoader(List<SettingsKey<?>> settings) {
+        this.settings = List.copyOf(settings);
+        this.mapper = mapper(this.settings);
+    }
+
+    private static YAMLMapper mapper(List<SettingsKey<?>> settings) {
+        return YAMLMapper.builder(
+                        YAMLFactory.builder()
+                                .streamReadConstraints(
+                                        StreamReadConstraints.builder()
+                                                .maxNestingDepth(SourceMap.MAX_DEPTH)
+                                                .maxStringLength(MAX_BYTES)
+                                                .maxDocumentLength(MAX_BYTES)
+                                                .build())
+                                .build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // "" or a blank string is never an empty record, list, number or flag.
+                .withCoercionConfigDefaults(
+                        c ->
+                                c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                        .setAcceptBlankAsEmpty(false))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        c ->
+                                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                        .setCoercion(
+                                                CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        c ->
+                                c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        c ->
+                                c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                        .setCoercion(
+                                                CoercionInputShape.Integer, CoercionAction.Fail))
+                .addModule(
+                        new SimpleModule("infrastructure")
+                                .addDeserializer(
+                                        InfrastructureConfig.class,
+                                        new InfrastructureDeserializer(settings)))
+                .build();
+    }
 
     /** Loads and validates {@code file}, naming it {@code displayName} in every problem. */
     public LoadedConfig load(Path file, String displayName) {
@@ -141,7 +154,8 @@ public final class ConfigLoader {
                             "start from config/production.yaml"));
         }
         try {
-            new KeyChecker(map, problems).check(MAPPER.readTree(text), EnvironmentConfig.class, "");
+            new KeyChecker(map, problems, settings)
+                    .check(mapper.readTree(text), EnvironmentConfig.class, "");
         } catch (JacksonException e) {
             problems.add(describe(e, map));
         }
@@ -149,7 +163,7 @@ public final class ConfigLoader {
         if (problems.isEmpty()) {
             // The structure is right; binding is the safety net for what the walk does not see.
             try {
-                config = MAPPER.readValue(text, EnvironmentConfig.class);
+                config = mapper.readValue(text, EnvironmentConfig.class);
                 if (config == null) {
                     problems.add(
                             new ConfigProblem(

@@ -116,8 +116,9 @@ final class ConfigValidator {
         }
         Map<String, Integer> appNames = new HashMap<>();
         Map<String, String> databases = new HashMap<>();
-        if (ConfigRules.enabled(infra.unleash())) {
-            databases.put(infra.unleash().database(), "infrastructure.unleash.database");
+        if (ConfigRules.enabled(infra.get(UnleashSettings.class))) {
+            databases.put(
+                    infra.get(UnleashSettings.class).database(), "infrastructure.unleash.database");
         }
         for (int i = 0; i < c.apps().size(); i++) {
             app(c, i, appNames, databases);
@@ -223,7 +224,11 @@ final class ConfigValidator {
                         "each app owns its database");
             }
             rules.vault(path + ".password", uses.database().password());
-            rules.requires(path, true, "PgBouncer", ConfigRules.enabled(infra.pgbouncer()));
+            rules.requires(
+                    path,
+                    true,
+                    "PgBouncer",
+                    ConfigRules.enabled(infra.get(PgBouncerSettings.class)));
         }
         for (int t = 0; t < uses.kafkaTopics().size(); t++) {
             String topic = uses.kafkaTopics().get(t);
@@ -235,7 +240,10 @@ final class ConfigValidator {
         }
         if (!uses.kafkaTopics().isEmpty()) {
             rules.requires(
-                    at + ".uses.kafkaTopics", true, "Kafka", ConfigRules.enabled(infra.kafka()));
+                    at + ".uses.kafkaTopics",
+                    true,
+                    "Kafka",
+                    ConfigRules.enabled(infra.get(KafkaSettings.class)));
         }
         Map<String, Integer> secretNames = new HashMap<>();
         for (int s = 0; s < uses.secrets().size(); s++) {
@@ -260,17 +268,21 @@ final class ConfigValidator {
                     at + ".uses.featureFlags",
                     true,
                     "Unleash",
-                    ConfigRules.enabled(infra.unleash()));
+                    ConfigRules.enabled(infra.get(UnleashSettings.class)));
         }
         if (uses.graphql()) {
             rules.requires(
                     at + ".uses.graphql",
                     true,
                     "Apollo Router",
-                    ConfigRules.enabled(infra.apolloRouter()));
+                    ConfigRules.enabled(infra.get(ApolloRouterSettings.class)));
         }
         if (!uses.secrets().isEmpty() || uses.database() != null) {
-            rules.requires(at + ".uses", true, "Vault", ConfigRules.enabled(infra.vault()));
+            rules.requires(
+                    at + ".uses",
+                    true,
+                    "Vault",
+                    ConfigRules.enabled(infra.get(VaultSettings.class)));
         }
     }
 
@@ -318,7 +330,7 @@ final class ConfigValidator {
                     "backups.target",
                     true,
                     "MinIO",
-                    ConfigRules.enabled(c.infrastructure().minio()));
+                    c.infrastructure().enabled(MinioSettings.class));
         } else {
             rules.check(
                     t.endpoint() != null && t.endpoint().matches("^https://[^\\s/@]+(/\\S*)?$"),
@@ -327,7 +339,7 @@ final class ConfigValidator {
                     "for R2: https://<account-id>.r2.cloudflarestorage.com");
         }
         rules.requires(
-                "backups", true, "PostgreSQL", ConfigRules.enabled(c.infrastructure().postgres()));
-        rules.requires("backups", true, "Vault", ConfigRules.enabled(c.infrastructure().vault()));
+                "backups", true, "PostgreSQL", c.infrastructure().enabled(PostgresSettings.class));
+        rules.requires("backups", true, "Vault", c.infrastructure().enabled(VaultSettings.class));
     }
 }

@@ -19,10 +19,12 @@ import tools.jackson.databind.JsonNode;
 final class KeyChecker {
     private final SourceMap map;
     private final List<ConfigProblem> problems;
+    private final Map<String, Class<?>> infrastructure = new java.util.LinkedHashMap<>();
 
-    KeyChecker(SourceMap map, List<ConfigProblem> problems) {
+    KeyChecker(SourceMap map, List<ConfigProblem> problems, List<SettingsKey<?>> settings) {
         this.map = map;
         this.problems = problems;
+        settings.forEach(s -> infrastructure.put(s.key(), s.type()));
     }
 
     void check(JsonNode node, Type type, String path) {
@@ -54,7 +56,18 @@ final class KeyChecker {
             }
             return;
         }
-        if (raw != null && raw.isRecord() && node.isObject()) {
+        if (raw == InfrastructureConfig.class && node.isObject()) {
+            List<String> known = infrastructure.keySet().stream().sorted().toList();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String child = path + "." + field.getKey();
+                Class<?> settings = infrastructure.get(field.getKey());
+                if (settings == null) {
+                    unknown(child, field.getKey(), known);
+                } else {
+                    check(field.getValue(), settings, child);
+                }
+            }
+        } else if (raw != null && raw.isRecord() && node.isObject()) {
             RecordComponent[] components = raw.getRecordComponents();
             List<String> known =
                     Arrays.stream(components).map(RecordComponent::getName).sorted().toList();
@@ -83,14 +96,7 @@ final class KeyChecker {
                                 .findFirst()
                                 .orElse(null);
                 if (component == null) {
-                    String closest = Suggestions.closest(key, known);
-                    problems.add(
-                            map.problem(
-                                    child,
-                                    "unknown key '" + key + "'",
-                                    closest != null
-                                            ? "did you mean '" + closest + "'?"
-                                            : "known keys: " + String.join(", ", known)));
+                    unknown(child, key, known);
                 } else {
                     check(field.getValue(), component.getGenericType(), child);
                 }
@@ -106,6 +112,17 @@ final class KeyChecker {
                 check(field.getValue(), value, path + "." + field.getKey());
             }
         }
+    }
+
+    private void unknown(String path, String key, List<String> known) {
+        String closest = Suggestions.closest(key, known);
+        problems.add(
+                map.problem(
+                        path,
+                        "unknown key '" + key + "'",
+                        closest != null
+                                ? "did you mean '" + closest + "'?"
+                                : "known keys: " + String.join(", ", known)));
     }
 
     /**
@@ -127,7 +144,9 @@ final class KeyChecker {
         if (List.class.isAssignableFrom(raw)) {
             return node.isArray() ? null : "a list";
         }
-        if (Map.class.isAssignableFrom(raw) || raw.isRecord()) {
+        if (Map.class.isAssignableFrom(raw)
+                || raw.isRecord()
+                || raw == InfrastructureConfig.class) {
             return node.isObject() ? null : "a map of keys";
         }
         return null;

@@ -1,5 +1,6 @@
 package io.neotool.gitops.bench;
 
+import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public final class ConfigLimitsBench {
 
     private static String run(byte[] input) {
         try {
-            new ConfigLoader().parse(input, "config/bench.yaml", null);
+            new ConfigLoader(Components.settings()).parse(input, "config/bench.yaml", null);
             return "accepted";
         } catch (ConfigException e) {
             String first = e.problems().get(0).format();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.component.Components;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class BadConfigCorpusTest {
     static List<ConfigProblem> problems(String name) throws IOException {
         byte[] bytes = Files.readAllBytes(CORPUS.resolve(name + ".yaml"));
         try {
-            new ConfigLoader()
+            new ConfigLoader(Components.settings())
                     .parse(bytes, "bad-configs/" + name + ".yaml", TestSupport.configDir());
         } catch (ConfigException e) {
             return e.problems();
@@ -88,7 +89,7 @@ class BadConfigCorpusTest {
         byte[] big = new byte[ConfigLoader.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) '#');
         try {
-            new ConfigLoader().parse(big, "config/big.yaml", null);
+            new ConfigLoader(Components.settings()).parse(big, "config/big.yaml", null);
             fail("accepted");
         } catch (ConfigException e) {
             assertThat(e.problems())

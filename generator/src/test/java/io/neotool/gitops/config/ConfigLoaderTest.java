@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.component.Components;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class ConfigLoaderTest {
                 .extracting(AppConfig::name)
                 .contains("web", "app-service", "security-service");
         EnvironmentConfig dev = TestSupport.dev().config();
-        assertThat(dev.infrastructure().minio().isEnabled()).isTrue();
+        assertThat(dev.infrastructure().get(MinioSettings.class).isEnabled()).isTrue();
         assertThat(dev.backups().target().provider()).isEqualTo(BackupConfig.Provider.MINIO);
-        assertThat(production.infrastructure().minio().isEnabled()).isFalse();
+        assertThat(production.infrastructure().get(MinioSettings.class).isEnabled()).isFalse();
     }
 
     @Test
@@ -174,7 +175,7 @@ class ConfigLoaderTest {
         assertThat(only("  \n").message()).isEqualTo("the file is empty");
         assertThatThrownBy(
                         () ->
-                                new ConfigLoader()
+                                new ConfigLoader(Components.settings())
                                         .parse(
                                                 new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1},
                                                 "config/x.yaml",
@@ -220,7 +221,7 @@ class ConfigLoaderTest {
         String yaml =
                 TestSupport.productionText().replace("LOG_FORMAT: json", "LOG_FORMAT: \"jsön\"");
         EnvironmentConfig config =
-                new ConfigLoader()
+                new ConfigLoader(Components.settings())
                         .parse(
                                 yaml.getBytes(StandardCharsets.UTF_8),
                                 "config/test.yaml",

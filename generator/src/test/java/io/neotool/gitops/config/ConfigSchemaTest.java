@@ -3,6 +3,7 @@ package io.neotool.gitops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -14,6 +15,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.component.Components;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +56,25 @@ class ConfigSchemaTest {
                                 Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT,
                                 Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
                                 Option.DEFINITIONS_FOR_ALL_OBJECTS);
+        // infrastructure: each component's key and settings record, as the registry declares them.
+        builder.forTypesInGeneral()
+                .withCustomDefinitionProvider(
+                        (type, context) -> {
+                            if (type.getErasedType() != InfrastructureConfig.class) {
+                                return null;
+                            }
+                            ObjectNode node = context.getGeneratorConfig().createObjectNode();
+                            node.put("type", "object");
+                            ObjectNode properties = node.putObject("properties");
+                            for (SettingsKey<?> key : Components.settings()) {
+                                properties.set(
+                                        key.key(),
+                                        context.createDefinitionReference(
+                                                context.getTypeContext().resolve(key.type())));
+                            }
+                            node.put("additionalProperties", false);
+                            return new CustomDefinition(node);
+                        });
         ObjectNode schema =
                 new SchemaGenerator(builder.build()).generateSchema(EnvironmentConfig.class);
         schema.put("title", "NeoTool environment config (config/<env>.yaml)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.Generator;
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.component.Components;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +99,8 @@ class MutatedConfigPropertyTest {
         LoadedConfig loaded;
         try {
             loaded =
-                    new ConfigLoader().parse(bytes, "config/mutated.yaml", TestSupport.configDir());
+                    new ConfigLoader(Components.settings())
+                            .parse(bytes, "config/mutated.yaml", TestSupport.configDir());
         } catch (ConfigException e) {
             assertThat(e.problems())
                     .isNotEmpty()

@@ -1,0 +1,12 @@
+package io.neotool.gitops.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** MinIO, the S3 stand-in of dev clusters (production uses Cloudflare R2). */
+public record MinioSettings(
+        Boolean enabled,
+        @JsonProperty(required = true) String chartVersion,
+        @JsonProperty(required = true) String image,
+        @JsonProperty(required = true) String storage,
+        @JsonProperty(required = true) Resources resources)
+        implements ComponentSettings.Chart, ComponentSettings.Storage {}

@@ -1,0 +1,79 @@
+package io.neotool.gitops.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The shared PostgreSQL server (plain StatefulSet). */
+public record PostgresSettings(
+        Boolean enabled,
+        @JsonProperty(required = true) String image,
+        @JsonProperty(required = true) String storage,
+        @JsonProperty(required = true) Resources resources,
+        Integer maxConnections,
+        String sharedBuffers,
+        @JsonProperty(required = true) VaultRef superuserPassword,
+        java.util.List<SecurityExemption> exemptions)
+        implements ComponentSettings, ComponentSettings.Storage {
+    public PostgresSettings {
+        exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
+        maxConnections = maxConnections == null ? 200 : maxConnections;
+        sharedBuffers = sharedBuffers == null ? "128MB" : sharedBuffers;
+    }
+
+    /** The PostgreSQL major versions whose image layout the generator knows. */
+    public static final java.util.SortedSet<Integer> KNOWN_MAJORS =
+            java.util.Collections.unmodifiableSortedSet(
+                    new java.util.TreeSet<>(java.util.List.of(13, 14, 15, 16, 17, 18)));
+
+    /**
+     * The major version the image tag starts with ({@code 18rc1} → 18, {@code 17.6-bookworm} → 17),
+     * or -1.
+     */
+    public int major() {
+        ImageRef ref = ImageRef.parse(image);
+        java.util.regex.Matcher m =
+                ref == null || ref.tag() == null
+                        ? null
+                        : java.util.regex.Pattern.compile("^(\\d+)").matcher(ref.tag());
+        return m != null && m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /**
+     * Where the image keeps its data: from 18 on the image's volume is {@code /var/lib/postgresql}
+     * and {@code PGDATA} a versioned folder below it; up to 17 the declared volume is {@code
+     * /var/lib/postgresql/data} itself, so the claim must be mounted there, or the data lands in an
+     * anonymous volume that a restarted pod does not get back.
+     */
+    public String dataMountPath() {
+        return major() >= 18 ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
+    }
+
+    /** {@code PGDATA} to set, or null where the image's default lies on the claim (18 on). */
+    public String pgdata() {
+        return major() >= 18 ? null : "/var/lib/postgresql/data/pgdata";
+    }
+
+    @Override
+    public void validate(ConfigRules rules, String path) {
+        rules.positive(path + ".maxConnections", maxConnections);
+        rules.check(
+                sharedBuffers.matches("^\\d+(kB|MB|GB)$"),
+                path + ".sharedBuffers",
+                "'" + sharedBuffers + "' is not a PostgreSQL memory size",
+                "for example 256MB");
+        rules.vault(path + ".superuserPassword", superuserPassword);
+        ImageRef ref = ImageRef.parse(image);
+        if (ref != null && ref.pinned()) {
+            rules.check(
+                    KNOWN_MAJORS.contains(major()),
+                    path + ".image",
+                    "'"
+                            + image
+                            + "' is not a PostgreSQL major version the generator knows (its data path depends on it)",
+                    "known majors: "
+                            + KNOWN_MAJORS.stream()
+                                    .map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + ", with tags like postgres:18rc1 or postgres:17.6");
+        }
+    }
+}
