@@ -172,23 +172,26 @@ public final class ApolloRouterComponent extends HelmComponent {
         if (r.host() != null) {
             values.put(
                     "ingress",
-                    Map.of(
-                            "enabled",
-                            true,
-                            "className",
-                            config.cluster().ingressClass(),
-                            "hosts",
-                            List.of(
-                                    Map.of(
-                                            "host",
-                                            r.host(),
-                                            "paths",
-                                            List.of(
-                                                    Map.of(
-                                                            "path",
-                                                            "/graphql",
-                                                            "pathType",
-                                                            "Prefix"))))));
+                    Workloads.withTls(
+                            config,
+                            r.host(),
+                            Map.of(
+                                    "enabled",
+                                    true,
+                                    "className",
+                                    config.cluster().ingressClass(),
+                                    "hosts",
+                                    List.of(
+                                            Map.of(
+                                                    "host",
+                                                    r.host(),
+                                                    "paths",
+                                                    List.of(
+                                                            Map.of(
+                                                                    "path",
+                                                                    "/graphql",
+                                                                    "pathType",
+                                                                    "Prefix")))))));
         }
         return values;
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
@@ -234,6 +235,7 @@ public final class AppComponent {
      * point.
      */
     public Ingress ingress(EnvironmentConfig config) {
+        String tls = Components.tlsSecret(config, app.host());
         return new IngressBuilder()
                 .withNewMetadata()
                 .withName(app.name())
@@ -243,6 +245,14 @@ public final class AppComponent {
                 .endMetadata()
                 .withNewSpec()
                 .withIngressClassName(config.cluster().ingressClass())
+                .withTls(
+                        tls == null
+                                ? List.of()
+                                : List.of(
+                                        new IngressTLSBuilder()
+                                                .withHosts(app.host())
+                                                .withSecretName(tls)
+                                                .build()))
                 .addNewRule()
                 .withHost(app.host())
                 .withNewHttp()

@@ -63,6 +63,15 @@ public interface Component {
         return Map.of();
     }
 
+    /**
+     * The Secret that holds the certificate of this public host when this component issues the
+     * cluster's certificates, or null. Every Ingress asks the registry ({@link
+     * Components#tlsSecret}), so that the issuer can change without touching what is served.
+     */
+    default String tlsSecret(EnvironmentConfig config, String host) {
+        return null;
+    }
+
     /** The Vault KV paths each of its workloads reads: role (its ServiceAccount) to paths. */
     default Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of();

@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,22 @@ public final class Components {
         all.add(new KafkaComponent());
         all.add(new BackupComponent());
         return all;
+    }
+
+    /**
+     * The Secret an Ingress for {@code host} serves its certificate from, or null when no enabled
+     * component issues certificates (Traefik then serves its default one).
+     */
+    public static String tlsSecret(EnvironmentConfig config, String host) {
+        for (Component component : all()) {
+            if (component.enabled(config)) {
+                String secret = component.tlsSecret(config, host);
+                if (secret != null) {
+                    return secret;
+                }
+            }
+        }
+        return null;
     }
 
     /** Where each component's settings sit in the config, in the order of the registry. */

@@ -141,17 +141,20 @@ public final class GrafanaComponent extends HelmComponent {
         if (g.host() != null) {
             values.put(
                     "ingress",
-                    Map.of(
-                            "enabled",
-                            true,
-                            "ingressClassName",
-                            config.cluster().ingressClass(),
-                            "hosts",
-                            List.of(g.host()),
-                            "path",
-                            "/",
-                            "pathType",
-                            "Prefix"));
+                    Workloads.withTls(
+                            config,
+                            g.host(),
+                            Map.of(
+                                    "enabled",
+                                    true,
+                                    "ingressClassName",
+                                    config.cluster().ingressClass(),
+                                    "hosts",
+                                    List.of(g.host()),
+                                    "path",
+                                    "/",
+                                    "pathType",
+                                    "Prefix")));
             values.put("grafana.ini", Map.of("server", Map.of("root_url", "https://" + g.host())));
         }
         return values;

@@ -130,18 +130,26 @@ public final class UnleashComponent extends HelmComponent {
         if (u.host() != null) {
             values.put(
                     "ingress",
-                    Map.of(
-                            "enabled",
-                            true,
-                            "className",
-                            config.cluster().ingressClass(),
-                            "hosts",
-                            List.of(
-                                    Map.of(
-                                            "host",
-                                            u.host(),
-                                            "paths",
-                                            List.of(Map.of("path", "/", "pathType", "Prefix"))))));
+                    Workloads.withTls(
+                            config,
+                            u.host(),
+                            Map.of(
+                                    "enabled",
+                                    true,
+                                    "className",
+                                    config.cluster().ingressClass(),
+                                    "hosts",
+                                    List.of(
+                                            Map.of(
+                                                    "host",
+                                                    u.host(),
+                                                    "paths",
+                                                    List.of(
+                                                            Map.of(
+                                                                    "path",
+                                                                    "/",
+                                                                    "pathType",
+                                                                    "Prefix")))))));
         }
         return values;
     }

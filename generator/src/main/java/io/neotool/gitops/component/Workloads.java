@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
@@ -41,6 +42,21 @@ public final class Workloads {
     }
 
     /** The same resources as Helm values. */
+    /**
+     * A chart's Ingress values with the certificate of {@code host} under {@code tls} when a
+     * component issues one ({@link Components#tlsSecret}); the values as given otherwise.
+     */
+    public static Map<String, Object> withTls(
+            EnvironmentConfig config, String host, Map<String, Object> ingress) {
+        String secret = Components.tlsSecret(config, host);
+        if (secret == null) {
+            return ingress;
+        }
+        Map<String, Object> values = new TreeMap<>(ingress);
+        values.put("tls", List.of(Map.of("secretName", secret, "hosts", List.of(host))));
+        return values;
+    }
+
     public static Map<String, Object> resourceValues(Resources r) {
         return Map.of(
                 "requests", Map.of("cpu", r.requests().cpu(), "memory", r.requests().memory()),
