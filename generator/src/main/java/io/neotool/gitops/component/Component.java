@@ -35,6 +35,15 @@ public interface Component {
     /** The objects, in a stable order. */
     List<HasMetadata> objects(Context context);
 
+    /**
+     * Objects of the custom resource kinds the component's chart installs (an issuer, the
+     * certificates): written to the configs layer, which Flux applies once the controllers layer,
+     * and with it the CRDs, is ready. None by default.
+     */
+    default List<HasMetadata> customResources(Context context) {
+        return List.of();
+    }
+
     /** Non-object files of the component folder (none by default): file name to content. */
     default Map<String, String> files(Context context) {
         return Map.of();

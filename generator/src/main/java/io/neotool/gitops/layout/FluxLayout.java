@@ -51,31 +51,16 @@ public final class FluxLayout {
             if (!component.enabled(config)) {
                 continue;
             }
-            String folder = component.layer().folder(cluster) + "/" + component.name();
-            List<String> names = new ArrayList<>();
-            for (HasMetadata object : component.objects(context)) {
-                names.add(
-                        addObject(
-                                folder,
-                                object,
-                                true,
-                                owner,
-                                source(owner, component.configPath())));
+            componentFolder(
+                    layerFolders,
+                    component.layer(),
+                    component,
+                    component.objects(context),
+                    component.files(context));
+            List<HasMetadata> custom = component.customResources(context);
+            if (!custom.isEmpty()) {
+                componentFolder(layerFolders, Layer.CONFIGS, component, custom, Map.of());
             }
-            component
-                    .files(context)
-                    .forEach(
-                            (name, text) -> {
-                                tree.add(folder + "/" + name, owner, text);
-                                names.add(name);
-                            });
-            tree.add(
-                    folder + "/" + KUSTOMIZATION,
-                    owner,
-                    CanonicalYaml.write(KustomizeFile.of(names)));
-            layerFolders
-                    .computeIfAbsent(component.layer(), l -> new TreeSet<>())
-                    .add(component.name());
         }
         for (Layer layer : List.of(Layer.CONTROLLERS, Layer.CONFIGS)) {
             List<String> folders =
@@ -88,6 +73,30 @@ public final class FluxLayout {
         appsLayer(apps);
         clusterFolder();
         return tree;
+    }
+
+    /**
+     * A component's folder in {@code layer}: its objects and files, listed in its kustomization.
+     */
+    private void componentFolder(
+            Map<Layer, TreeSet<String>> layerFolders,
+            Layer layer,
+            Component component,
+            List<HasMetadata> objects,
+            Map<String, String> files) {
+        String folder = layer.folder(context.cluster()) + "/" + component.name();
+        List<String> names = new ArrayList<>();
+        for (HasMetadata object : objects) {
+            names.add(
+                    addObject(folder, object, true, owner, source(owner, component.configPath())));
+        }
+        files.forEach(
+                (name, text) -> {
+                    tree.add(folder + "/" + name, owner, text);
+                    names.add(name);
+                });
+        tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
+        layerFolders.computeIfAbsent(layer, l -> new TreeSet<>()).add(component.name());
     }
 
     /**
