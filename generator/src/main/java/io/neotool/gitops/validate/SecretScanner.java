@@ -86,9 +86,16 @@ final class SecretScanner {
         }
     }
 
+    /** Keys whose value is the name of a Secret object (a volume's, an Ingress TLS entry's). */
+    private static final java.util.Set<String> SECRET_REFERENCE =
+            java.util.Set.of("secretName", "existingSecret");
+
+    private static final java.util.regex.Pattern OBJECT_NAME =
+            java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
+
     /**
      * A value under a secret-looking name that is not a reference (a file, a Vault path, a
-     * template).
+     * template, the object name of a Secret under {@code secretName} or {@code existingSecret}).
      */
     static boolean literalSecret(String name, String value) {
         if (!Credentials.SECRET_NAME.matcher(name).matches() || value.isBlank()) {
@@ -101,7 +108,8 @@ final class SecretScanner {
                         || value.startsWith("/")
                         || value.contains("/data/")
                         || value.contains("{{")
-                        || name.equals("existingSecret");
+                        || (SECRET_REFERENCE.contains(name)
+                                && OBJECT_NAME.matcher(value).matches());
         return !reference;
     }
 }
