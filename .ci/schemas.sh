@@ -43,6 +43,14 @@ for module in "${FLUX_APIS[@]}"; do
   (cd "$src" && controller-gen crd paths=./... output:crd:dir="$WORK/crds") >&2
 done
 
+# cert-manager's CRDs, at the chart version the configs pin: plain YAML in its Go module (deploy/crds).
+CERT_MANAGER=$(sed -n '/^  certManager:/,/^  [a-zA-Z]/s/^    chartVersion: *//p' config/*.yaml | sort -uV | tail -1)
+if [ -n "$CERT_MANAGER" ]; then
+  echo "== cert-manager $CERT_MANAGER CRDs (Go module proxy)" >&2
+  dir=$(go mod download -json "github.com/cert-manager/cert-manager@$CERT_MANAGER" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  cp "$dir"/deploy/crds/*.yaml "$WORK/crds/" && chmod u+w "$WORK"/crds/*.yaml
+fi
+
 echo "== Kubernetes schemas (PyPI kubernetes-validate $KUBERNETES_VALIDATE) and checkov $CHECKOV" >&2
 python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install -q "kubernetes-validate==$KUBERNETES_VALIDATE" "pyyaml==$PYYAML" "checkov==$CHECKOV" >&2

@@ -22,7 +22,8 @@ public final class Components {
                 new GrafanaComponent(),
                 new MinioComponent(),
                 new UnleashComponent(),
-                new ApolloRouterComponent());
+                new ApolloRouterComponent(),
+                new CertManagerComponent());
     }
 
     /** Every infrastructure component. */

@@ -213,7 +213,7 @@ class ConfigLoaderTest {
                 .containsExactly(
                         "config/test.yaml:33:5: infrastructure.postgres.image: image tag 'latest' is not pinned (hint: pin a released version, e.g. postgres:<version>)",
                         "config/test.yaml:34:5: infrastructure.postgres.storage: '50GB' is not a Kubernetes quantity (hint: write 50Gi)",
-                        "config/test.yaml:181:5: apps[2] (web).replicas: expected a positive integer, got 0");
+                        "config/test.yaml:191:5: apps[2] (web).replicas: expected a positive integer, got 0");
     }
 
     @Test
