@@ -7,7 +7,6 @@ import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.flux.FluxResource;
-import io.neotool.gitops.flux.FluxResource.CrossNamespaceRef;
 import io.neotool.gitops.flux.HelmRelease;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,42 +80,34 @@ public abstract class HelmComponent implements Component {
 
     @Override
     public List<HasMetadata> objects(Context context) {
-        String interval = context.config().flux().interval();
-        HelmRelease.Chart chart = null;
-        CrossNamespaceRef chartRef = null;
-        if (source().oci()) {
-            chartRef = new CrossNamespaceRef("OCIRepository", source().sourceName(), null);
-        } else {
-            chart =
-                    new HelmRelease.Chart(
-                            new HelmRelease.ChartSpec(
-                                    chart(),
-                                    chartVersion(context.config()),
-                                    new CrossNamespaceRef(
-                                            "HelmRepository", source().sourceName(), null),
-                                    ChartSource.INTERVAL));
-        }
-        HelmRelease release =
-                new HelmRelease(
-                        name(),
-                        context.namespace(),
-                        new HelmRelease.Spec(
-                                interval,
-                                HELM_TIMEOUT,
-                                name(),
-                                targetNamespace(context),
-                                chart,
-                                chartRef,
+        HelmRelease.SpecBuilder spec =
+                HelmRelease.Spec.builder()
+                        .interval(context.config().flux().interval())
+                        .timeout(HELM_TIMEOUT)
+                        .releaseName(name())
+                        .targetNamespace(targetNamespace(context))
+                        .install(
                                 new HelmRelease.Install(
                                         "CreateReplace",
-                                        new HelmRelease.Remediation(RETRIES, null)),
+                                        new HelmRelease.Remediation(RETRIES, null)))
+                        .upgrade(
                                 new HelmRelease.Upgrade(
                                         "CreateReplace",
                                         true,
-                                        new HelmRelease.Remediation(RETRIES, true)),
-                                new HelmRelease.DriftDetection("enabled"),
-                                dependsOn(context),
-                                values(context)));
+                                        new HelmRelease.Remediation(RETRIES, true)))
+                        .driftDetection("enabled")
+                        .dependsOn(dependsOn(context))
+                        .values(values(context));
+        if (source().oci()) {
+            spec.chartRef(source().sourceName());
+        } else {
+            spec.chart(
+                    chart(),
+                    chartVersion(context.config()),
+                    source().sourceName(),
+                    ChartSource.INTERVAL);
+        }
+        HelmRelease release = new HelmRelease(name(), context.namespace(), spec.build());
         List<HasMetadata> objects = new ArrayList<>(extraObjects(context));
         objects.add(release);
         return objects;

@@ -31,7 +31,113 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
             Upgrade upgrade,
             DriftDetection driftDetection,
             List<FluxResource.DependsOn> dependsOn,
-            Map<String, Object> values) {}
+            Map<String, Object> values) {
+
+        /** A spec field by field; unset fields are left out of the object. */
+        public static SpecBuilder builder() {
+            return new SpecBuilder();
+        }
+    }
+
+    /** Builds a {@link Spec} by field name, so that no call site passes ten values by position. */
+    public static final class SpecBuilder {
+        private String interval;
+        private String timeout;
+        private String releaseName;
+        private String targetNamespace;
+        private Chart chart;
+        private CrossNamespaceRef chartRef;
+        private Install install;
+        private Upgrade upgrade;
+        private DriftDetection driftDetection;
+        private List<FluxResource.DependsOn> dependsOn;
+        private Map<String, Object> values;
+
+        private SpecBuilder() {}
+
+        public SpecBuilder interval(String interval) {
+            this.interval = interval;
+            return this;
+        }
+
+        public SpecBuilder timeout(String timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public SpecBuilder releaseName(String releaseName) {
+            this.releaseName = releaseName;
+            return this;
+        }
+
+        public SpecBuilder targetNamespace(String targetNamespace) {
+            this.targetNamespace = targetNamespace;
+            return this;
+        }
+
+        /** The chart from a HelmRepository; exclusive with {@link #chartRef}. */
+        public SpecBuilder chart(String name, String version, String repository, String interval) {
+            this.chart =
+                    new Chart(
+                            new ChartSpec(
+                                    name,
+                                    version,
+                                    new CrossNamespaceRef("HelmRepository", repository, null),
+                                    interval));
+            return this;
+        }
+
+        /** The chart an OCIRepository holds; exclusive with {@link #chart}. */
+        public SpecBuilder chartRef(String ociRepository) {
+            this.chartRef = new CrossNamespaceRef("OCIRepository", ociRepository, null);
+            return this;
+        }
+
+        public SpecBuilder install(Install install) {
+            this.install = install;
+            return this;
+        }
+
+        public SpecBuilder upgrade(Upgrade upgrade) {
+            this.upgrade = upgrade;
+            return this;
+        }
+
+        public SpecBuilder driftDetection(String mode) {
+            this.driftDetection = new DriftDetection(mode);
+            return this;
+        }
+
+        public SpecBuilder dependsOn(List<FluxResource.DependsOn> dependsOn) {
+            this.dependsOn =
+                    dependsOn == null || dependsOn.isEmpty() ? null : List.copyOf(dependsOn);
+            return this;
+        }
+
+        public SpecBuilder values(Map<String, Object> values) {
+            this.values = values;
+            return this;
+        }
+
+        public Spec build() {
+            if ((chart == null) == (chartRef == null)) {
+                throw new IllegalStateException(
+                        "a HelmRelease names exactly one of chart and chartRef");
+            }
+            return new Spec(
+                    interval,
+                    timeout,
+                    releaseName,
+                    targetNamespace,
+                    chart,
+                    chartRef,
+                    install,
+                    upgrade,
+                    driftDetection,
+                    dependsOn,
+                    values);
+        }
+    }
 
     public record Chart(ChartSpec spec) {}
 

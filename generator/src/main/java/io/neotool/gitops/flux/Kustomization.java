@@ -26,5 +26,79 @@ public class Kustomization extends FluxResource<Kustomization.Spec> {
             boolean prune,
             @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForReady,
             CrossNamespaceRef sourceRef,
-            List<DependsOn> dependsOn) {}
+            List<DependsOn> dependsOn) {
+
+        public static SpecBuilder builder() {
+            return new SpecBuilder();
+        }
+    }
+
+    /**
+     * Builds a {@link Spec} by field name; {@code prune} and {@code wait} are on unless turned off.
+     */
+    public static final class SpecBuilder {
+        private String interval;
+        private String retryInterval;
+        private String timeout;
+        private String path;
+        private boolean prune = true;
+        private boolean waitForReady = true;
+        private CrossNamespaceRef sourceRef;
+        private List<DependsOn> dependsOn;
+
+        private SpecBuilder() {}
+
+        public SpecBuilder interval(String interval) {
+            this.interval = interval;
+            return this;
+        }
+
+        public SpecBuilder retryInterval(String retryInterval) {
+            this.retryInterval = retryInterval;
+            return this;
+        }
+
+        public SpecBuilder timeout(String timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public SpecBuilder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public SpecBuilder prune(boolean prune) {
+            this.prune = prune;
+            return this;
+        }
+
+        public SpecBuilder waitForReady(boolean waitForReady) {
+            this.waitForReady = waitForReady;
+            return this;
+        }
+
+        /** The GitRepository the path is read from. */
+        public SpecBuilder gitRepository(String name) {
+            this.sourceRef = new CrossNamespaceRef("GitRepository", name, null);
+            return this;
+        }
+
+        public SpecBuilder dependsOn(List<DependsOn> dependsOn) {
+            this.dependsOn = dependsOn;
+            return this;
+        }
+
+        public Spec build() {
+            return new Spec(
+                    interval,
+                    retryInterval,
+                    timeout,
+                    path,
+                    prune,
+                    waitForReady,
+                    sourceRef,
+                    dependsOn);
+        }
+    }
 }

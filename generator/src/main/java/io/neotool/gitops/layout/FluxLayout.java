@@ -190,16 +190,14 @@ public final class FluxLayout {
                     new Kustomization(
                             layer.kustomization(),
                             "flux-system",
-                            new Kustomization.Spec(
-                                    config.flux().interval(),
-                                    config.flux().retryInterval(),
-                                    config.flux().timeout(),
-                                    "./" + layer.folder(cluster),
-                                    true,
-                                    true,
-                                    new FluxResource.CrossNamespaceRef(
-                                            "GitRepository", "flux-system", null),
-                                    dependsOn));
+                            Kustomization.Spec.builder()
+                                    .interval(config.flux().interval())
+                                    .retryInterval(config.flux().retryInterval())
+                                    .timeout(config.flux().timeout())
+                                    .path("./" + layer.folder(cluster))
+                                    .gitRepository("flux-system")
+                                    .dependsOn(dependsOn)
+                                    .build());
             String name = layer.kustomization() + ".yaml";
             tree.add(
                     folder + "/" + name,
