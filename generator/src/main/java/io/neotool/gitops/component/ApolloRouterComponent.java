@@ -167,8 +167,8 @@ public final class ApolloRouterComponent extends HelmComponent {
         // job
         // reads; the pods carry them here.
         values.put("podAnnotations", Workloads.scrapeAnnotations(METRICS_PORT, METRICS_PATH));
-        values.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
-        values.put("securityContext", Workloads.restrictedContainerValues(UID, UID));
+        values.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));
+        values.put("securityContext", PodSecurity.restrictedContainerValues(UID, UID));
         if (r.host() != null) {
             values.put(
                     "ingress",

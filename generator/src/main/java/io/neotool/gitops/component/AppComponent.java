@@ -125,7 +125,7 @@ public final class AppComponent {
                                 Workloads.httpProbe(app.probes().readiness(), HTTP, 10, 3))
                         .withLivenessProbe(
                                 Workloads.httpProbe(app.probes().liveness(), HTTP, 20, 3))
-                        .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
+                        .withSecurityContext(PodSecurity.containerSecurity(UID, UID, true))
                         .addNewVolumeMount()
                         .withName("tmp")
                         .withMountPath("/tmp")
@@ -163,7 +163,7 @@ public final class AppComponent {
                         .endEmptyDir()
                         .endVolume();
         if (vault) {
-            podSpec.addToVolumes(Workloads.vaultTokenVolume());
+            podSpec.addToVolumes(VaultInjection.vaultTokenVolume());
         }
         if (app.type() == AppConfig.AppType.NEXTJS) {
             podSpec.addNewVolume()
@@ -174,7 +174,9 @@ public final class AppComponent {
         }
         Map<String, String> annotations =
                 new TreeMap<>(
-                        vault ? Workloads.vaultAnnotations(app.name(), secrets, false) : Map.of());
+                        vault
+                                ? VaultInjection.vaultAnnotations(app.name(), secrets, false)
+                                : Map.of());
         if (app.metricsPort() != null) {
             annotations.putAll(Workloads.scrapeAnnotations(app.metricsPort(), app.metricsPath()));
         }

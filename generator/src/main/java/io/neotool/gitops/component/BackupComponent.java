@@ -109,7 +109,7 @@ public final class BackupComponent implements Component {
                         .withCommand("/bin/sh", "/scripts/backup.sh", "dump")
                         .withResources(Workloads.resources(b.resources()))
                         .withSecurityContext(
-                                Workloads.containerSecurity(
+                                PodSecurity.containerSecurity(
                                         PostgresComponent.UID, PostgresComponent.UID, true))
                         .addNewVolumeMount()
                         .withName("dumps")
@@ -134,7 +134,7 @@ public final class BackupComponent implements Component {
                                 Workloads.env("MC_CONFIG_DIR", "/tmp/mc"),
                                 Workloads.env("HOME", "/tmp"))
                         .withResources(Workloads.resources(b.resources()))
-                        .withSecurityContext(Workloads.containerSecurity(MC_UID, MC_UID, true))
+                        .withSecurityContext(PodSecurity.containerSecurity(MC_UID, MC_UID, true))
                         .addNewVolumeMount()
                         .withName("dumps")
                         .withMountPath("/dumps")
@@ -170,7 +170,7 @@ public final class BackupComponent implements Component {
                         .withNewTemplate()
                         .withNewMetadata()
                         .withLabels(labels)
-                        .withAnnotations(Workloads.vaultAnnotations(NAME, secrets, true))
+                        .withAnnotations(VaultInjection.vaultAnnotations(NAME, secrets, true))
                         .endMetadata()
                         .withNewSpec()
                         .withRestartPolicy("Never")
@@ -190,7 +190,8 @@ public final class BackupComponent implements Component {
                         .withNewEmptyDir()
                         .endEmptyDir()
                         .endVolume()
-                        .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
+                        .addToVolumes(
+                                VaultInjection.emptyDir("tmp"), VaultInjection.vaultTokenVolume())
                         .addNewVolume()
                         .withName("scripts")
                         .withNewConfigMap()

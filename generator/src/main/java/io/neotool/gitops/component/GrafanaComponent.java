@@ -120,16 +120,16 @@ public final class GrafanaComponent extends HelmComponent {
                         Workloads.VAULT_SECRETS_DIR + ADMIN_PASSWORD_FILE));
         values.put(
                 "podAnnotations",
-                Workloads.vaultAnnotations(
+                VaultInjection.vaultAnnotations(
                         name(), Map.of(ADMIN_PASSWORD_FILE, g.adminPassword()), false));
         // The chart's extraVolumes know only a few volume types; extraContainerVolumes is rendered
         // as given.
-        values.put("extraContainerVolumes", List.of(Workloads.vaultTokenVolumeValue()));
+        values.put("extraContainerVolumes", List.of(VaultInjection.vaultTokenVolumeValue()));
         // local-path volumes are created world-writable, so the chart's root init container that
         // chowns the data folder is not needed, and the pod meets Pod Security "restricted".
         values.put("initChownData", Map.of("enabled", false));
-        values.put("securityContext", Workloads.restrictedPodValues(UID, UID));
-        values.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
+        values.put("securityContext", PodSecurity.restrictedPodValues(UID, UID));
+        values.put("containerSecurityContext", PodSecurity.restrictedContainerValues(UID, UID));
         values.put(
                 "serviceAccount",
                 Map.of("create", true, "name", name(), "automountServiceAccountToken", false));

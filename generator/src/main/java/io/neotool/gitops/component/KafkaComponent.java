@@ -107,8 +107,8 @@ public final class KafkaComponent implements Component {
                         .withReadinessProbe(Workloads.tcpProbe(PORT, 0, 10))
                         .withLivenessProbe(Workloads.tcpProbe(PORT, 0, 20))
                         .withSecurityContext(
-                                Workloads.containerSecurity(
-                                        UID, UID, Workloads.readOnlyRoot(k.exemptions())))
+                                PodSecurity.containerSecurity(
+                                        UID, UID, PodSecurity.readOnlyRoot(k.exemptions())))
                         .addNewVolumeMount()
                         .withName("data")
                         .withMountPath(DATA)
@@ -123,7 +123,7 @@ public final class KafkaComponent implements Component {
                         .withNewMetadata()
                         .withName(SERVICE)
                         .withLabels(labels)
-                        .withAnnotations(Workloads.checkovSkips(k.exemptions()))
+                        .withAnnotations(PodSecurity.checkovSkips(k.exemptions()))
                         .endMetadata()
                         .withNewSpec()
                         .withServiceName(headless)
@@ -148,7 +148,7 @@ public final class KafkaComponent implements Component {
                         .endSecurityContext()
                         .withTerminationGracePeriodSeconds(60L)
                         .withContainers(container)
-                        .addToVolumes(Workloads.emptyDir("tmp"))
+                        .addToVolumes(VaultInjection.emptyDir("tmp"))
                         .endSpec()
                         .endTemplate()
                         .withVolumeClaimTemplates(
@@ -230,10 +230,15 @@ public final class KafkaComponent implements Component {
                                 Workloads.resources(
                                         io.neotool.gitops.config.Resources.of(
                                                 "50m", "256Mi", "500m", "512Mi")))
-                        .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
+                        .withSecurityContext(PodSecurity.containerSecurity(UID, UID, true))
                         .build();
         return Workloads.forcedJob(
-                TOPICS_JOB, jobLabels, null, name(), container, List.of(Workloads.emptyDir("tmp")));
+                TOPICS_JOB,
+                jobLabels,
+                null,
+                name(),
+                container,
+                List.of(VaultInjection.emptyDir("tmp")));
     }
 
     @Override

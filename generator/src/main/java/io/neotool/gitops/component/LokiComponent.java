@@ -56,8 +56,8 @@ public final class LokiComponent extends HelmComponent {
         loki.put("auth_enabled", false);
         loki.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         loki.put("commonConfig", Map.of("replication_factor", 1));
-        loki.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
-        loki.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
+        loki.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));
+        loki.put("containerSecurityContext", PodSecurity.restrictedContainerValues(UID, UID));
         loki.put("storage", Map.of("type", "filesystem"));
         loki.put("limits_config", Map.of("retention_period", l.retention()));
         loki.put(

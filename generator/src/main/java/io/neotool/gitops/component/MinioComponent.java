@@ -71,11 +71,11 @@ public final class MinioComponent extends HelmComponent {
                         config.cluster().storageClass()));
         // The chart's default creates a console user with a password written in its values.
         values.put("users", List.of());
-        Map<String, Object> pod = new TreeMap<>(Workloads.restrictedPodValues(UID, UID));
+        Map<String, Object> pod = new TreeMap<>(PodSecurity.restrictedPodValues(UID, UID));
         pod.put("enabled", true);
         pod.put("fsGroupChangePolicy", "OnRootMismatch");
         values.put("securityContext", pod);
-        values.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
+        values.put("containerSecurityContext", PodSecurity.restrictedContainerValues(UID, UID));
         values.put("postJob", Map.of("securityContext", pod));
         values.put(
                 "makeBucketJob",
@@ -83,7 +83,7 @@ public final class MinioComponent extends HelmComponent {
                         "securityContext",
                         Map.of("enabled", true),
                         "containerSecurityContext",
-                        Workloads.restrictedContainerValues(UID, UID)));
+                        PodSecurity.restrictedContainerValues(UID, UID)));
         BackupConfig backups = config.backups();
         if (backups != null
                 && backups.isEnabled()

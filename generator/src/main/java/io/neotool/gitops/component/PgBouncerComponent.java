@@ -86,7 +86,8 @@ public final class PgBouncerComponent implements Component {
 
         VaultRef auth = b.authUserPassword();
         Map<String, String> annotations =
-                new java.util.LinkedHashMap<>(Workloads.vaultAnnotations(name(), Map.of(), false));
+                new java.util.LinkedHashMap<>(
+                        VaultInjection.vaultAnnotations(name(), Map.of(), false));
         annotations.put("vault.hashicorp.com/agent-inject-secret-" + USERLIST_FILE, auth.path());
         annotations.put(
                 "vault.hashicorp.com/agent-inject-template-" + USERLIST_FILE,
@@ -113,8 +114,8 @@ public final class PgBouncerComponent implements Component {
                         .withReadinessProbe(Workloads.tcpProbe(PORT, 5, 10))
                         .withLivenessProbe(Workloads.tcpProbe(PORT, 15, 20))
                         .withSecurityContext(
-                                Workloads.containerSecurity(
-                                        UID, UID, Workloads.readOnlyRoot(b.exemptions())))
+                                PodSecurity.containerSecurity(
+                                        UID, UID, PodSecurity.readOnlyRoot(b.exemptions())))
                         .addNewVolumeMount()
                         .withName("config")
                         .withMountPath("/etc/pgbouncer/pgbouncer.ini")
@@ -131,7 +132,7 @@ public final class PgBouncerComponent implements Component {
                         .withNewMetadata()
                         .withName(SERVICE)
                         .withLabels(labels)
-                        .withAnnotations(Workloads.checkovSkips(b.exemptions()))
+                        .withAnnotations(PodSecurity.checkovSkips(b.exemptions()))
                         .endMetadata()
                         .withNewSpec()
                         .withReplicas(b.replicas())
@@ -159,7 +160,8 @@ public final class PgBouncerComponent implements Component {
                         .withName("pgbouncer-config")
                         .endConfigMap()
                         .endVolume()
-                        .addToVolumes(Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume())
+                        .addToVolumes(
+                                VaultInjection.emptyDir("tmp"), VaultInjection.vaultTokenVolume())
                         .endSpec()
                         .endTemplate()
                         .endSpec()

@@ -1,20 +1,15 @@
 package io.neotool.gitops.component;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
-import io.neotool.gitops.config.PgBouncerSettings;
 import io.neotool.gitops.config.PostgresSettings;
-import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +24,11 @@ public final class PostgresComponent implements Component {
     public static final String SERVICE = "postgres";
     public static final int PORT = 5432;
 
-    /** The Job that creates the declared databases and roles. */
-    public static final String DATABASES_JOB = "postgres-databases";
-
     /** UID and GID of the {@code postgres} user of the official image. */
     static final long UID = 999;
 
     static final String SUPERUSER_FILE = "postgres-password";
     static final String PGBOUNCER_FILE = "pgbouncer-password";
-    static final String SCRIPT = "ensure-databases.sh";
 
     @Override
     public String name() {
@@ -57,29 +48,6 @@ public final class PostgresComponent implements Component {
     @Override
     public boolean enabled(EnvironmentConfig config) {
         return config.infrastructure().enabled(PostgresSettings.class);
-    }
-
-    /** Whether there is anything for the databases Job to create. */
-    public static boolean needsDatabasesJob(EnvironmentConfig config) {
-        return !Databases.of(config).isEmpty()
-                || config.infrastructure().enabled(PgBouncerSettings.class);
-    }
-
-    /**
-     * The Vault secrets the databases Job reads: the superuser's, PgBouncer's and each owner's
-     * password.
-     */
-    public static Map<String, VaultRef> jobSecrets(EnvironmentConfig config) {
-        Map<String, VaultRef> secrets = new LinkedHashMap<>();
-        secrets.put(
-                SUPERUSER_FILE,
-                config.infrastructure().get(PostgresSettings.class).superuserPassword());
-        var pgbouncer = config.infrastructure().get(PgBouncerSettings.class);
-        if (InfrastructureConfig.enabled(pgbouncer)) {
-            secrets.put(PGBOUNCER_FILE, pgbouncer.authUserPassword());
-        }
-        Databases.of(config).forEach(db -> secrets.put(db.secretFile(), db.password()));
-        return secrets;
     }
 
     @Override
@@ -134,8 +102,8 @@ public final class PostgresComponent implements Component {
                                         0,
                                         20))
                         .withSecurityContext(
-                                Workloads.containerSecurity(
-                                        UID, UID, Workloads.readOnlyRoot(pg.exemptions())))
+                                PodSecurity.containerSecurity(
+                                        UID, UID, PodSecurity.readOnlyRoot(pg.exemptions())))
                         .addNewVolumeMount()
                         .withName("data")
                         .withMountPath(pg.dataMountPath())
@@ -155,7 +123,7 @@ public final class PostgresComponent implements Component {
                         .withNewMetadata()
                         .withName(SERVICE)
                         .withLabels(labels)
-                        .withAnnotations(Workloads.checkovSkips(pg.exemptions()))
+                        .withAnnotations(PodSecurity.checkovSkips(pg.exemptions()))
                         .endMetadata()
                         .withNewSpec()
                         .withServiceName(SERVICE + "-headless")
@@ -167,7 +135,7 @@ public final class PostgresComponent implements Component {
                         .withNewMetadata()
                         .withLabels(labels)
                         .withAnnotations(
-                                Workloads.vaultAnnotations(
+                                VaultInjection.vaultAnnotations(
                                         name(),
                                         Map.of(SUPERUSER_FILE, pg.superuserPassword()),
                                         false))
@@ -185,9 +153,9 @@ public final class PostgresComponent implements Component {
                         .withTerminationGracePeriodSeconds(60L)
                         .withContainers(container)
                         .addToVolumes(
-                                Workloads.emptyDir("run"),
-                                Workloads.emptyDir("tmp"),
-                                Workloads.vaultTokenVolume())
+                                VaultInjection.emptyDir("run"),
+                                VaultInjection.emptyDir("tmp"),
+                                VaultInjection.vaultTokenVolume())
                         .endSpec()
                         .endTemplate()
                         .withVolumeClaimTemplates(
@@ -221,96 +189,18 @@ public final class PostgresComponent implements Component {
                                 statefulSet,
                                 service,
                                 headless));
-        if (needsDatabasesJob(config)) {
-            objects.addAll(databasesJob(context));
+        if (DatabasesJob.needsDatabasesJob(config)) {
+            objects.addAll(DatabasesJob.databasesJob(context));
         }
         return objects;
-    }
-
-    /**
-     * The databases Job with its script and ServiceAccount. Its pod template carries the script's
-     * checksum: a changed script is a changed template, which Flux applies by recreating the Job
-     * ({@code force}), so the Job runs again.
-     */
-    private List<HasMetadata> databasesJob(Context context) {
-        EnvironmentConfig config = context.config();
-        PostgresSettings pg = config.infrastructure().get(PostgresSettings.class);
-        Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
-        String script =
-                context.templates()
-                        .render(
-                                "postgres-databases.sh.ftl",
-                                Map.of(
-                                        "databases",
-                                        Databases.of(config),
-                                        "pgbouncer",
-                                        InfrastructureConfig.enabled(
-                                                config.infrastructure()
-                                                        .get(PgBouncerSettings.class)),
-                                        "secretsDir",
-                                        Workloads.VAULT_SECRETS_DIR,
-                                        "superuserFile",
-                                        SUPERUSER_FILE,
-                                        "pgbouncerFile",
-                                        PGBOUNCER_FILE,
-                                        "host",
-                                        SERVICE,
-                                        "port",
-                                        String.valueOf(PORT)));
-        var configMap =
-                new ConfigMapBuilder()
-                        .withNewMetadata()
-                        .withName(DATABASES_JOB)
-                        .withLabels(labels)
-                        .endMetadata()
-                        .addToData(SCRIPT, script)
-                        .build();
-        Map<String, String> annotations =
-                new LinkedHashMap<>(
-                        Workloads.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
-        annotations.put("checksum/script", PgBouncerComponent.sha256(script));
-        var container =
-                new ContainerBuilder()
-                        .withName("ensure-databases")
-                        .withImage(pg.image())
-                        .withCommand("/bin/bash", "/scripts/" + SCRIPT)
-                        .addNewVolumeMount()
-                        .withName("scripts")
-                        .withMountPath("/scripts")
-                        .withReadOnly(true)
-                        .endVolumeMount()
-                        .addNewVolumeMount()
-                        .withName("tmp")
-                        .withMountPath("/tmp")
-                        .endVolumeMount()
-                        .withResources(
-                                Workloads.resources(Resources.of("50m", "64Mi", "500m", "128Mi")))
-                        .withSecurityContext(Workloads.containerSecurity(UID, UID, true))
-                        .build();
-        var scripts =
-                new io.fabric8.kubernetes.api.model.VolumeBuilder()
-                        .withName("scripts")
-                        .withNewConfigMap()
-                        .withName(DATABASES_JOB)
-                        .endConfigMap()
-                        .build();
-        var job =
-                Workloads.forcedJob(
-                        DATABASES_JOB,
-                        labels,
-                        annotations,
-                        DATABASES_JOB,
-                        container,
-                        List.of(scripts, Workloads.emptyDir("tmp"), Workloads.vaultTokenVolume()));
-        return List.of(Workloads.serviceAccount(DATABASES_JOB, labels), configMap, job);
     }
 
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
         Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
         workloads.put(SERVICE, Context.selector(SERVICE));
-        if (needsDatabasesJob(config)) {
-            workloads.put(DATABASES_JOB, Context.selector(DATABASES_JOB));
+        if (DatabasesJob.needsDatabasesJob(config)) {
+            workloads.put(DatabasesJob.DATABASES_JOB, Context.selector(DatabasesJob.DATABASES_JOB));
         }
         return workloads;
     }
@@ -320,9 +210,11 @@ public final class PostgresComponent implements Component {
         List<NetworkGraph.Edge> edges =
                 new ArrayList<>(
                         List.of(new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
-        if (needsDatabasesJob(context.config())) {
-            edges.add(new NetworkGraph.Edge(DATABASES_JOB, SERVICE, PORT));
-            edges.add(new NetworkGraph.Edge(DATABASES_JOB, "vault", NetworkGraph.VAULT_PORT));
+        if (DatabasesJob.needsDatabasesJob(context.config())) {
+            edges.add(new NetworkGraph.Edge(DatabasesJob.DATABASES_JOB, SERVICE, PORT));
+            edges.add(
+                    new NetworkGraph.Edge(
+                            DatabasesJob.DATABASES_JOB, "vault", NetworkGraph.VAULT_PORT));
         }
         return edges;
     }
@@ -338,10 +230,10 @@ public final class PostgresComponent implements Component {
                                 .get(PostgresSettings.class)
                                 .superuserPassword()
                                 .path()));
-        if (needsDatabasesJob(config)) {
+        if (DatabasesJob.needsDatabasesJob(config)) {
             paths.put(
-                    DATABASES_JOB,
-                    jobSecrets(config).values().stream().map(VaultRef::path).toList());
+                    DatabasesJob.DATABASES_JOB,
+                    DatabasesJob.jobSecrets(config).values().stream().map(VaultRef::path).toList());
         }
         return paths;
     }

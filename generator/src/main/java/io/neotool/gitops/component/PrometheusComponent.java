@@ -78,8 +78,8 @@ public final class PrometheusComponent extends HelmComponent {
                         p.storage(),
                         "storageClass",
                         config.cluster().storageClass()));
-        server.put("securityContext", Workloads.restrictedPodValues(UID, UID));
-        server.put("containerSecurityContext", Workloads.restrictedContainerValues(UID, UID));
+        server.put("securityContext", PodSecurity.restrictedPodValues(UID, UID));
+        server.put("containerSecurityContext", PodSecurity.restrictedContainerValues(UID, UID));
         Map<String, Object> values = new TreeMap<>();
         values.put("server", server);
         values.put(
@@ -88,7 +88,7 @@ public final class PrometheusComponent extends HelmComponent {
                         "prometheus",
                         Map.of(
                                 "containerSecurityContext",
-                                        Workloads.restrictedContainerValues(UID, UID),
+                                        PodSecurity.restrictedContainerValues(UID, UID),
                                 "resources",
                                         Workloads.resourceValues(
                                                 Resources.of("10m", "16Mi", "100m", "32Mi")))));

@@ -84,7 +84,7 @@ public final class UnleashComponent extends HelmComponent {
                         + u.database()
                         + "{{- end }}";
         Map<String, String> annotations =
-                new TreeMap<>(Workloads.vaultAnnotations(name(), Map.of(), false, null));
+                new TreeMap<>(VaultInjection.vaultAnnotations(name(), Map.of(), false, null));
         annotations.put(
                 "vault.hashicorp.com/agent-inject-secret-" + DATABASE_URL_FILE, password.path());
         annotations.put(
@@ -125,8 +125,8 @@ public final class UnleashComponent extends HelmComponent {
         values.put("podAnnotations", annotations);
         values.put("serviceAccount", Map.of("create", true, "name", name()));
         values.put("postgresql", Map.of("enabled", false));
-        values.put("podSecurityContext", Workloads.restrictedPodValues(UID, UID));
-        values.put("securityContext", Workloads.restrictedContainerValues(UID, UID));
+        values.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));
+        values.put("securityContext", PodSecurity.restrictedContainerValues(UID, UID));
         if (u.host() != null) {
             values.put(
                     "ingress",

@@ -74,8 +74,8 @@ public final class VaultComponent extends HelmComponent {
                         "");
         Map<String, Object> security =
                 Map.of(
-                        "pod", Workloads.restrictedPodValues(UID, GID),
-                        "container", Workloads.restrictedContainerValues(UID, GID));
+                        "pod", PodSecurity.restrictedPodValues(UID, GID),
+                        "container", PodSecurity.restrictedContainerValues(UID, GID));
         Map<String, Object> injector = new TreeMap<>();
         injector.put("enabled", true);
         injector.put("replicas", 1);

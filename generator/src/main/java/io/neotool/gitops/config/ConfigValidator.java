@@ -1,6 +1,5 @@
 package io.neotool.gitops.config;
 
-import io.neotool.gitops.config.AppConfig.Secret;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -121,7 +120,7 @@ final class ConfigValidator {
                     infra.get(UnleashSettings.class).database(), "infrastructure.unleash.database");
         }
         for (int i = 0; i < c.apps().size(); i++) {
-            app(c, i, appNames, databases);
+            AppRules.check(rules, c, i, appNames, databases);
         }
         if (c.backups() != null) {
             backups(c);
@@ -133,156 +132,6 @@ final class ConfigValidator {
                     "validation.skipSchemaFor[" + i + "]",
                     "'" + gvk + "' is not group/version/Kind",
                     "for example example.com/v1/Widget");
-        }
-    }
-
-    private void app(
-            EnvironmentConfig c, int i, Map<String, Integer> names, Map<String, String> databases) {
-        AppConfig app = c.apps().get(i);
-        String at = "apps[" + i + "]";
-        InfrastructureConfig infra = c.infrastructure();
-        if (rules.dnsLabel(at + ".name", app.name())) {
-            Integer first = names.putIfAbsent(app.name(), i);
-            rules.check(
-                    first == null,
-                    at + ".name",
-                    "two apps are named '" + app.name() + "'",
-                    "the first is apps[" + first + "]; app names are unique");
-            rules.check(
-                    !RESERVED_NAMES.contains(app.name()),
-                    at + ".name",
-                    "'" + app.name() + "' is the name of an infrastructure service",
-                    "choose another app name");
-        }
-        rules.image(at + ".image", app.image());
-        rules.check(
-                app.port() >= 1024 && app.port() <= 65535,
-                at + ".port",
-                "expected a port from 1024 to 65535, got " + app.port(),
-                "apps run unprivileged on high ports");
-        if (app.metricsPort() != null) {
-            rules.check(
-                    app.metricsPort() >= 1024 && app.metricsPort() <= 65535,
-                    at + ".metricsPort",
-                    "expected a port from 1024 to 65535, got " + app.metricsPort(),
-                    null);
-            rules.check(
-                    !app.metricsPort().equals(app.port()),
-                    at + ".metricsPort",
-                    "port conflict: the metrics port "
-                            + app.metricsPort()
-                            + " is also the app port",
-                    "serve metrics on their own port (Spring: management.server.port), or leave metricsPort out");
-        }
-        rules.positive(at + ".replicas", app.replicas());
-        rules.resources(at + ".resources", app.resources());
-        app.env()
-                .forEach(
-                        (name, value) -> {
-                            rules.check(
-                                    ConfigRules.ENV_NAME.matcher(name).matches(),
-                                    at + ".env." + name,
-                                    "'" + name + "' is not an environment variable name",
-                                    null);
-                            rules.check(
-                                    !Credentials.SECRET_NAME.matcher(name).matches()
-                                            || value.isEmpty(),
-                                    at + ".env." + name,
-                                    "a plaintext secret in the config",
-                                    "declare it under uses.secrets with its Vault path");
-                            rules.check(
-                                    Credentials.SECRET_NAME.matcher(name).matches()
-                                            || !(Credentials.LITERAL.matcher(value).find()
-                                                    || Credentials.highEntropyToken(value)),
-                                    at + ".env." + name,
-                                    "the value looks like a credential",
-                                    "keep credentials in Vault and declare them under uses.secrets");
-                        });
-        if (app.probes() != null) {
-            rules.check(
-                    app.probes().liveness().startsWith("/"),
-                    at + ".probes.liveness",
-                    "a probe path starts with '/'",
-                    null);
-            rules.check(
-                    app.probes().readiness().startsWith("/"),
-                    at + ".probes.readiness",
-                    "a probe path starts with '/'",
-                    null);
-            rules.positive(at + ".probes.startupSeconds", app.probes().startupSeconds());
-        }
-        rules.host(at + ".host", app.host(), c.cluster().domain());
-        AppConfig.Uses uses = app.uses();
-        if (uses.database() != null) {
-            String path = at + ".uses.database";
-            if (rules.sqlName(path + ".name", uses.database().name())) {
-                String other = databases.putIfAbsent(uses.database().name(), path);
-                rules.check(
-                        other == null,
-                        path + ".name",
-                        "database '" + uses.database().name() + "' is taken by " + other,
-                        "each app owns its database");
-            }
-            rules.vault(path + ".password", uses.database().password());
-            rules.requires(
-                    path,
-                    true,
-                    "PgBouncer",
-                    ConfigRules.enabled(infra.get(PgBouncerSettings.class)));
-        }
-        for (int t = 0; t < uses.kafkaTopics().size(); t++) {
-            String topic = uses.kafkaTopics().get(t);
-            rules.check(
-                    ConfigRules.TOPIC.matcher(topic).matches(),
-                    at + ".uses.kafkaTopics[" + t + "]",
-                    "'" + topic + "' is not a Kafka topic name",
-                    null);
-        }
-        if (!uses.kafkaTopics().isEmpty()) {
-            rules.requires(
-                    at + ".uses.kafkaTopics",
-                    true,
-                    "Kafka",
-                    ConfigRules.enabled(infra.get(KafkaSettings.class)));
-        }
-        Map<String, Integer> secretNames = new HashMap<>();
-        for (int s = 0; s < uses.secrets().size(); s++) {
-            Secret secret = uses.secrets().get(s);
-            String path = at + ".uses.secrets[" + s + "]";
-            if (rules.dnsLabel(path + ".name", secret.name())) {
-                rules.check(
-                        secretNames.putIfAbsent(secret.name(), s) == null,
-                        path + ".name",
-                        "two secrets of the app are named '" + secret.name() + "'",
-                        null);
-            }
-            rules.vault(path + ".from", secret.from());
-            rules.check(
-                    ConfigRules.ENV_NAME.matcher(secret.env()).matches(),
-                    path + ".env",
-                    "'" + secret.env() + "' is not an environment variable name",
-                    "the app reads the file named by <env>_FILE");
-        }
-        if (uses.featureFlags()) {
-            rules.requires(
-                    at + ".uses.featureFlags",
-                    true,
-                    "Unleash",
-                    ConfigRules.enabled(infra.get(UnleashSettings.class)));
-        }
-        if (uses.graphql()) {
-            rules.requires(
-                    at + ".uses.graphql",
-                    true,
-                    "Apollo Router",
-                    ConfigRules.enabled(infra.get(ApolloRouterSettings.class)));
-        }
-        if (!uses.secrets().isEmpty() || uses.database() != null) {
-            rules.requires(
-                    at + ".uses",
-                    true,
-                    "Vault",
-                    ConfigRules.enabled(infra.get(VaultSettings.class)));
         }
     }
 

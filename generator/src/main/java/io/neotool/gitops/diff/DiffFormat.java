@@ -1,13 +1,9 @@
 package io.neotool.gitops.diff;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a {@link SemanticDiff.Report} is shown: text for a terminal, markdown for a PR comment, json
@@ -18,7 +14,7 @@ public enum DiffFormat {
     MARKDOWN,
     JSON;
 
-    private static final int MAX_VALUE = 160;
+    static final int MAX_VALUE = 160;
 
     public static DiffFormat parse(String name) {
         try {
@@ -41,8 +37,8 @@ public enum DiffFormat {
     public String render(SemanticDiff.Report report) {
         return switch (this) {
             case TEXT -> text(report);
-            case MARKDOWN -> markdown(report);
-            case JSON -> json(report);
+            case MARKDOWN -> MarkdownReport.render(report);
+            case JSON -> JsonReport.render(report);
         };
     }
 
@@ -56,7 +52,7 @@ public enum DiffFormat {
         return added + " to add, " + changed + " to change, " + removed + " to destroy";
     }
 
-    private static String value(String value) {
+    static String value(String value) {
         if (value == null) {
             return "(none)";
         }
@@ -64,7 +60,7 @@ public enum DiffFormat {
         return single.length() > MAX_VALUE ? single.substring(0, MAX_VALUE) + "…" : single;
     }
 
-    private static String status(SemanticDiff.ObjectDiff o) {
+    static String status(SemanticDiff.ObjectDiff o) {
         return switch (o.status()) {
             case ADDED -> "+ add";
             case CHANGED -> "~ change";
@@ -72,11 +68,11 @@ public enum DiffFormat {
         };
     }
 
-    private static String version(String version) {
+    static String version(String version) {
         return version == null ? "—" : version;
     }
 
-    private static String text(SemanticDiff.Report report) {
+    static String text(SemanticDiff.Report report) {
         StringBuilder out =
                 new StringBuilder("neotool diff against ").append(report.base()).append('\n');
         if (report.empty()) {
@@ -164,210 +160,15 @@ public enum DiffFormat {
         return out.toString();
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return "`" + value(text).replace("|", "\\|").replace("`", "'") + "`";
     }
 
-    private static String markdown(SemanticDiff.Report report) {
-        StringBuilder out =
-                new StringBuilder("### neotool diff against `")
-                        .append(report.base())
-                        .append("`\n\n");
-        if (report.empty()) {
-            return out.append("No change to any cluster.\n").toString();
-        }
-        report.byCluster()
-                .forEach(
-                        (cluster, objects) ->
-                                out.append("- **")
-                                        .append(cluster)
-                                        .append("**: ")
-                                        .append(plan(objects))
-                                        .append('\n'));
-        if (!report.dangers().isEmpty()) {
-            out.append("\n#### ⚠ Danger (")
-                    .append(report.dangers().size())
-                    .append(
-                            ")\n\n| kind | cluster | object | why | what to do |\n|---|---|---|---|---|\n");
-            for (Danger d : report.dangers()) {
-                out.append("| ")
-                        .append(d.kind().label())
-                        .append(" | ")
-                        .append(d.cluster())
-                        .append(" | ")
-                        .append(d.object())
-                        .append(" | ")
-                        .append(d.reason().replace("|", "\\|"))
-                        .append(" | ")
-                        .append(d.action() == null ? "" : d.action().replace("|", "\\|"))
-                        .append(" |\n");
-            }
-        }
-        if (!report.versions().isEmpty()) {
-            out.append(
-                    "\n#### Image and chart versions\n\n| cluster | component | image / chart | before | after |\n|---|---|---|---|---|\n");
-            report.versions()
-                    .forEach(
-                            v ->
-                                    out.append("| ")
-                                            .append(v.cluster())
-                                            .append(" | ")
-                                            .append(v.component())
-                                            .append(" | ")
-                                            .append(cell(v.subject()))
-                                            .append(" | ")
-                                            .append(cell(version(v.before())))
-                                            .append(" | ")
-                                            .append(cell(version(v.after())))
-                                            .append(" |\n"));
-        }
-        report.byCluster()
-                .forEach(
-                        (cluster, objects) -> {
-                            out.append("\n#### ")
-                                    .append(cluster)
-                                    .append(" — ")
-                                    .append(plan(objects))
-                                    .append("\n\n");
-                            for (SemanticDiff.ObjectDiff o : objects) {
-                                out.append("- **")
-                                        .append(status(o))
-                                        .append("** ")
-                                        .append(o.object())
-                                        .append(" (`")
-                                        .append(o.file())
-                                        .append("`)\n");
-                                List<SemanticDiff.Change> fields =
-                                        o.changes().stream()
-                                                .filter(c -> c.lines().isEmpty())
-                                                .toList();
-                                if (!fields.isEmpty()) {
-                                    out.append("\n  | field | before | after |\n  |---|---|---|\n");
-                                    fields.forEach(
-                                            c ->
-                                                    out.append("  | ")
-                                                            .append(cell(c.field()))
-                                                            .append(" | ")
-                                                            .append(cell(c.before()))
-                                                            .append(" | ")
-                                                            .append(cell(c.after()))
-                                                            .append(" |\n"));
-                                    out.append('\n');
-                                }
-                                for (SemanticDiff.Change c : o.changes()) {
-                                    if (!c.lines().isEmpty()) {
-                                        out.append("\n  `")
-                                                .append(c.field())
-                                                .append("`\n\n  ```diff\n");
-                                        c.lines()
-                                                .forEach(
-                                                        line ->
-                                                                out.append("  ")
-                                                                        .append(line)
-                                                                        .append('\n'));
-                                        out.append("  ```\n\n");
-                                    }
-                                }
-                            }
-                        });
-        return out.toString();
-    }
-
-    private static String json(SemanticDiff.Report report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("base", report.base());
-        Map<String, Object> plan = new TreeMap<>();
-        report.byCluster()
-                .forEach(
-                        (cluster, objects) ->
-                                plan.put(
-                                        cluster,
-                                        ordered(
-                                                "add",
-                                                count(objects, SemanticDiff.Status.ADDED),
-                                                "change",
-                                                count(objects, SemanticDiff.Status.CHANGED),
-                                                "destroy",
-                                                count(objects, SemanticDiff.Status.REMOVED))));
-        root.put("plan", plan);
-        List<Object> dangers = new ArrayList<>();
-        report.dangers()
-                .forEach(
-                        d ->
-                                dangers.add(
-                                        ordered(
-                                                "kind",
-                                                d.kind().name().toLowerCase(Locale.ROOT),
-                                                "cluster",
-                                                d.cluster(),
-                                                "object",
-                                                d.object(),
-                                                "reason",
-                                                d.reason(),
-                                                "action",
-                                                d.action())));
-        root.put("dangers", dangers);
-        List<Object> versions = new ArrayList<>();
-        report.versions()
-                .forEach(
-                        v ->
-                                versions.add(
-                                        ordered(
-                                                "cluster",
-                                                v.cluster(),
-                                                "component",
-                                                v.component(),
-                                                "subject",
-                                                v.subject(),
-                                                "before",
-                                                v.before(),
-                                                "after",
-                                                v.after())));
-        root.put("versions", versions);
-        List<Object> objects = new ArrayList<>();
-        for (SemanticDiff.ObjectDiff o : report.objects()) {
-            List<Object> changes = new ArrayList<>();
-            o.changes()
-                    .forEach(
-                            c ->
-                                    changes.add(
-                                            c.lines().isEmpty()
-                                                    ? ordered(
-                                                            "field",
-                                                            c.field(),
-                                                            "before",
-                                                            c.before(),
-                                                            "after",
-                                                            c.after())
-                                                    : ordered(
-                                                            "field", c.field(), "lines",
-                                                            c.lines())));
-            objects.add(
-                    ordered(
-                            "cluster",
-                            o.cluster(),
-                            "object",
-                            o.object(),
-                            "file",
-                            o.file(),
-                            "status",
-                            o.status().name().toLowerCase(Locale.ROOT),
-                            "changes",
-                            changes));
-        }
-        root.put("objects", objects);
-        return JsonMapper.builder()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .build()
-                        .writeValueAsString(root)
-                + "\n";
-    }
-
-    private static long count(List<SemanticDiff.ObjectDiff> objects, SemanticDiff.Status status) {
+    static long count(List<SemanticDiff.ObjectDiff> objects, SemanticDiff.Status status) {
         return objects.stream().filter(o -> o.status() == status).count();
     }
 
-    private static Map<String, Object> ordered(Object... pairs) {
+    static Map<String, Object> ordered(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);

@@ -40,6 +40,10 @@ final class ClusterCheck {
                 new KustomizeResolver(files, parsed, problems, Set.of(root + "/flux-system"));
     }
 
+    private FluxSources sources() {
+        return new FluxSources(cluster, problems);
+    }
+
     void run() {
         List<Manifest> top = resolver.build(root);
         Map<String, Manifest> kustomizations = new LinkedHashMap<>();
@@ -113,7 +117,13 @@ final class ClusterCheck {
                 i++;
             }
             edges.put(entry.getKey(), deps);
-            sourceRef(k, k.at("/spec/sourceRef"), "/spec/sourceRef", "GitRepository", sources);
+            sources()
+                    .sourceRef(
+                            k,
+                            k.at("/spec/sourceRef"),
+                            "/spec/sourceRef",
+                            "GitRepository",
+                            sources);
         }
         cycles(edges, kustomizations);
         Set<String> namespacesAtRoot = namespaces(top);
@@ -124,124 +134,20 @@ final class ClusterCheck {
             }
             for (Manifest m : entry.getValue()) {
                 if (m.kind().equals("HelmRelease")) {
-                    helmRelease(m, sources, upstream);
+                    sources().helmRelease(m, sources, upstream);
                 }
                 if (m.group().equals(TreeValidator.FLUX_KUSTOMIZATION)
                         && m.kind().equals("Kustomization")) {
-                    sourceRef(
-                            m,
-                            m.at("/spec/sourceRef"),
-                            "/spec/sourceRef",
-                            "GitRepository",
-                            sources);
+                    sources()
+                            .sourceRef(
+                                    m,
+                                    m.at("/spec/sourceRef"),
+                                    "/spec/sourceRef",
+                                    "GitRepository",
+                                    sources);
                 }
             }
         }
-    }
-
-    private void helmRelease(Manifest m, Map<String, Manifest> sources, Set<String> upstream) {
-        String namespace = m.at("/spec/targetNamespace").asString(m.namespace());
-        if (!TreeValidator.PREEXISTING_NAMESPACES.contains(namespace)
-                && !upstream.contains(namespace)) {
-            problems.add(
-                    new ValidationProblem(
-                            m.file(),
-                            m.id(),
-                            m.at("/spec/targetNamespace").isMissingNode()
-                                    ? "/metadata/namespace"
-                                    : "/spec/targetNamespace",
-                            "namespace '"
-                                    + namespace
-                                    + "' is not created by this Kustomization or one it depends on"));
-        }
-        JsonNode chart = m.at("/spec/chart/spec");
-        JsonNode chartRef = m.at("/spec/chartRef");
-        if (!chart.isMissingNode() == !chartRef.isMissingNode()) {
-            problems.add(
-                    new ValidationProblem(
-                            m.file(),
-                            m.id(),
-                            "/spec",
-                            "expected exactly one of chart and chartRef"));
-        }
-        if (!chart.isMissingNode()) {
-            Manifest source =
-                    sourceRef(
-                            m,
-                            chart.path("sourceRef"),
-                            "/spec/chart/spec/sourceRef",
-                            "HelmRepository",
-                            sources);
-            String version = chart.path("version").asString("");
-            if (!TreeValidator.EXACT_VERSION.matcher(version).matches()) {
-                problems.add(
-                        new ValidationProblem(
-                                m.file(),
-                                m.id(),
-                                "/spec/chart/spec/version",
-                                "expected a pinned chart version such as 1.2.3, got '"
-                                        + version
-                                        + "'"));
-            }
-        }
-        if (!chartRef.isMissingNode()) {
-            Manifest source = sourceRef(m, chartRef, "/spec/chartRef", "OCIRepository", sources);
-            if (source != null && source.kind().equals("OCIRepository")) {
-                String tag = source.at("/spec/ref/tag").asString("");
-                boolean digest = source.at("/spec/ref/digest").isString();
-                if (!digest && !TreeValidator.EXACT_VERSION.matcher(tag).matches()) {
-                    problems.add(
-                            new ValidationProblem(
-                                    source.file(),
-                                    source.id(),
-                                    "/spec/ref",
-                                    "expected a pinned tag or a digest, got '" + tag + "'"));
-                }
-            }
-        }
-    }
-
-    /** Resolves a source reference; reports it when it points nowhere. */
-    private Manifest sourceRef(
-            Manifest from,
-            JsonNode ref,
-            String pointer,
-            String defaultKind,
-            Map<String, Manifest> sources) {
-        if (ref.isMissingNode()) {
-            problems.add(
-                    new ValidationProblem(
-                            from.file(), from.id(), pointer, "expected a source reference"));
-            return null;
-        }
-        String kind = ref.path("kind").asString(defaultKind);
-        String namespace = ref.path("namespace").asString(from.namespace());
-        String name = ref.path("name").asString("");
-        if (kind.equals("GitRepository")
-                && namespace.equals("flux-system")
-                && name.equals("flux-system")) {
-            return from; // created by flux bootstrap in clusters/<cluster>/flux-system/
-        }
-        Manifest source = sources.get(kind + "/" + namespace + "/" + name);
-        if (source == null) {
-            problems.add(
-                    new ValidationProblem(
-                            from.file(),
-                            from.id(),
-                            pointer,
-                            "expected a "
-                                    + kind
-                                    + " defined in the tree of cluster '"
-                                    + cluster
-                                    + "', got "
-                                    + kind
-                                    + " "
-                                    + namespace
-                                    + "/"
-                                    + name
-                                    + ", which is not"));
-        }
-        return source;
     }
 
     private void cycles(Map<String, List<String>> edges, Map<String, Manifest> kustomizations) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
+import io.neotool.gitops.component.VaultInjection;
 import io.neotool.gitops.component.VaultRoles;
-import io.neotool.gitops.component.Workloads;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.output.OutputTree;
@@ -81,12 +81,12 @@ class RealClusterTest {
             JsonNode template = podTemplate(entry.getValue());
             if (template == null
                     || !template.at("/metadata/annotations")
-                            .has(Workloads.TOKEN_VOLUME_ANNOTATION)) {
+                            .has(VaultInjection.TOKEN_VOLUME_ANNOTATION)) {
                 continue;
             }
             String volume =
                     template.at("/metadata/annotations")
-                            .get(Workloads.TOKEN_VOLUME_ANNOTATION)
+                            .get(VaultInjection.TOKEN_VOLUME_ANNOTATION)
                             .asString();
             List<String> names = new ArrayList<>();
             template.at("/spec/volumes").forEach(v -> names.add(v.path("name").asString()));
@@ -99,10 +99,10 @@ class RealClusterTest {
             List<JsonNode> podAnnotations = new ArrayList<>();
             collect(release.at("/spec/values"), "podAnnotations", podAnnotations);
             for (JsonNode annotations : podAnnotations) {
-                if (!annotations.has(Workloads.TOKEN_VOLUME_ANNOTATION)) {
+                if (!annotations.has(VaultInjection.TOKEN_VOLUME_ANNOTATION)) {
                     continue;
                 }
-                String volume = annotations.get(Workloads.TOKEN_VOLUME_ANNOTATION).asString();
+                String volume = annotations.get(VaultInjection.TOKEN_VOLUME_ANNOTATION).asString();
                 List<JsonNode> named = new ArrayList<>();
                 collect(release.at("/spec/values"), "projected", named);
                 List<JsonNode> volumes = new ArrayList<>();

@@ -1,0 +1,98 @@
+package io.neotool.gitops.component;
+
+import io.neotool.gitops.config.VaultRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a pod needs to get its secrets from the Vault agent injector: the annotations naming each
+ * secret file, and the projected token volume the agent authenticates with.
+ */
+public final class VaultInjection {
+    private VaultInjection() {}
+
+    /**
+     * The injector annotation naming the pod volume that holds the agent's ServiceAccount token.
+     */
+    public static final String TOKEN_VOLUME_ANNOTATION =
+            "vault.hashicorp.com/agent-service-account-token-volume-name";
+
+    /** Name of the projected token volume the Vault agent authenticates with. */
+    public static final String VAULT_TOKEN_VOLUME = "vault-token";
+
+    public static io.fabric8.kubernetes.api.model.Volume emptyDir(String name) {
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                .withName(name)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build();
+    }
+
+    /**
+     * A short-lived service-account token for the Vault agent only: the pod mounts no API token
+     * ({@code automountServiceAccountToken: false}) and the injector gives this volume to its
+     * agent.
+     */
+    public static io.fabric8.kubernetes.api.model.Volume vaultTokenVolume() {
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                .withName(VAULT_TOKEN_VOLUME)
+                .withNewProjected()
+                .addNewSource()
+                .withNewServiceAccountToken()
+                .withPath("token")
+                .withExpirationSeconds(3600L)
+                .endServiceAccountToken()
+                .endSource()
+                .endProjected()
+                .build();
+    }
+
+    /**
+     * The Vault agent's token volume as a chart's pod-volume value (charts take volumes as plain
+     * maps).
+     */
+    public static Object vaultTokenVolumeValue() {
+        return io.neotool.gitops.render.CanonicalYaml.tree(vaultTokenVolume());
+    }
+
+    /**
+     * Vault agent injector annotations: the pod authenticates with the Kubernetes auth role {@code
+     * role} and finds each secret as the file {@code /vault/secrets/<file>}.
+     *
+     * @param secrets file name to Vault reference, in a stable order
+     * @param initOnly render once before start and run no sidecar (Jobs)
+     */
+    public static Map<String, String> vaultAnnotations(
+            String role, Map<String, VaultRef> secrets, boolean initOnly) {
+        return vaultAnnotations(role, secrets, initOnly, VAULT_TOKEN_VOLUME);
+    }
+
+    /**
+     * As {@link #vaultAnnotations(String, Map, boolean)}, with the agent's token taken from the pod
+     * volume {@code tokenVolume}; null when the pod mounts its ServiceAccount token anyway (a chart
+     * that cannot turn automounting off) and the injector finds that one. The injector refuses a
+     * pod whose annotation names a volume the pod lacks.
+     */
+    public static Map<String, String> vaultAnnotations(
+            String role, Map<String, VaultRef> secrets, boolean initOnly, String tokenVolume) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("vault.hashicorp.com/agent-inject", "true");
+        annotations.put("vault.hashicorp.com/role", role);
+        if (tokenVolume != null) {
+            annotations.put(TOKEN_VOLUME_ANNOTATION, tokenVolume);
+        }
+        // Secrets must exist before any other init container runs (the backup's dump needs them).
+        annotations.put("vault.hashicorp.com/agent-init-first", "true");
+        if (initOnly) {
+            annotations.put("vault.hashicorp.com/agent-pre-populate-only", "true");
+        }
+        secrets.forEach(
+                (file, ref) -> {
+                    annotations.put("vault.hashicorp.com/agent-inject-secret-" + file, ref.path());
+                    annotations.put(
+                            "vault.hashicorp.com/agent-inject-template-" + file,
+                            ref.agentTemplate());
+                });
+        return annotations;
+    }
+}

@@ -1,0 +1,241 @@
+package io.neotool.gitops.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Security loosened, read from one object's diff: NetworkPolicy paths opened, security contexts
+ * relaxed, exemptions and Vault paths added; a policy rule in a reviewer's words.
+ */
+final class SecurityDangers {
+    private SecurityDangers() {}
+
+    /** A Vault secret the injector renders into a pod: the annotation, as a field of the diff. */
+    static final Pattern VAULT_SECRET =
+            Pattern.compile(".*/vault\\.hashicorp\\.com~1agent-inject-secret-([^/]+)$");
+
+    /** Security context fields and the value that is the safe one. */
+    static final Map<String, String> SAFE =
+            Map.of(
+                    "readOnlyRootFilesystem",
+                    "true",
+                    "runAsNonRoot",
+                    "true",
+                    "allowPrivilegeEscalation",
+                    "false",
+                    "privileged",
+                    "false",
+                    "hostNetwork",
+                    "false",
+                    "hostPID",
+                    "false",
+                    "hostIPC",
+                    "false");
+
+    /**
+     * Security loosened by added or changed fields: policy paths, exemptions, security contexts,
+     * Vault paths.
+     */
+    static void security(
+            SemanticDiff.ObjectDiff diff, String kind, JsonNode after, List<Danger> dangers) {
+        if (kind.equals("NetworkPolicy")) {
+            if (diff.status() == SemanticDiff.Status.ADDED) {
+                for (String direction : List.of("ingress", "egress")) {
+                    for (JsonNode r : after.at("/spec/" + direction)) {
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        diff.cluster(),
+                                        diff.object(),
+                                        "path opened: " + rule(r.toString()),
+                                        null));
+                    }
+                }
+            }
+            for (SemanticDiff.Change change : diff.changes()) {
+                if (change.after() != null && change.field().matches("^/spec/(ingress|egress).*")) {
+                    dangers.add(
+                            new Danger(
+                                    Danger.Kind.SECURITY,
+                                    diff.cluster(),
+                                    diff.object(),
+                                    (change.before() == null ? "path opened: " : "path changed: ")
+                                            + change.field()
+                                            + " "
+                                            + rule(change.after()),
+                                    null));
+                }
+            }
+        }
+        for (SemanticDiff.Change change : diff.changes()) {
+            String field = change.field();
+            if (change.before() == null
+                    && change.after() != null
+                    && change.after().startsWith("{")) {
+                // a whole map added (the annotations of an object that had none): read its keys
+                try {
+                    added(diff, READER.readTree(change.after()), dangers);
+                } catch (tools.jackson.core.JacksonException e) {
+                    // not JSON after all: a plain value
+                }
+                continue;
+            }
+            String leaf = field.substring(field.lastIndexOf('/') + 1);
+            if (SAFE.containsKey(leaf)
+                    && SAFE.get(leaf).equals(change.before())
+                    && !SAFE.get(leaf).equals(change.after())) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                field
+                                        + " loosened from "
+                                        + change.before()
+                                        + " to "
+                                        + (change.after() == null ? "(unset)" : change.after()),
+                                null));
+            }
+            if (field.contains("/capabilities/add") && change.after() != null) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                "capability added: " + change.after(),
+                                null));
+            }
+            if (leaf.startsWith("checkov.io~1skip")
+                    && change.after() != null
+                    && change.before() == null) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                "exemption added: " + change.after(),
+                                null));
+            }
+            Matcher vault = VAULT_SECRET.matcher(field);
+            if (vault.matches()
+                    && change.after() != null
+                    && !change.after().equals(change.before())) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.SECURITY,
+                                diff.cluster(),
+                                diff.object(),
+                                "reads a new Vault path: "
+                                        + change.after()
+                                        + " (file "
+                                        + vault.group(1)
+                                        + ")",
+                                null));
+            }
+        }
+    }
+
+    /**
+     * A NetworkPolicy rule (or part of one) in a reviewer's words: {@code from billing-service on
+     * 5432/TCP}; the raw value where it is not a whole rule.
+     */
+    static String rule(String json) {
+        JsonNode rule;
+        try {
+            rule = READER.readTree(json);
+        } catch (tools.jackson.core.JacksonException e) {
+            return json;
+        }
+        if (!rule.isObject() || !(rule.has("from") || rule.has("to"))) {
+            return json;
+        }
+        List<String> peers = new ArrayList<>();
+        for (JsonNode peer : rule.has("from") ? rule.path("from") : rule.path("to")) {
+            String who =
+                    peer.at("/podSelector/matchLabels")
+                            .path("app.kubernetes.io/instance")
+                            .asString(peer.at("/podSelector/matchLabels").toString());
+            if (peer.has("ipBlock")) {
+                who =
+                        peer.at("/ipBlock/cidr").asString()
+                                + (peer.at("/ipBlock/except").isMissingNode()
+                                        ? ""
+                                        : " except private ranges");
+            }
+            if (peer.has("namespaceSelector")) {
+                who =
+                        who
+                                + " in namespace "
+                                + peer.at("/namespaceSelector/matchLabels")
+                                        .path("kubernetes.io/metadata.name")
+                                        .asString("any");
+            }
+            peers.add(who);
+        }
+        List<String> ports = new ArrayList<>();
+        rule.path("ports")
+                .forEach(
+                        p ->
+                                ports.add(
+                                        p.path("port").asString()
+                                                + "/"
+                                                + p.path("protocol").asString("TCP")));
+        return (rule.has("from") ? "from " : "to ")
+                + String.join(", ", peers)
+                + " on "
+                + (ports.isEmpty() ? "any port" : String.join(", ", ports));
+    }
+
+    static final tools.jackson.databind.json.JsonMapper READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** What a new object brings in: the Vault paths its pods read, the exemptions it declares. */
+    static void added(SemanticDiff.ObjectDiff diff, JsonNode doc, List<Danger> dangers) {
+        walk(
+                doc,
+                (key, value) -> {
+                    if (key.startsWith("vault.hashicorp.com/agent-inject-secret-")) {
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        diff.cluster(),
+                                        diff.object(),
+                                        "reads a new Vault path: "
+                                                + value
+                                                + " (file "
+                                                + key.substring(
+                                                        "vault.hashicorp.com/agent-inject-secret-"
+                                                                .length())
+                                                + ")",
+                                        null));
+                    } else if (key.startsWith("checkov.io/skip")) {
+                        dangers.add(
+                                new Danger(
+                                        Danger.Kind.SECURITY,
+                                        diff.cluster(),
+                                        diff.object(),
+                                        "exemption added: " + value,
+                                        null));
+                    }
+                });
+    }
+
+    static void walk(JsonNode node, java.util.function.BiConsumer<String, String> visit) {
+        if (node.isObject()) {
+            node.properties()
+                    .forEach(
+                            e -> {
+                                if (e.getValue().isValueNode()) {
+                                    visit.accept(e.getKey(), e.getValue().asString());
+                                }
+                                walk(e.getValue(), visit);
+                            });
+        } else if (node.isArray()) {
+            node.forEach(n -> walk(n, visit));
+        }
+    }
+}
