@@ -62,7 +62,7 @@ public final class NetworkGraph {
             }
         }
         for (AppConfig app : config.apps()) {
-            edges.addAll(AppComponent.edges(app, config));
+            edges.addAll(AppWiring.edges(app, config));
         }
         return new ArrayList<>(edges);
     }

@@ -139,7 +139,7 @@ public final class ConfigLoader {
                             "start from config/production.yaml"));
         }
         List<ConfigProblem> problems = new ArrayList<>();
-        SourceMap map = SourceMap.read(displayName, text, problems);
+        SourceMap map = SourceMapReader.read(displayName, text, problems);
         if (map == null) {
             throw new ConfigException(problems);
         }

@@ -1,23 +1,8 @@
 package io.neotool.gitops.config;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.DocumentStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.MappingStartEvent;
-import org.snakeyaml.engine.v2.events.NodeEvent;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Where each key path of a config file stands (line and column of its key, or of a list item), read
@@ -28,8 +13,7 @@ public final class SourceMap {
     /** Deeper than any real config; deeper input is refused before Jackson sees it. */
     public static final int MAX_DEPTH = 32;
 
-    private static final java.util.regex.Pattern APP =
-            java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
+    static final java.util.regex.Pattern APP = java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
 
     private final String file;
     private final Map<String, int[]> locations;
@@ -39,7 +23,7 @@ public final class SourceMap {
      */
     private final Map<String, String> names;
 
-    private SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
+    SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
         this.file = file;
         this.locations = locations;
         this.names = names;
@@ -81,259 +65,6 @@ public final class SourceMap {
     static String parent(String path) {
         int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
         return cut <= 0 ? "" : path.substring(0, cut);
-    }
-
-    /** Reads {@code text}; returns the map, or adds to {@code problems} and returns null. */
-    static SourceMap read(String file, String text, List<ConfigProblem> problems) {
-        LoadSettings settings =
-                LoadSettings.builder()
-                        .setLabel(file)
-                        .setAllowDuplicateKeys(false)
-                        .setMaxAliasesForCollections(0)
-                        .setCodePointLimit(ConfigLoader.MAX_BYTES)
-                        .build();
-        Map<String, int[]> locations = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        Deque<Frame> stack = new ArrayDeque<>();
-        int documents = 0;
-        int before = problems.size();
-        try {
-            for (Event event : new Parse(settings).parseString(text)) {
-                int[] at = position(event);
-                if (event instanceof DocumentStartEvent) {
-                    documents++;
-                    if (documents > 1) {
-                        problems.add(
-                                new ConfigProblem(
-                                        file,
-                                        at[0],
-                                        at[1],
-                                        "",
-                                        "a config holds one YAML document, this is document "
-                                                + documents,
-                                        "remove the '---' separator and merge the documents"));
-                        return null;
-                    }
-                    continue;
-                }
-                if (event instanceof NodeEvent node
-                        && !(event instanceof AliasEvent)
-                        && node.getAnchor().isPresent()) {
-                    problems.add(
-                            new ConfigProblem(
-                                    file,
-                                    at[0],
-                                    at[1],
-                                    currentPath(stack),
-                                    "YAML anchors (&"
-                                            + node.getAnchor().get().getValue()
-                                            + ") are not allowed",
-                                    "write the values out in full; the config is read by people in reviews"));
-                }
-                if (event instanceof AliasEvent alias) {
-                    problems.add(
-                            new ConfigProblem(
-                                    file,
-                                    at[0],
-                                    at[1],
-                                    currentPath(stack),
-                                    "YAML aliases (*"
-                                            + alias.getAlias().getValue()
-                                            + ") are not allowed",
-                                    "write the values out in full; the config is read by people in reviews"));
-                    onValue(stack);
-                    continue;
-                }
-                switch (event.getEventId()) {
-                    case Scalar -> {
-                        Frame top = stack.peek();
-                        if (top != null && top.mapping && top.key == null) {
-                            String key = ((ScalarEvent) event).getValue();
-                            String path = top.path.isEmpty() ? key : top.path + "." + key;
-                            int[] first = top.keys.putIfAbsent(key, at);
-                            if (first != null) {
-                                problems.add(
-                                        new ConfigProblem(
-                                                file,
-                                                at[0],
-                                                at[1],
-                                                path,
-                                                "duplicate key '"
-                                                        + key
-                                                        + "' (first at line "
-                                                        + first[0]
-                                                        + ")",
-                                                "keep one of the two entries"));
-                            }
-                            top.key = key;
-                            locations.putIfAbsent(path, at);
-                        } else {
-                            if (top != null
-                                    && top.mapping
-                                    && "name".equals(top.key)
-                                    && APP.matcher(top.path).matches()) {
-                                names.put(top.path, ((ScalarEvent) event).getValue());
-                            }
-                            markItem(stack, locations, at);
-                            onValue(stack);
-                        }
-                    }
-                    case MappingStart, SequenceStart -> {
-                        Frame top = stack.peek();
-                        if (top != null && top.mapping && top.key == null) {
-                            problems.add(
-                                    new ConfigProblem(
-                                            file,
-                                            at[0],
-                                            at[1],
-                                            top.path,
-                                            "a key must be a plain name, not a list or a map",
-                                            null));
-                            return null;
-                        }
-                        markItem(stack, locations, at);
-                        String path = currentPath(stack);
-                        if (stack.size() >= MAX_DEPTH) {
-                            problems.add(
-                                    new ConfigProblem(
-                                            file,
-                                            at[0],
-                                            at[1],
-                                            path,
-                                            "nesting deeper than " + MAX_DEPTH + " levels",
-                                            "a config is at most a few levels deep"));
-                            return null;
-                        }
-                        stack.push(new Frame(path, event instanceof MappingStartEvent));
-                    }
-                    case MappingEnd, SequenceEnd -> {
-                        stack.pop();
-                        onValue(stack);
-                    }
-                    default -> {}
-                }
-            }
-        } catch (MarkedYamlEngineException e) {
-            int[] at = e.getProblemMark().map(SourceMap::position).orElse(new int[] {1, 1});
-            problems.add(
-                    new ConfigProblem(
-                            file,
-                            at[0],
-                            at[1],
-                            currentPath(stack),
-                            "YAML syntax: " + firstLine(e.getProblem()) + context(e),
-                            syntaxHint(e.getProblem())));
-            return null;
-        } catch (ReaderException e) {
-            int[] at = position(text, e.getPosition());
-            problems.add(
-                    new ConfigProblem(
-                            file,
-                            at[0],
-                            at[1],
-                            "",
-                            String.format(
-                                    "the character U+%04X is not allowed in YAML",
-                                    e.getCodePoint()),
-                            "remove it; a config is plain text"));
-            return null;
-        } catch (YamlEngineException e) {
-            problems.add(
-                    new ConfigProblem(file, 1, 1, "", "YAML: " + firstLine(e.getMessage()), null));
-            return null;
-        }
-        return problems.size() == before ? new SourceMap(file, locations, names) : null;
-    }
-
-    private static String context(MarkedYamlEngineException e) {
-        String context = e.getContext();
-        return context == null ? "" : " (" + firstLine(context) + ")";
-    }
-
-    private static String syntaxHint(String problem) {
-        if (problem != null && problem.contains("\\t")) {
-            return "indent with spaces, never tabs";
-        }
-        if (problem != null && problem.contains("mapping values are not allowed")) {
-            return "a value that contains ': ' must be quoted";
-        }
-        return null;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unreadable input";
-        }
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
-    }
-
-    private static void markItem(Deque<Frame> stack, Map<String, int[]> locations, int[] at) {
-        Frame top = stack.peek();
-        if (top != null && !top.mapping) {
-            locations.putIfAbsent(top.path + "[" + top.index + "]", at);
-        }
-    }
-
-    private static void onValue(Deque<Frame> stack) {
-        Frame top = stack.peek();
-        if (top == null) {
-            return;
-        }
-        if (top.mapping) {
-            top.key = null;
-        } else {
-            top.index++;
-        }
-    }
-
-    private static String currentPath(Deque<Frame> stack) {
-        Frame top = stack.peek();
-        if (top == null) {
-            return "";
-        }
-        if (top.mapping) {
-            return top.key == null
-                    ? top.path
-                    : top.path.isEmpty() ? top.key : top.path + "." + top.key;
-        }
-        return top.path + "[" + top.index + "]";
-    }
-
-    /** Line and column of the code point at {@code index}. */
-    private static int[] position(String text, int index) {
-        int end =
-                text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, text.codePointCount(lineStart, end) + 1};
-    }
-
-    private static int[] position(Event event) {
-        return event.getStartMark().map(SourceMap::position).orElse(new int[] {0, 0});
-    }
-
-    private static int[] position(Mark mark) {
-        return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
-    }
-
-    private static final class Frame {
-        final String path;
-        final boolean mapping;
-        final Map<String, int[]> keys = new HashMap<>();
-        String key;
-        int index;
-
-        Frame(String path, boolean mapping) {
-            this.path = path;
-            this.mapping = mapping;
-        }
     }
 
     /** The keys written directly under the mapping at {@code path}, with their locations. */

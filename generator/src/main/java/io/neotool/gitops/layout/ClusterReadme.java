@@ -1,6 +1,6 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.component.AppComponent;
+import io.neotool.gitops.component.AppWiring;
 import io.neotool.gitops.component.Component;
 import io.neotool.gitops.component.Components;
 import io.neotool.gitops.component.HelmComponent;
@@ -128,7 +128,7 @@ public final class ClusterReadme {
             g.append("  apps --> ").append(node).append('\n');
             // what the app uses: the workloads its own edges lead to
             java.util.Set<String> uses = new java.util.TreeSet<>();
-            AppComponent.edges(app, config).stream()
+            AppWiring.edges(app, config).stream()
                     .filter(e -> e.from().equals(app.name()))
                     .forEach(e -> uses.add(e.to()));
             uses.forEach(
