@@ -160,57 +160,16 @@ final class SourceMapReader {
             }
         } catch (MarkedYamlEngineException e) {
             int[] at = e.getProblemMark().map(SourceMapReader::position).orElse(new int[] {1, 1});
-            problems.add(
-                    new ConfigProblem(
-                            file,
-                            at[0],
-                            at[1],
-                            currentPath(stack),
-                            "YAML syntax: " + firstLine(e.getProblem()) + context(e),
-                            syntaxHint(e.getProblem())));
+            problems.add(YamlErrors.syntax(file, at, currentPath(stack), e));
             return null;
         } catch (ReaderException e) {
-            int[] at = position(text, e.getPosition());
-            problems.add(
-                    new ConfigProblem(
-                            file,
-                            at[0],
-                            at[1],
-                            "",
-                            String.format(
-                                    "the character U+%04X is not allowed in YAML",
-                                    e.getCodePoint()),
-                            "remove it; a config is plain text"));
+            problems.add(YamlErrors.character(file, position(text, e.getPosition()), e));
             return null;
         } catch (YamlEngineException e) {
-            problems.add(
-                    new ConfigProblem(file, 1, 1, "", "YAML: " + firstLine(e.getMessage()), null));
+            problems.add(YamlErrors.other(file, e));
             return null;
         }
         return problems.size() == before ? new SourceMap(file, locations, names) : null;
-    }
-
-    static String context(MarkedYamlEngineException e) {
-        String context = e.getContext();
-        return context == null ? "" : " (" + firstLine(context) + ")";
-    }
-
-    static String syntaxHint(String problem) {
-        if (problem != null && problem.contains("\\t")) {
-            return "indent with spaces, never tabs";
-        }
-        if (problem != null && problem.contains("mapping values are not allowed")) {
-            return "a value that contains ': ' must be quoted";
-        }
-        return null;
-    }
-
-    static String firstLine(String text) {
-        if (text == null) {
-            return "unreadable input";
-        }
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 
     static void markItem(Deque<Frame> stack, Map<String, int[]> locations, int[] at) {

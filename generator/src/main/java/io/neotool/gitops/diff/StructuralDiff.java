@@ -1,7 +1,6 @@
 package io.neotool.gitops.diff;
 
 import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import io.neotool.gitops.config.Credentials;
@@ -27,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StructuralDiff {
     static final String MASK = "****";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern SECRET_LINE =
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern SECRET_LINE =
             Pattern.compile(
                     "(?i).*(password|passwd|secret|token|api_?key|private_?key|access_?key)\\s*[=:]\\s*\\S.*");
-    private static final int CONTEXT = 2;
+    static final int CONTEXT = 2;
 
     private final List<SemanticDiff.Change> out = new ArrayList<>();
 
@@ -47,7 +46,7 @@ final class StructuralDiff {
     }
 
     private void node(String path, String key, JsonNode before, JsonNode after, boolean secret) {
-        boolean hidden = secret || (key != null && secretKey(key));
+        boolean hidden = secret || (key != null && SecretMasking.secretKey(key));
         if (missing(before) && missing(after)) {
             return;
         }
@@ -61,7 +60,8 @@ final class StructuralDiff {
             return;
         }
         if (before.isObject() && after.isObject()) {
-            boolean namedSecret = namedSecret(before) || namedSecret(after);
+            boolean namedSecret =
+                    SecretMasking.namedSecret(before) || SecretMasking.namedSecret(after);
             Set<String> keys = new TreeSet<>();
             before.propertyNames().forEach(keys::add);
             after.propertyNames().forEach(keys::add);
@@ -84,7 +84,7 @@ final class StructuralDiff {
                 && before.isString()
                 && after.isString()
                 && (b.contains("\n") || a.contains("\n"))) {
-            out.add(new SemanticDiff.Change(path, null, null, textDiff(b, a)));
+            out.add(new SemanticDiff.Change(path, null, null, SecretMasking.textDiff(b, a)));
             return;
         }
         if (hidden
@@ -188,50 +188,8 @@ final class StructuralDiff {
         return items;
     }
 
-    /**
-     * A unified diff of two texts with {@value #CONTEXT} lines of context, secrets masked line by
-     * line.
-     */
-    static List<String> textDiff(String before, String after) {
-        List<String> a = before.lines().toList();
-        List<String> b = after.lines().toList();
-        List<String> unified =
-                UnifiedDiffUtils.generateUnifiedDiff(
-                        "before", "after", a, DiffUtils.diff(a, b), CONTEXT);
-        List<String> lines = new ArrayList<>();
-        for (String line : unified.subList(Math.min(2, unified.size()), unified.size())) {
-            lines.add(maskLine(line));
-        }
-        return lines;
-    }
-
-    static String maskLine(String line) {
-        if (line.isEmpty() || line.startsWith("@@")) {
-            return line;
-        }
-        String body = line.substring(1);
-        if (Credentials.LITERAL.matcher(body).find()
-                || SECRET_LINE.matcher(body).matches()
-                || Credentials.highEntropyToken(body)) {
-            int at = Math.max(body.indexOf('='), body.indexOf(':'));
-            return line.charAt(0) + (at > 0 ? body.substring(0, at + 1) + " " : "") + MASK;
-        }
-        return line;
-    }
-
     private static boolean missing(JsonNode node) {
         return node == null || node.isMissingNode();
-    }
-
-    private static boolean secretKey(String key) {
-        return Credentials.SECRET_NAME.matcher(key).matches()
-                && !key.startsWith("vault.hashicorp.com/");
-    }
-
-    private static boolean namedSecret(JsonNode node) {
-        return node.has("name")
-                && node.has("value")
-                && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
     }
 
     private static String scalar(JsonNode node) {
@@ -245,36 +203,7 @@ final class StructuralDiff {
         if (hidden) {
             return MASK;
         }
-        return scalar(masked(node, false));
-    }
-
-    /**
-     * A copy of {@code node} with the values of secret keys, secret env entries and credential
-     * literals masked.
-     */
-    private static JsonNode masked(JsonNode node, boolean secret) {
-        if (node.isObject()) {
-            boolean namedSecret = namedSecret(node);
-            tools.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String k = field.getKey();
-                copy.set(
-                        k,
-                        masked(
-                                field.getValue(),
-                                secret || secretKey(k) || (namedSecret && k.equals("value"))));
-            }
-            return copy;
-        }
-        if (node.isArray()) {
-            tools.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
-            node.forEach(item -> copy.add(masked(item, secret)));
-            return copy;
-        }
-        if (secret || (node.isString() && (Credentials.LITERAL.matcher(node.asString()).find()))) {
-            return JSON.getNodeFactory().stringNode(MASK);
-        }
-        return node;
+        return scalar(SecretMasking.masked(node, false));
     }
 
     private static String escape(String key) {

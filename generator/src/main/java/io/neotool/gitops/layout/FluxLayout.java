@@ -1,21 +1,18 @@
 package io.neotool.gitops.layout;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespaced;
 import io.neotool.gitops.component.AppComponent;
 import io.neotool.gitops.component.Component;
 import io.neotool.gitops.component.Context;
 import io.neotool.gitops.component.Layer;
 import io.neotool.gitops.component.VaultRoles;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.Source;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.Kustomization;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.render.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,10 +34,12 @@ public final class FluxLayout {
     private final Context context;
     private final String owner;
     private final OutputTree tree = new OutputTree();
+    private final ObjectFiles objectFiles;
 
     public FluxLayout(Context context) {
         this.context = context;
         this.owner = context.loaded().source();
+        this.objectFiles = new ObjectFiles(context, tree);
     }
 
     public OutputTree build(List<Component> components, List<AppComponent> apps) {
@@ -88,7 +87,12 @@ public final class FluxLayout {
         List<String> names = new ArrayList<>();
         for (HasMetadata object : objects) {
             names.add(
-                    addObject(folder, object, true, owner, source(owner, component.configPath())));
+                    objectFiles.add(
+                            folder,
+                            object,
+                            true,
+                            owner,
+                            ObjectFiles.source(owner, component.configPath())));
         }
         files.forEach(
                 (name, text) -> {
@@ -115,12 +119,13 @@ public final class FluxLayout {
             List<String> names = new ArrayList<>();
             for (HasMetadata object : app.baseObjects(config)) {
                 names.add(
-                        addObject(
+                        objectFiles.add(
                                 base,
                                 object,
                                 false,
                                 OutputTree.SHARED,
-                                source(sharedSource(), "apps." + app.name())));
+                                ObjectFiles.source(
+                                        objectFiles.sharedSource(), "apps." + app.name())));
             }
             tree.add(
                     base + "/" + KUSTOMIZATION,
@@ -130,12 +135,12 @@ public final class FluxLayout {
             List<String> resources = new ArrayList<>(List.of("../../base/" + app.name()));
             if (app.app().isPublic()) {
                 resources.add(
-                        addObject(
+                        objectFiles.add(
                                 folder,
                                 app.ingress(config),
                                 false,
                                 owner,
-                                source(owner, "apps." + app.name())));
+                                ObjectFiles.source(owner, "apps." + app.name())));
             }
             tree.add(
                     folder + "/" + KUSTOMIZATION,
@@ -202,7 +207,8 @@ public final class FluxLayout {
             tree.add(
                     folder + "/" + name,
                     owner,
-                    CanonicalYaml.write(marked(kustomization, source(owner, "flux"))));
+                    CanonicalYaml.write(
+                            ObjectFiles.marked(kustomization, ObjectFiles.source(owner, "flux"))));
             names.add(name);
             previous = layer.kustomization();
         }
@@ -230,67 +236,5 @@ public final class FluxLayout {
                                             "mounts",
                                             new ArrayList<>(VaultRoles.mounts(roles)))));
         }
-    }
-
-    /**
-     * Renders one object into {@code folder}; returns its file name: {@code <kind>-<name>.yaml}, or
-     * {@code <kind>-<namespace>-<name>.yaml} for an object of another namespace than the config's.
-     */
-    private String addObject(
-            String folder,
-            HasMetadata object,
-            boolean setNamespace,
-            String fileOwner,
-            Source source) {
-        if (setNamespace
-                && object instanceof Namespaced
-                && object.getMetadata().getNamespace() == null) {
-            object.getMetadata().setNamespace(context.namespace());
-        }
-        String namespace = object.getMetadata().getNamespace();
-        String other =
-                namespace == null || namespace.equals(context.namespace()) ? "" : namespace + "-";
-        String name =
-                object.getKind().toLowerCase(Locale.ROOT)
-                        + "-"
-                        + other
-                        + object.getMetadata().getName()
-                        + ".yaml";
-        tree.add(folder + "/" + name, fileOwner, CanonicalYaml.write(marked(object, source)));
-        return name;
-    }
-
-    /**
-     * Where a reviewer finds the setting: {@code config/production.yaml} and {@code
-     * infrastructure.postgres}.
-     */
-    static Source source(String config, String keyPath) {
-        return new Source(config, keyPath);
-    }
-
-    /** The app bases come from every config; the annotation names the folder's configs. */
-    private String sharedSource() {
-        String source = context.loaded().source();
-        return source.substring(0, source.lastIndexOf('/') + 1) + "*.yaml";
-    }
-
-    /**
-     * The enrichment every generated object gets: the managed-by label and the provenance
-     * annotation.
-     */
-    private static HasMetadata marked(HasMetadata object, Source source) {
-        Map<String, String> labels = new TreeMap<>();
-        if (object.getMetadata().getLabels() != null) {
-            labels.putAll(object.getMetadata().getLabels());
-        }
-        labels.put(MANAGED_BY, MANAGER);
-        object.getMetadata().setLabels(labels);
-        Map<String, String> annotations = new TreeMap<>();
-        if (object.getMetadata().getAnnotations() != null) {
-            annotations.putAll(object.getMetadata().getAnnotations());
-        }
-        annotations.put(OutputTree.SOURCE_ANNOTATION, source.annotation());
-        object.getMetadata().setAnnotations(annotations);
-        return object;
     }
 }

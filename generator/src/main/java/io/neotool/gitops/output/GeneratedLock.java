@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -124,5 +126,48 @@ public final class GeneratedLock {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * True when the file on disk is ours to replace but holds content the generator never wrote:
+     * neither its lock entry, nor the pending lock of an interrupted run, nor {@code next}.
+     */
+    static boolean handEdited(
+            String path,
+            byte[] disk,
+            byte[] next,
+            GeneratedLock lock,
+            Map<String, Set<String>> pending) {
+        if (disk == null) {
+            return false;
+        }
+        if (next != null && Arrays.equals(disk, next)) {
+            return false;
+        }
+        String hash = GeneratedLock.sha256(disk);
+        GeneratedLock.Entry entry = lock.get(path);
+        if (pending.getOrDefault(path, Set.of()).contains(hash)) {
+            return false;
+        }
+        if (entry != null) {
+            return !entry.sha256().equals(hash);
+        }
+        // not in the lock: ours only if it carries our header (trees written before the lock
+        // existed)
+        return OutputTree.ownerOf(new String(disk, StandardCharsets.UTF_8)) == null;
+    }
+
+    /** The lock a complete run over {@code tree} writes. */
+    public static byte[] lockBytes(OutputTree tree) {
+        Map<String, GeneratedLock.Entry> entries = new TreeMap<>();
+        tree.files()
+                .values()
+                .forEach(
+                        f ->
+                                entries.put(
+                                        f.path(),
+                                        new GeneratedLock.Entry(
+                                                GeneratedLock.sha256(f.content()), f.owner())));
+        return new GeneratedLock(entries).bytes();
     }
 }

@@ -72,12 +72,12 @@ public final class OutputWriter {
             if (disk != null) {
                 onDisk.put(file.path(), disk);
             }
-            if (handEdited(file.path(), disk, file.content(), lock, pending)) {
+            if (GeneratedLock.handEdited(file.path(), disk, file.content(), lock, pending)) {
                 edited.add(file.path());
             }
         }
         for (String path : prune) {
-            if (handEdited(path, read(path), null, lock, pending)) {
+            if (GeneratedLock.handEdited(path, read(path), null, lock, pending)) {
                 edited.add(path);
             }
         }
@@ -135,35 +135,6 @@ public final class OutputWriter {
         OutputFiles.atomicWrite(root.resolve(GeneratedLock.PENDING), next.pendingBytes(earlier));
     }
 
-    /**
-     * True when the file on disk is ours to replace but holds content the generator never wrote:
-     * neither its lock entry, nor the pending lock of an interrupted run, nor {@code next}.
-     */
-    static boolean handEdited(
-            String path,
-            byte[] disk,
-            byte[] next,
-            GeneratedLock lock,
-            Map<String, Set<String>> pending) {
-        if (disk == null) {
-            return false;
-        }
-        if (next != null && Arrays.equals(disk, next)) {
-            return false;
-        }
-        String hash = GeneratedLock.sha256(disk);
-        GeneratedLock.Entry entry = lock.get(path);
-        if (pending.getOrDefault(path, Set.of()).contains(hash)) {
-            return false;
-        }
-        if (entry != null) {
-            return !entry.sha256().equals(hash);
-        }
-        // not in the lock: ours only if it carries our header (trees written before the lock
-        // existed)
-        return OutputTree.ownerOf(new String(disk, StandardCharsets.UTF_8)) == null;
-    }
-
     /** What the working tree holds compared with {@code expected}, for {@code neotool:check}. */
     public Drift drift(OutputTree expected) throws IOException {
         GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
@@ -179,7 +150,7 @@ public final class OutputWriter {
             byte[] disk = Files.readAllBytes(target);
             if (!Arrays.equals(disk, file.content())) {
                 changed.put(file.path(), new String(disk, StandardCharsets.UTF_8));
-                if (handEdited(file.path(), disk, file.content(), lock, Map.of())) {
+                if (GeneratedLock.handEdited(file.path(), disk, file.content(), lock, Map.of())) {
                     handEdited.add(file.path());
                 }
             }
@@ -192,25 +163,11 @@ public final class OutputWriter {
         }
         boolean lockCurrent =
                 Arrays.equals(
-                        lockBytes(expected),
+                        GeneratedLock.lockBytes(expected),
                         Files.isRegularFile(root.resolve(GeneratedLock.PATH))
                                 ? Files.readAllBytes(root.resolve(GeneratedLock.PATH))
                                 : new byte[0]);
         return new Drift(changed, missing, stale, handEdited, lockCurrent);
-    }
-
-    /** The lock a complete run over {@code tree} writes. */
-    public static byte[] lockBytes(OutputTree tree) {
-        Map<String, GeneratedLock.Entry> entries = new TreeMap<>();
-        tree.files()
-                .values()
-                .forEach(
-                        f ->
-                                entries.put(
-                                        f.path(),
-                                        new GeneratedLock.Entry(
-                                                GeneratedLock.sha256(f.content()), f.owner())));
-        return new GeneratedLock(entries).bytes();
     }
 
     /**

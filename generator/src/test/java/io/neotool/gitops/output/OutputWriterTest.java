@@ -189,7 +189,7 @@ class OutputWriterTest {
         writer.write(a, Set.of(OWNER), true);
         // an interrupted run of b: pending lock written, one file moved into place, a temp file
         // left
-        Files.write(root.resolve(GeneratedLock.PENDING), OutputWriter.lockBytes(b));
+        Files.write(root.resolve(GeneratedLock.PENDING), GeneratedLock.lockBytes(b));
         Files.write(root.resolve("apps/a/x.yaml"), b.get("apps/a/x.yaml").content());
         Files.writeString(root.resolve("apps/a/.y.yaml.neotool-123.tmp"), "b: ");
         WriteResult result = writer.write(b, Set.of(OWNER), true);
@@ -198,7 +198,7 @@ class OutputWriterTest {
         assertThat(root.resolve("apps/a/.y.yaml.neotool-123.tmp")).doesNotExist();
         assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
         assertThat(Files.readAllBytes(root.resolve(GeneratedLock.PATH)))
-                .isEqualTo(OutputWriter.lockBytes(b));
+                .isEqualTo(GeneratedLock.lockBytes(b));
     }
 
     @Test
@@ -210,7 +210,7 @@ class OutputWriterTest {
         writer.write(a, Set.of(OWNER), true);
         // run b interrupted after writing x; then run a interrupted right after recording its
         // pending lock
-        Files.write(root.resolve(GeneratedLock.PENDING), OutputWriter.lockBytes(b));
+        Files.write(root.resolve(GeneratedLock.PENDING), GeneratedLock.lockBytes(b));
         Files.write(root.resolve("apps/a/x.yaml"), b.get("apps/a/x.yaml").content());
         writer.recordPending(
                 new GeneratedLock(

@@ -1,0 +1,90 @@
+package io.neotool.gitops.diff;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import io.neotool.gitops.config.Credentials;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How the review shows what may be secret: values under secret-looking keys and Secret-named
+ * objects masked, and text compared as unified line diffs with each credential-looking line masked.
+ */
+final class SecretMasking {
+    private SecretMasking() {}
+
+    /**
+     * A unified diff of two texts with {@value #CONTEXT} lines of context, secrets masked line by
+     * line.
+     */
+    static List<String> textDiff(String before, String after) {
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        List<String> unified =
+                UnifiedDiffUtils.generateUnifiedDiff(
+                        "before", "after", a, DiffUtils.diff(a, b), StructuralDiff.CONTEXT);
+        List<String> lines = new ArrayList<>();
+        for (String line : unified.subList(Math.min(2, unified.size()), unified.size())) {
+            lines.add(maskLine(line));
+        }
+        return lines;
+    }
+
+    static String maskLine(String line) {
+        if (line.isEmpty() || line.startsWith("@@")) {
+            return line;
+        }
+        String body = line.substring(1);
+        if (Credentials.LITERAL.matcher(body).find()
+                || StructuralDiff.SECRET_LINE.matcher(body).matches()
+                || Credentials.highEntropyToken(body)) {
+            int at = Math.max(body.indexOf('='), body.indexOf(':'));
+            return line.charAt(0)
+                    + (at > 0 ? body.substring(0, at + 1) + " " : "")
+                    + StructuralDiff.MASK;
+        }
+        return line;
+    }
+
+    static boolean secretKey(String key) {
+        return Credentials.SECRET_NAME.matcher(key).matches()
+                && !key.startsWith("vault.hashicorp.com/");
+    }
+
+    static boolean namedSecret(JsonNode node) {
+        return node.has("name")
+                && node.has("value")
+                && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
+    }
+
+    /**
+     * A copy of {@code node} with the values of secret keys, secret env entries and credential
+     * literals masked.
+     */
+    static JsonNode masked(JsonNode node, boolean secret) {
+        if (node.isObject()) {
+            boolean namedSecret = namedSecret(node);
+            tools.jackson.databind.node.ObjectNode copy = StructuralDiff.JSON.createObjectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String k = field.getKey();
+                copy.set(
+                        k,
+                        masked(
+                                field.getValue(),
+                                secret || secretKey(k) || (namedSecret && k.equals("value"))));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            tools.jackson.databind.node.ArrayNode copy = StructuralDiff.JSON.createArrayNode();
+            node.forEach(item -> copy.add(masked(item, secret)));
+            return copy;
+        }
+        if (secret || (node.isString() && (Credentials.LITERAL.matcher(node.asString()).find()))) {
+            return StructuralDiff.JSON.getNodeFactory().stringNode(StructuralDiff.MASK);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,135 @@
+package io.neotool.gitops.validate;
+
+import io.fabric8.zjsonpatch.JsonPatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a kustomization.yaml does to the objects it lists, as kustomize does it: the namespace set
+ * on namespaced objects, image tags, replica counts, JSON 6902 and strategic-merge patches matched
+ * by target; then no two objects with the same identity.
+ */
+final class KustomizeTransforms {
+    private final List<ValidationProblem> problems;
+
+    KustomizeTransforms(List<ValidationProblem> problems) {
+        this.problems = problems;
+    }
+
+    List<Manifest> transform(String file, ObjectNode k, List<Manifest> objects) {
+        String namespace = k.path("namespace").asString(null);
+        Map<String, JsonNode> images = new LinkedHashMap<>();
+        k.path("images").forEach(image -> images.put(image.path("name").asString(), image));
+        Map<String, Integer> replicas = new HashMap<>();
+        k.path("replicas")
+                .forEach(r -> replicas.put(r.path("name").asString(), r.path("count").asInt()));
+        List<Manifest> out = new ArrayList<>();
+        for (Manifest m : objects) {
+            ObjectNode object = m.object().deepCopy();
+            if (namespace != null && !KustomizeResolver.CLUSTER_SCOPED.contains(m.kind())) {
+                ((ObjectNode) object.path("metadata")).put("namespace", namespace);
+            }
+            if (!images.isEmpty()) {
+                for (ObjectNode container : PodTemplates.containers(object)) {
+                    String image = container.path("image").asString("");
+                    String repository = PodTemplates.repository(image);
+                    JsonNode change = images.get(repository);
+                    if (change != null) {
+                        String name = change.path("newName").asString(repository);
+                        String tag = change.path("newTag").asString(PodTemplates.tag(image));
+                        container.put("image", tag == null ? name : name + ":" + tag);
+                    }
+                }
+            }
+            Integer count = replicas.get(m.name());
+            if (count != null
+                    && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"))) {
+                ((ObjectNode) object.path("spec")).put("replicas", count);
+            }
+            out.add(m.withObject(object));
+        }
+        int i = 0;
+        for (JsonNode patch : k.path("patches")) {
+            String pointer = "/patches/" + i++;
+            String kind = patch.at("/target/kind").asString("");
+            String name = patch.at("/target/name").asString("");
+            JsonNode operations;
+            try {
+                operations = Manifests.YAML.readTree(patch.path("patch").asString(""));
+            } catch (tools.jackson.core.JacksonException e) {
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer + "/patch",
+                                "not valid YAML: " + e.getOriginalMessage()));
+                continue;
+            }
+            if (!operations.isArray()) {
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer + "/patch",
+                                "only JSON 6902 patches (a list of operations) are checked"));
+                continue;
+            }
+            boolean applied = false;
+            for (int j = 0; j < out.size(); j++) {
+                Manifest m = out.get(j);
+                if (m.kind().equals(kind) && m.name().equals(name)) {
+                    try {
+                        out.set(
+                                j,
+                                m.withObject((ObjectNode) JsonPatch.apply(operations, m.object())));
+                        applied = true;
+                    } catch (RuntimeException e) {
+                        problems.add(
+                                new ValidationProblem(
+                                        file,
+                                        "",
+                                        pointer,
+                                        "does not apply to " + m.id() + ": " + e.getMessage()));
+                    }
+                }
+            }
+            if (!applied) {
+                problems.add(
+                        new ValidationProblem(
+                                file,
+                                "",
+                                pointer + "/target",
+                                "no " + kind + " named '" + name + "' to patch"));
+            }
+        }
+        return out;
+    }
+
+    void checkDuplicates(String file, List<Manifest> objects) {
+        Map<String, Manifest> seen = new HashMap<>();
+        for (Manifest m : objects) {
+            Manifest first = seen.putIfAbsent(m.key(), m);
+            if (first != null && !first.file().equals(m.file())) {
+                problems.add(
+                        new ValidationProblem(
+                                m.file(),
+                                m.id(),
+                                "",
+                                "the same object is also in "
+                                        + first.file()
+                                        + " (both reach "
+                                        + file
+                                        + ")"));
+            } else if (first != null) {
+                problems.add(
+                        new ValidationProblem(
+                                m.file(), m.id(), "", "the file holds this object twice"));
+            }
+        }
+    }
+}
