@@ -1,6 +1,7 @@
 package io.neotool.gitops;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of the generator.
@@ -13,9 +14,13 @@ import java.nio.file.Path;
  * @param force overwrite generated files that were edited by hand instead of refusing
  */
 public record GenerationRequest(
-        Path configDir, Path outputDir, String env, String schemaLocation, boolean force) {
+        Path configDir,
+        Path outputDir,
+        @Nullable String env,
+        @Nullable String schemaLocation,
+        boolean force) {
 
-    public GenerationRequest(Path configDir, Path outputDir, String env) {
+    public GenerationRequest(Path configDir, Path outputDir, @Nullable String env) {
         this(configDir, outputDir, env, null, false);
     }
 }

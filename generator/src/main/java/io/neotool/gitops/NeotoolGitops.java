@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The library's entry point: load every config (all problems of all files at once), generate, check
@@ -130,7 +131,12 @@ public final class NeotoolGitops {
                             (path, disk) ->
                                     diffs.put(
                                             path,
-                                            UnifiedDiff.of(path, disk, expected.get(path).text())));
+                                            UnifiedDiff.of(
+                                                    path,
+                                                    disk,
+                                                    java.util.Objects.requireNonNull(
+                                                                    expected.get(path))
+                                                            .text())));
             return new CheckResult(
                     diffs, drift.missing(), drift.stale(), drift.handEdited(), drift.lockCurrent());
         } catch (IOException e) {
@@ -154,7 +160,8 @@ public final class NeotoolGitops {
         return rules;
     }
 
-    private static TreeValidator validator(List<LoadedConfig> configs, String schemaLocation) {
+    private static TreeValidator validator(
+            List<LoadedConfig> configs, @Nullable String schemaLocation) {
         SchemaCatalog catalog =
                 schemaLocation == null || schemaLocation.isBlank()
                         ? null
@@ -232,7 +239,7 @@ public final class NeotoolGitops {
 
     private static ConfigException sharedBaseConflict(
             OutputTree.ConflictException e, LoadedConfig config) {
-        String[] parts = e.path().split("/");
+        String[] parts = e.path().split("/", -1);
         String app =
                 parts.length > 2 && parts[0].equals("apps") && parts[1].equals("base")
                         ? parts[2]

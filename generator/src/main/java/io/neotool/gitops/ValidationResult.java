@@ -1,6 +1,7 @@
 package io.neotool.gitops;
 
 import io.neotool.gitops.validate.TreeValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code neotool:validate} found.
@@ -8,7 +9,8 @@ import io.neotool.gitops.validate.TreeValidator;
  * @param schemaLocation the catalog the objects were checked against, or null when schemas were not
  *     checked
  */
-public record ValidationResult(TreeValidator.Report report, String schemaLocation, long millis) {
+public record ValidationResult(
+        TreeValidator.Report report, @Nullable String schemaLocation, long millis) {
 
     public boolean ok() {
         return report.problems().isEmpty();

@@ -65,7 +65,7 @@ public final class ApolloRouterComponent extends HelmComponent {
 
     @Override
     protected ApolloRouterSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(ApolloRouterSettings.class);
+        return c.infrastructure().require(ApolloRouterSettings.class);
     }
 
     private String configMapName() {
@@ -74,14 +74,16 @@ public final class ApolloRouterComponent extends HelmComponent {
 
     /** The supergraph schema committed beside the config, with LF line ends. */
     private static String supergraph(Context context) {
+        Path base = context.loaded().baseDir();
+        if (base == null) {
+            throw new IllegalStateException("the config was read from no folder: no supergraph");
+        }
         Path file =
-                context.loaded()
-                        .baseDir()
-                        .resolve(
-                                context.config()
-                                        .infrastructure()
-                                        .get(ApolloRouterSettings.class)
-                                        .supergraphFile());
+                base.resolve(
+                        context.config()
+                                .infrastructure()
+                                .require(ApolloRouterSettings.class)
+                                .supergraphFile());
         try {
             return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
@@ -106,7 +108,7 @@ public final class ApolloRouterComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        ApolloRouterSettings r = config.infrastructure().get(ApolloRouterSettings.class);
+        ApolloRouterSettings r = config.infrastructure().require(ApolloRouterSettings.class);
         ImageRef image = ImageRef.of(r.image());
         Map<String, Object> routerConfig = new TreeMap<>();
         routerConfig.put(

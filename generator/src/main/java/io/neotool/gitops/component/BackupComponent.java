@@ -98,14 +98,14 @@ public final class BackupComponent implements Component {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         secrets.put(
                 PostgresComponent.SUPERUSER_FILE,
-                config.infrastructure().get(PostgresSettings.class).superuserPassword());
+                config.infrastructure().require(PostgresSettings.class).superuserPassword());
         secrets.put(ACCESS_KEY_FILE, b.target().accessKeyId());
         secrets.put(SECRET_KEY_FILE, b.target().secretAccessKey());
 
         var dump =
                 new ContainerBuilder()
                         .withName("dump")
-                        .withImage(config.infrastructure().get(PostgresSettings.class).image())
+                        .withImage(config.infrastructure().require(PostgresSettings.class).image())
                         .withCommand("/bin/sh", "/scripts/backup.sh", "dump")
                         .withResources(Workloads.resources(b.resources()))
                         .withSecurityContext(
@@ -232,7 +232,7 @@ public final class BackupComponent implements Component {
                 NAME,
                 List.of(
                         config.infrastructure()
-                                .get(PostgresSettings.class)
+                                .require(PostgresSettings.class)
                                 .superuserPassword()
                                 .path(),
                         backups.target().accessKeyId().path(),

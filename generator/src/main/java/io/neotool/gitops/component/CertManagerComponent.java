@@ -12,8 +12,10 @@ import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * cert-manager (jetstack chart, its CRDs included and kept on uninstall) with an ACME ClusterIssuer
@@ -61,7 +63,7 @@ public final class CertManagerComponent extends HelmComponent {
     }
 
     private static CertManagerSettings settingsOf(EnvironmentConfig config) {
-        return config.infrastructure().get(CertManagerSettings.class);
+        return config.infrastructure().require(CertManagerSettings.class);
     }
 
     @Override
@@ -97,8 +99,8 @@ public final class CertManagerComponent extends HelmComponent {
     }
 
     /** Every public host of the config: the components' and the apps', sorted. */
-    static TreeSet<String> hosts(EnvironmentConfig config) {
-        TreeSet<String> hosts = new TreeSet<>();
+    static SortedSet<String> hosts(EnvironmentConfig config) {
+        SortedSet<String> hosts = new TreeSet<>();
         for (ComponentSettings settings : config.infrastructure().components().values()) {
             if (settings.isEnabled() && settings.host() != null) {
                 hosts.add(settings.host());
@@ -121,7 +123,7 @@ public final class CertManagerComponent extends HelmComponent {
     }
 
     @Override
-    public String tlsSecret(EnvironmentConfig config, String host) {
+    public @Nullable String tlsSecret(EnvironmentConfig config, String host) {
         return hosts(config).contains(host) ? certificate(host) : null;
     }
 

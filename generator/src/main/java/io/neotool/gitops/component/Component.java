@@ -5,6 +5,7 @@ import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One thing we deploy; it turns its part of the config into Kubernetes and Flux objects. */
 public interface Component {
@@ -19,7 +20,7 @@ public interface Component {
      * without a section of its own under {@code infrastructure}. The config loader, the key checker
      * and the config's JSON Schema take these from the registry.
      */
-    default SettingsKey<?> settingsKey() {
+    default @Nullable SettingsKey<?> settingsKey() {
         return null;
     }
 
@@ -27,7 +28,12 @@ public interface Component {
      * Key path of the config section it comes from, for provenance ({@code infrastructure.vault}).
      */
     default String configPath() {
-        return settingsKey().path();
+        SettingsKey<?> key = settingsKey();
+        if (key == null) {
+            throw new IllegalStateException(
+                    name() + " names neither its settings nor its config path");
+        }
+        return key.path();
     }
 
     boolean enabled(EnvironmentConfig config);
@@ -77,7 +83,7 @@ public interface Component {
      * cluster's certificates, or null. Every Ingress asks the registry ({@link
      * Components#tlsSecret}), so that the issuer can change without touching what is served.
      */
-    default String tlsSecret(EnvironmentConfig config, String host) {
+    default @Nullable String tlsSecret(EnvironmentConfig config, String host) {
         return null;
     }
 

@@ -4,6 +4,7 @@ import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registry of what the generator deploys: every infrastructure component, in the order their
@@ -45,7 +46,7 @@ public final class Components {
      * The Secret an Ingress for {@code host} serves its certificate from, or null when no enabled
      * component issues certificates (Traefik then serves its default one).
      */
-    public static String tlsSecret(EnvironmentConfig config, String host) {
+    public static @Nullable String tlsSecret(EnvironmentConfig config, String host) {
         for (Component component : all()) {
             if (component.enabled(config)) {
                 String secret = component.tlsSecret(config, host);

@@ -2,12 +2,12 @@ package io.neotool.gitops.component;
 
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.UnleashSettings;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The databases of the shared PostgreSQL: one per app that declares one, and Unleash's. */
 public final class Databases {
@@ -18,7 +18,7 @@ public final class Databases {
      *
      * @param pooling the PgBouncer pool mode for it, or null for the default
      */
-    public record Database(String name, VaultRef password, String pooling) {
+    public record Database(String name, VaultRef password, @Nullable String pooling) {
         /** File the Vault agent renders the owner's password into. */
         public String secretFile() {
             return "db-" + name.replace('_', '-');
@@ -50,7 +50,7 @@ public final class Databases {
             }
         }
         var unleash = config.infrastructure().get(UnleashSettings.class);
-        if (InfrastructureConfig.enabled(unleash)) {
+        if (unleash != null && unleash.isEnabled()) {
             databases.add(new Database(unleash.database(), unleash.databasePassword(), "session"));
         }
         databases.sort(Comparator.comparing(Database::name));

@@ -40,9 +40,9 @@ public final class DatabasesJob {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         secrets.put(
                 PostgresComponent.SUPERUSER_FILE,
-                config.infrastructure().get(PostgresSettings.class).superuserPassword());
+                config.infrastructure().require(PostgresSettings.class).superuserPassword());
         var pgbouncer = config.infrastructure().get(PgBouncerSettings.class);
-        if (InfrastructureConfig.enabled(pgbouncer)) {
+        if (pgbouncer != null && pgbouncer.isEnabled()) {
             secrets.put(PostgresComponent.PGBOUNCER_FILE, pgbouncer.authUserPassword());
         }
         Databases.of(config).forEach(db -> secrets.put(db.secretFile(), db.password()));
@@ -56,7 +56,7 @@ public final class DatabasesJob {
      */
     static List<HasMetadata> databasesJob(Context context) {
         EnvironmentConfig config = context.config();
-        PostgresSettings pg = config.infrastructure().get(PostgresSettings.class);
+        PostgresSettings pg = config.infrastructure().require(PostgresSettings.class);
         Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
         String script =
                 context.templates()

@@ -49,7 +49,7 @@ public final class GrafanaComponent extends HelmComponent {
 
     @Override
     protected GrafanaSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(GrafanaSettings.class);
+        return c.infrastructure().require(GrafanaSettings.class);
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class GrafanaComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        GrafanaSettings g = config.infrastructure().get(GrafanaSettings.class);
+        GrafanaSettings g = config.infrastructure().require(GrafanaSettings.class);
         ImageRef image = ImageRef.of(g.image());
         List<Object> sources = new java.util.ArrayList<>();
         sources.add(

@@ -5,12 +5,14 @@ import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.HelmRelease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A component deployed from a Helm chart by a Flux HelmRelease: pinned chart version, image tag set
@@ -28,15 +30,18 @@ public abstract class HelmComponent implements Component {
     /** Chart name inside its repository. */
     public abstract String chart();
 
-    /** The component's section of the config, or null when the config has none. */
+    /** Where its settings sit: every chart component has a section of its own. */
+    @Override
+    public abstract SettingsKey<? extends ComponentSettings.Chart> settingsKey();
+
+    /** The component's section of the config; called only when the component is enabled. */
     protected ComponentSettings.Chart settings(EnvironmentConfig config) {
-        return (ComponentSettings.Chart)
-                config.infrastructure().components().get(settingsKey().key());
+        return config.infrastructure().require(settingsKey().type());
     }
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(settings(config));
+        return InfrastructureConfig.enabled(config.infrastructure().get(settingsKey().type()));
     }
 
     public String chartVersion(EnvironmentConfig config) {
@@ -61,12 +66,12 @@ public abstract class HelmComponent implements Component {
     }
 
     /** The namespace the chart's objects go to, when not the release's own (node agents). */
-    protected String targetNamespace(Context context) {
+    protected @Nullable String targetNamespace(Context context) {
         return null;
     }
 
     /** The releases this one waits for. */
-    List<FluxResource.DependsOn> dependsOn(Context context) {
+    @Nullable List<FluxResource.DependsOn> dependsOn(Context context) {
         if (vaultInjected() && context.config().infrastructure().enabled(VaultSettings.class)) {
             return List.of(new FluxResource.DependsOn(VaultComponent.NAME, null));
         }

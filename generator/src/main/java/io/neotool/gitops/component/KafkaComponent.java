@@ -12,6 +12,7 @@ import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -59,7 +60,7 @@ public final class KafkaComponent implements Component {
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        KafkaSettings k = config.infrastructure().get(KafkaSettings.class);
+        KafkaSettings k = config.infrastructure().require(KafkaSettings.class);
         Map<String, String> labels = Context.labels(name(), "message-broker");
         String headless = SERVICE + "-headless";
         String node = SERVICE + "-0." + headless + "." + context.namespace() + ".svc.cluster.local";
@@ -189,19 +190,18 @@ public final class KafkaComponent implements Component {
                                 statefulSet,
                                 headlessService,
                                 service));
-        TreeSet<String> topics = new TreeSet<>();
+        SortedSet<String> topics = new TreeSet<>();
         for (AppConfig app : config.apps()) {
             topics.addAll(app.uses().kafkaTopics());
         }
         if (!topics.isEmpty()) {
-            objects.add(topicsJob(k, topics, labels));
+            objects.add(topicsJob(k, topics));
         }
         return objects;
     }
 
     /** Creates the declared topics; Flux recreates the Job (force) whenever the list changes. */
-    private HasMetadata topicsJob(
-            KafkaSettings k, TreeSet<String> topics, Map<String, String> labels) {
+    private HasMetadata topicsJob(KafkaSettings k, SortedSet<String> topics) {
         StringBuilder script = new StringBuilder("set -eu\n");
         script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ")
                 .append(bootstrap())
@@ -260,6 +260,6 @@ public final class KafkaComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().get(KafkaSettings.class).image());
+        return Workloads.imageVersion(config.infrastructure().require(KafkaSettings.class).image());
     }
 }

@@ -45,12 +45,12 @@ public final class LokiComponent extends HelmComponent {
 
     @Override
     protected LokiSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(LokiSettings.class);
+        return c.infrastructure().require(LokiSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
-        LokiSettings l = context.config().infrastructure().get(LokiSettings.class);
+        LokiSettings l = context.config().infrastructure().require(LokiSettings.class);
         ImageRef image = ImageRef.of(l.image());
         Map<String, Object> loki = new TreeMap<>();
         loki.put("auth_enabled", false);

@@ -47,13 +47,13 @@ public final class MinioComponent extends HelmComponent {
 
     @Override
     protected MinioSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(MinioSettings.class);
+        return c.infrastructure().require(MinioSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        MinioSettings m = config.infrastructure().get(MinioSettings.class);
+        MinioSettings m = config.infrastructure().require(MinioSettings.class);
         ImageRef image = ImageRef.of(m.image());
         Map<String, Object> values = new TreeMap<>();
         values.put("mode", "standalone");

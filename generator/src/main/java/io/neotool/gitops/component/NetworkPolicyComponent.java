@@ -15,6 +15,7 @@ import io.neotool.gitops.config.EnvironmentConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -61,8 +62,8 @@ public final class NetworkPolicyComponent implements Component {
         }
         // each workload's peers and ports, in one pass over the edges (a policy per workload would
         // otherwise scan every edge for every workload)
-        Map<String, Map<String, TreeSet<Integer>>> incoming = new TreeMap<>();
-        Map<String, Map<String, TreeSet<Integer>>> outgoing = new TreeMap<>();
+        Map<String, Map<String, SortedSet<Integer>>> incoming = new TreeMap<>();
+        Map<String, Map<String, SortedSet<Integer>>> outgoing = new TreeMap<>();
         for (NetworkGraph.Edge e : edges) {
             incoming.computeIfAbsent(e.to(), k -> new TreeMap<>())
                     .computeIfAbsent(e.from(), k -> new TreeSet<>())
@@ -200,7 +201,7 @@ public final class NetworkPolicyComponent implements Component {
         };
     }
 
-    private static List<NetworkPolicyPort> ports(TreeSet<Integer> ports) {
+    private static List<NetworkPolicyPort> ports(SortedSet<Integer> ports) {
         List<NetworkPolicyPort> out = new ArrayList<>();
         ports.forEach(p -> out.add(port(p, "TCP")));
         return out;

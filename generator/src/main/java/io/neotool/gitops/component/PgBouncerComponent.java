@@ -52,7 +52,7 @@ public final class PgBouncerComponent implements Component {
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        PgBouncerSettings b = config.infrastructure().get(PgBouncerSettings.class);
+        PgBouncerSettings b = config.infrastructure().require(PgBouncerSettings.class);
         Map<String, String> labels = Context.labels(name(), "connection-pooler");
         String ini =
                 context.templates()
@@ -199,13 +199,14 @@ public final class PgBouncerComponent implements Component {
                 SERVICE,
                 List.of(
                         config.infrastructure()
-                                .get(PgBouncerSettings.class)
+                                .require(PgBouncerSettings.class)
                                 .authUserPassword()
                                 .path()));
     }
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().get(PgBouncerSettings.class).image());
+        return Workloads.imageVersion(
+                config.infrastructure().require(PgBouncerSettings.class).image());
     }
 }

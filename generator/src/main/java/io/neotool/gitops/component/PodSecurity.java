@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pod Security "restricted" for our pods and, through their values, the charts': non-root, no
@@ -47,7 +48,7 @@ public final class PodSecurity {
     /**
      * Checkov's skip annotations for the exemptions a config declares, with the config's reasons.
      */
-    public static Map<String, String> checkovSkips(
+    public static @Nullable Map<String, String> checkovSkips(
             java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {
         Map<String, String> annotations = new TreeMap<>();
         int i = 1;

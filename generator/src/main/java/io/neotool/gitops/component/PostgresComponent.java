@@ -53,7 +53,7 @@ public final class PostgresComponent implements Component {
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        PostgresSettings pg = config.infrastructure().get(PostgresSettings.class);
+        PostgresSettings pg = config.infrastructure().require(PostgresSettings.class);
         Map<String, String> labels = Context.labels(name(), "database");
 
         List<EnvVar> env =
@@ -227,7 +227,7 @@ public final class PostgresComponent implements Component {
                 SERVICE,
                 List.of(
                         config.infrastructure()
-                                .get(PostgresSettings.class)
+                                .require(PostgresSettings.class)
                                 .superuserPassword()
                                 .path()));
         if (DatabasesJob.needsDatabasesJob(config)) {
@@ -240,6 +240,7 @@ public final class PostgresComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().get(PostgresSettings.class).image());
+        return Workloads.imageVersion(
+                config.infrastructure().require(PostgresSettings.class).image());
     }
 }

@@ -55,13 +55,13 @@ public final class PrometheusComponent extends HelmComponent {
 
     @Override
     protected PrometheusSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(PrometheusSettings.class);
+        return c.infrastructure().require(PrometheusSettings.class);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        PrometheusSettings p = config.infrastructure().get(PrometheusSettings.class);
+        PrometheusSettings p = config.infrastructure().require(PrometheusSettings.class);
         ImageRef image = ImageRef.of(p.image());
         Map<String, Object> server = new TreeMap<>();
         server.put("fullnameOverride", SERVICE);

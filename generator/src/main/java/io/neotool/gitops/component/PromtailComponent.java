@@ -40,7 +40,7 @@ public final class PromtailComponent extends HelmComponent {
 
     @Override
     protected PromtailSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(PromtailSettings.class);
+        return c.infrastructure().require(PromtailSettings.class);
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class PromtailComponent extends HelmComponent {
 
     @Override
     protected Map<String, Object> values(Context context) {
-        PromtailSettings p = context.config().infrastructure().get(PromtailSettings.class);
+        PromtailSettings p = context.config().infrastructure().require(PromtailSettings.class);
         ImageRef image = ImageRef.of(p.image());
         String push =
                 "http://"

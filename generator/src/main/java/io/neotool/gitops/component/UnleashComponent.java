@@ -54,7 +54,7 @@ public final class UnleashComponent extends HelmComponent {
 
     @Override
     protected UnleashSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(UnleashSettings.class);
+        return c.infrastructure().require(UnleashSettings.class);
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class UnleashComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        UnleashSettings u = config.infrastructure().get(UnleashSettings.class);
+        UnleashSettings u = config.infrastructure().require(UnleashSettings.class);
         ImageRef image = ImageRef.of(u.image());
         VaultRef password = u.databasePassword();
         String urlTemplate =

@@ -51,7 +51,7 @@ public final class VaultComponent extends HelmComponent {
 
     @Override
     protected VaultSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().get(VaultSettings.class);
+        return c.infrastructure().require(VaultSettings.class);
     }
 
     @Override
@@ -59,19 +59,18 @@ public final class VaultComponent extends HelmComponent {
         VaultSettings vault = settings(context.config());
         ImageRef image = ImageRef.of(vault.image());
         String serverConfig =
-                String.join(
-                        "\n",
-                        "ui = true",
-                        "disable_mlock = true",
-                        "listener \"tcp\" {",
-                        "  address = \"[::]:8200\"",
-                        "  cluster_address = \"[::]:8201\"",
-                        "  tls_disable = 1",
-                        "}",
-                        "storage \"file\" {",
-                        "  path = \"/vault/data\"",
-                        "}",
-                        "");
+                """
+                ui = true
+                disable_mlock = true
+                listener "tcp" {
+                  address = "[::]:8200"
+                  cluster_address = "[::]:8201"
+                  tls_disable = 1
+                }
+                storage "file" {
+                  path = "/vault/data"
+                }
+                """;
         Map<String, Object> security =
                 Map.of(
                         "pod", PodSecurity.restrictedPodValues(UID, GID),

@@ -3,6 +3,7 @@ package io.neotool.gitops.component;
 import io.neotool.gitops.config.VaultRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a pod needs to get its secrets from the Vault agent injector: the annotations naming each
@@ -52,7 +53,8 @@ public final class VaultInjection {
      * maps).
      */
     public static Object vaultTokenVolumeValue() {
-        return io.neotool.gitops.render.CanonicalYaml.tree(vaultTokenVolume());
+        return java.util.Objects.requireNonNull(
+                io.neotool.gitops.render.CanonicalYaml.tree(vaultTokenVolume()));
     }
 
     /**
@@ -74,7 +76,10 @@ public final class VaultInjection {
      * pod whose annotation names a volume the pod lacks.
      */
     public static Map<String, String> vaultAnnotations(
-            String role, Map<String, VaultRef> secrets, boolean initOnly, String tokenVolume) {
+            String role,
+            Map<String, VaultRef> secrets,
+            boolean initOnly,
+            @Nullable String tokenVolume) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("vault.hashicorp.com/agent-inject", "true");
         annotations.put("vault.hashicorp.com/role", role);

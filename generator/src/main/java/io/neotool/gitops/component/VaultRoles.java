@@ -15,8 +15,8 @@ import java.util.TreeSet;
 public final class VaultRoles {
     private VaultRoles() {}
 
-    public static Map<String, TreeSet<String>> of(EnvironmentConfig config) {
-        Map<String, TreeSet<String>> roles = new TreeMap<>();
+    public static Map<String, SortedSet<String>> of(EnvironmentConfig config) {
+        Map<String, SortedSet<String>> roles = new TreeMap<>();
         if (!NetworkGraph.vault(config)) {
             return roles;
         }
@@ -37,7 +37,7 @@ public final class VaultRoles {
      * The KV v2 mounts the roles read from: {@code kv} of {@code kv/data/apps/web}. Each must be
      * enabled in Vault, or every read under it fails.
      */
-    public static SortedSet<String> mounts(Map<String, TreeSet<String>> roles) {
+    public static SortedSet<String> mounts(Map<String, SortedSet<String>> roles) {
         SortedSet<String> mounts = new TreeSet<>();
         roles.values()
                 .forEach(
@@ -50,7 +50,7 @@ public final class VaultRoles {
         return mounts;
     }
 
-    private static void add(Map<String, TreeSet<String>> roles, String role, String path) {
+    private static void add(Map<String, SortedSet<String>> roles, String role, String path) {
         roles.computeIfAbsent(role, r -> new TreeSet<>()).add(path);
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Building blocks shared by the plain-manifest workloads. */
 public final class Workloads {
@@ -157,7 +158,7 @@ public final class Workloads {
     public static io.fabric8.kubernetes.api.model.batch.v1.Job forcedJob(
             String name,
             Map<String, String> labels,
-            Map<String, String> podAnnotations,
+            @Nullable Map<String, String> podAnnotations,
             String serviceAccount,
             io.fabric8.kubernetes.api.model.Container container,
             List<io.fabric8.kubernetes.api.model.Volume> volumes) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** One NeoTool workload: a Kotlin service or the Next.js web front end. */
 public record AppConfig(
@@ -37,18 +38,17 @@ public record AppConfig(
 
     public enum AppType {
         @JsonProperty("kotlin")
-        KOTLIN(new Probes("/actuator/health/liveness", "/actuator/health/readiness", 30)),
+        KOTLIN,
         @JsonProperty("nextjs")
-        NEXTJS(new Probes("/api/health", "/api/health", 10));
+        NEXTJS;
 
-        private final Probes defaults;
-
-        AppType(Probes defaults) {
-            this.defaults = defaults;
-        }
-
+        /** Spring Boot Actuator's health groups; Next.js's health route. */
         public Probes defaultProbes() {
-            return defaults;
+            return switch (this) {
+                case KOTLIN ->
+                        new Probes("/actuator/health/liveness", "/actuator/health/readiness", 30);
+                case NEXTJS -> new Probes("/api/health", "/api/health", 10);
+            };
         }
     }
 
@@ -64,12 +64,12 @@ public record AppConfig(
 
     /** What the app depends on; each entry wires env, Vault annotations and the Flux order. */
     public record Uses(
-            Database database,
+            @Nullable Database database,
             List<String> kafkaTopics,
             List<Secret> secrets,
             Boolean featureFlags,
             Boolean graphql) {
-        public static final Uses NOTHING = new Uses(null, null, null, null, null);
+        public static final Uses NOTHING = new Uses(null, List.of(), List.of(), false, false);
 
         public Uses {
             kafkaTopics = kafkaTopics == null ? List.of() : List.copyOf(kafkaTopics);

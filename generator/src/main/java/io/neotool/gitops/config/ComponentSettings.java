@@ -1,5 +1,7 @@
 package io.neotool.gitops.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What every infrastructure component's settings have: an on/off switch, a pinned image, resources.
  */
@@ -22,7 +24,7 @@ public interface ComponentSettings {
      * The public host it is served on, or null (the cluster's hosts are checked once each,
      * together).
      */
-    default String host() {
+    default @Nullable String host() {
         return null;
     }
 

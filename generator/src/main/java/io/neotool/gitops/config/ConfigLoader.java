@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -59,7 +60,7 @@ public final class ConfigLoader {
     }
 
     /** Loads config text already in memory; {@code baseDir} resolves files the config names. */
-    public LoadedConfig parse(byte[] bytes, String displayName, Path baseDir) {
+    public LoadedConfig parse(byte[] bytes, String displayName, @Nullable Path baseDir) {
         if (bytes.length > MAX_BYTES) {
             throw fail(
                     new ConfigProblem(
@@ -117,9 +118,9 @@ public final class ConfigLoader {
             }
         }
         if (config != null && problems.isEmpty()) {
-            new ConfigValidator(map, baseDir).validate(config, problems);
+            new ConfigValidator(map, baseDir, config, problems).validate();
         }
-        if (!problems.isEmpty()) {
+        if (config == null || !problems.isEmpty()) {
             throw new ConfigException(sorted(problems));
         }
         return new LoadedConfig(displayName, config, map, baseDir);

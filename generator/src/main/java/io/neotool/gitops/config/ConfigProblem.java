@@ -1,5 +1,7 @@
 package io.neotool.gitops.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One mistake in a config file, located for the person who has to fix it: {@code
  * config/production.yaml:12:5: apps[2].replicas: expected a positive integer, got -1}.
@@ -15,10 +17,16 @@ package io.neotool.gitops.config;
  *     (billing-service).replicas}); the path itself where there is nothing to add
  */
 public record ConfigProblem(
-        String file, int line, int column, String path, String message, String hint, String label) {
+        String file,
+        int line,
+        int column,
+        String path,
+        String message,
+        @Nullable String hint,
+        @Nullable String label) {
 
     public ConfigProblem(
-            String file, int line, int column, String path, String message, String hint) {
+            String file, int line, int column, String path, String message, @Nullable String hint) {
         this(file, line, column, path, message, hint, path);
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks a config's values go through, each adding a located problem (file, line, column, key
@@ -36,10 +37,13 @@ public final class ConfigRules {
     private final SourceMap map;
     private final List<ConfigProblem> problems;
     private final EnvironmentConfig config;
-    private final Path baseDir;
+    private final @Nullable Path baseDir;
 
     ConfigRules(
-            SourceMap map, List<ConfigProblem> problems, EnvironmentConfig config, Path baseDir) {
+            SourceMap map,
+            List<ConfigProblem> problems,
+            EnvironmentConfig config,
+            @Nullable Path baseDir) {
         this.map = map;
         this.problems = problems;
         this.config = config;
@@ -52,11 +56,11 @@ public final class ConfigRules {
     }
 
     /** The config's folder, or null when the config has no file (parsed from text). */
-    Path baseDir() {
+    @Nullable Path baseDir() {
         return baseDir;
     }
 
-    static boolean enabled(ComponentSettings component) {
+    static boolean enabled(@Nullable ComponentSettings component) {
         return InfrastructureConfig.enabled(component);
     }
 
@@ -68,7 +72,7 @@ public final class ConfigRules {
                 "enable it under infrastructure, or remove the dependency");
     }
 
-    boolean check(boolean ok, String path, String message, String hint) {
+    boolean check(boolean ok, String path, String message, @Nullable String hint) {
         if (!ok) {
             problems.add(map.problem(path, message, hint));
         }
@@ -106,10 +110,11 @@ public final class ConfigRules {
     void image(String path, String value) {
         ImageRef ref = ImageRef.parse(value);
         if (!check(
-                ref != null,
-                path,
-                "'" + printable(value) + "' is not an image reference",
-                "repository:tag, e.g. postgres:18rc1")) {
+                        ref != null,
+                        path,
+                        "'" + printable(value) + "' is not an image reference",
+                        "repository:tag, e.g. postgres:18rc1")
+                || ref == null) {
             return;
         }
         check(
@@ -169,7 +174,7 @@ public final class ConfigRules {
                 null);
     }
 
-    void host(String path, String host, String domain) {
+    void host(String path, @Nullable String host, String domain) {
         if (host == null) {
             return;
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks that types cannot express: names, pinned versions, quantities, references that
@@ -33,17 +34,20 @@ final class ConfigValidator {
                     "database-backup",
                     "postgres-databases");
 
-    private final SourceMap map;
-    private final Path baseDir;
-    private ConfigRules rules;
+    private final EnvironmentConfig c;
+    private final ConfigRules rules;
 
-    ConfigValidator(SourceMap map, Path baseDir) {
-        this.map = map;
-        this.baseDir = baseDir;
+    /** A validator of {@code config}, adding each problem to {@code out}. */
+    ConfigValidator(
+            SourceMap map,
+            @Nullable Path baseDir,
+            EnvironmentConfig config,
+            List<ConfigProblem> out) {
+        this.c = config;
+        this.rules = new ConfigRules(map, out, config, baseDir);
     }
 
-    void validate(EnvironmentConfig c, List<ConfigProblem> out) {
-        this.rules = new ConfigRules(map, out, c, baseDir);
+    void validate() {
         ClusterConfig cluster = c.cluster();
         rules.dnsLabel("cluster.name", cluster.name());
         rules.check(
@@ -117,7 +121,8 @@ final class ConfigValidator {
         Map<String, String> databases = new HashMap<>();
         if (ConfigRules.enabled(infra.get(UnleashSettings.class))) {
             databases.put(
-                    infra.get(UnleashSettings.class).database(), "infrastructure.unleash.database");
+                    infra.require(UnleashSettings.class).database(),
+                    "infrastructure.unleash.database");
         }
         for (int i = 0; i < c.apps().size(); i++) {
             AppRules.check(rules, c, i, appNames, databases);
@@ -136,7 +141,7 @@ final class ConfigValidator {
     }
 
     /** Two Ingresses for one host would fight over it at Traefik. */
-    private void hostOnce(Map<String, String> hosts, String path, String host) {
+    private void hostOnce(Map<String, String> hosts, String path, @Nullable String host) {
         if (host == null) {
             return;
         }
@@ -153,7 +158,7 @@ final class ConfigValidator {
         if (!b.isEnabled()) {
             return;
         }
-        String[] fields = b.schedule().trim().split("\\s+");
+        String[] fields = b.schedule().trim().split("\\s+", -1);
         boolean cron = fields.length == 5;
         for (String field : fields) {
             cron &= ConfigRules.CRON_FIELD.matcher(field).matches();

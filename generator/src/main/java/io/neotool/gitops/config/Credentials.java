@@ -55,8 +55,8 @@ public final class Credentials {
     /** Shannon entropy of the characters, in bits per character. */
     public static double entropy(String text) {
         Map<Character, Integer> counts = new HashMap<>();
-        for (char c : text.toCharArray()) {
-            counts.merge(c, 1, Integer::sum);
+        for (int i = 0; i < text.length(); i++) {
+            counts.merge(text.charAt(i), 1, Integer::sum);
         }
         double entropy = 0;
         for (int count : counts.values()) {

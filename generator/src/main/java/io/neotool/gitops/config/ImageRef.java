@@ -2,6 +2,7 @@ package io.neotool.gitops.config;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container image reference split into repository and tag, e.g. {@code postgres} and {@code
@@ -13,7 +14,7 @@ public record ImageRef(String repository, String tag) {
                     "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?$");
 
     /** Parses {@code ref}; null when it is not a well-formed reference. */
-    public static ImageRef parse(String ref) {
+    public static @Nullable ImageRef parse(String ref) {
         Matcher m = REF.matcher(ref);
         if (!m.matches()) {
             return null;

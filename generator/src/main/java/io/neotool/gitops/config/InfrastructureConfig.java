@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shared infrastructure of the namespace: each component's settings under its key ({@code
@@ -25,13 +26,26 @@ public final class InfrastructureConfig {
     }
 
     /** The settings of that type, or null when the config has none. */
-    public <T extends ComponentSettings> T get(Class<T> type) {
+    public <T extends ComponentSettings> @Nullable T get(Class<T> type) {
         for (ComponentSettings s : settings.values()) {
             if (type.isInstance(s)) {
                 return type.cast(s);
             }
         }
         return null;
+    }
+
+    /**
+     * The settings of that type, for a component that runs (its settings are then in the config).
+     *
+     * @throws IllegalStateException when the config has none
+     */
+    public <T extends ComponentSettings> T require(Class<T> type) {
+        T settings = get(type);
+        if (settings == null) {
+            throw new IllegalStateException("the config has no " + type.getSimpleName());
+        }
+        return settings;
     }
 
     /** Whether the config has settings of that type and does not switch them off. */
@@ -46,7 +60,7 @@ public final class InfrastructureConfig {
     }
 
     /** Whether the component is in the config and not switched off. */
-    public static boolean enabled(ComponentSettings settings) {
+    public static boolean enabled(@Nullable ComponentSettings settings) {
         return settings != null && settings.isEnabled();
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,7 +129,7 @@ final class KeyChecker {
     /**
      * What the type needs when the node does not fit it, or null when it fits (or is not checked).
      */
-    private static String expected(Class<?> raw, JsonNode node) {
+    private static @Nullable String expected(@Nullable Class<?> raw, JsonNode node) {
         if (raw == null) {
             return null;
         }
@@ -175,7 +176,7 @@ final class KeyChecker {
         return node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
-    private static String hint(Class<?> raw, JsonNode node) {
+    private static @Nullable String hint(@Nullable Class<?> raw, JsonNode node) {
         if (raw == String.class && (node.isNumber() || node.isBoolean())) {
             return "quote the value, e.g. \"1.33\": unquoted numbers and booleans are not strings";
         }
@@ -204,7 +205,7 @@ final class KeyChecker {
                 .toList();
     }
 
-    private static Class<?> raw(Type type) {
+    private static @Nullable Class<?> raw(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }

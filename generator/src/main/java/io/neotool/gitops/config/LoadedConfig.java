@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated config with where it came from.
@@ -9,4 +10,4 @@ import java.nio.file.Path;
  * @param baseDir the folder of the config file, for files it names (the supergraph)
  */
 public record LoadedConfig(
-        String source, EnvironmentConfig config, SourceMap sourceMap, Path baseDir) {}
+        String source, EnvironmentConfig config, SourceMap sourceMap, @Nullable Path baseDir) {}

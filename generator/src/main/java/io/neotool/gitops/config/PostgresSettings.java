@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /** The shared PostgreSQL server (plain StatefulSet). */
 public record PostgresSettings(
@@ -48,7 +49,7 @@ public record PostgresSettings(
     }
 
     /** {@code PGDATA} to set, or null where the image's default lies on the claim (18 on). */
-    public String pgdata() {
+    public @Nullable String pgdata() {
         return major() >= 18 ? null : "/var/lib/postgresql/data/pgdata";
     }
 

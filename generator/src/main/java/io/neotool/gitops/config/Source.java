@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a generated object comes from: a config file and the key path of its entry ({@code
@@ -20,7 +21,7 @@ public record Source(String file, String keyPath) {
     }
 
     /** The source an annotation value names, or null when it names none. */
-    public static Source parse(String annotation) {
+    public static @Nullable Source parse(String annotation) {
         int hash = annotation.indexOf("#/");
         if (hash < 0) {
             return null;
@@ -51,7 +52,7 @@ public record Source(String file, String keyPath) {
         if (config == null) {
             return "";
         }
-        String[] parts = keyPath.split("\\.");
+        String[] parts = keyPath.split("\\.", -1);
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             if (i == 1 && parts[0].equals("apps")) {

@@ -3,6 +3,7 @@ package io.neotool.gitops.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where each key path of a config file stands (line and column of its key, or of a list item), read
@@ -30,7 +31,7 @@ public final class SourceMap {
     }
 
     /** The problem located at {@code path}, or at its closest located ancestor. */
-    public ConfigProblem problem(String path, String message, String hint) {
+    public ConfigProblem problem(String path, String message, @Nullable String hint) {
         int[] at = locate(path);
         return new ConfigProblem(file, at[0], at[1], path, message, hint, label(path));
     }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -27,7 +28,7 @@ final class SourceMapReader {
     private SourceMapReader() {}
 
     /** Reads {@code text}; returns the map, or adds to {@code problems} and returns null. */
-    static SourceMap read(String file, String text, List<ConfigProblem> problems) {
+    static @Nullable SourceMap read(String file, String text, List<ConfigProblem> problems) {
         LoadSettings settings =
                 LoadSettings.builder()
                         .setLabel(file)
@@ -231,7 +232,7 @@ final class SourceMapReader {
         final String path;
         final boolean mapping;
         final Map<String, int[]> keys = new HashMap<>();
-        String key;
+        @Nullable String key;
         int index;
 
         Frame(String path, boolean mapping) {

@@ -2,12 +2,13 @@ package io.neotool.gitops.config;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** "Did you mean" for typos: the closest candidate by edit distance, if it is close enough. */
 public final class Suggestions {
     private Suggestions() {}
 
-    public static String closest(String typed, Collection<String> candidates) {
+    public static @Nullable String closest(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

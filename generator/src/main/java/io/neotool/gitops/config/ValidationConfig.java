@@ -9,7 +9,7 @@ import java.util.List;
  *     may have no schema in the catalog; any other kind without one is an error
  */
 public record ValidationConfig(List<String> skipSchemaFor) {
-    public static final ValidationConfig DEFAULTS = new ValidationConfig(null);
+    public static final ValidationConfig DEFAULTS = new ValidationConfig(List.of());
 
     public ValidationConfig {
         skipSchemaFor = skipSchemaFor == null ? List.of() : List.copyOf(skipSchemaFor);

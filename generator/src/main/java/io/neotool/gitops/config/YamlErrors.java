@@ -1,5 +1,6 @@
 package io.neotool.gitops.config;
 
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -16,7 +17,7 @@ final class YamlErrors {
         return context == null ? "" : " (" + firstLine(context) + ")";
     }
 
-    static String syntaxHint(String problem) {
+    static @Nullable String syntaxHint(String problem) {
         if (problem != null && problem.contains("\\t")) {
             return "indent with spaces, never tabs";
         }
@@ -26,7 +27,7 @@ final class YamlErrors {
         return null;
     }
 
-    static String firstLine(String text) {
+    static String firstLine(@Nullable String text) {
         if (text == null) {
             return "unreadable input";
         }

@@ -1,11 +1,14 @@
 package io.neotool.gitops.diff;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A change that hurts: the object, the reason and, where there is one, what the operator must do.
  *
  * @param action null where nothing is to be done but to read it (a security change may be intended)
  */
-public record Danger(Kind kind, String cluster, String object, String reason, String action) {
+public record Danger(
+        Kind kind, String cluster, String object, String reason, @Nullable String action) {
     public enum Kind {
         DATA_LOSS("data loss"),
         REJECTED("rejected by the API server"),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,9 +43,13 @@ final class Dangers {
 
     private Dangers() {}
 
-    static List<Danger> of(SemanticDiff.ObjectDiff diff, JsonNode before, JsonNode after) {
+    static List<Danger> of(
+            SemanticDiff.ObjectDiff diff, @Nullable JsonNode before, @Nullable JsonNode after) {
         List<Danger> dangers = new ArrayList<>();
         JsonNode any = after != null ? after : before;
+        if (any == null || (after == null && diff.status() != SemanticDiff.Status.REMOVED)) {
+            throw new IllegalArgumentException("no document for " + diff.object());
+        }
         String kind = any.path("kind").asString("");
         String cluster = diff.cluster();
         String object = diff.object();
@@ -79,6 +84,9 @@ final class Dangers {
                 }
                 default -> {}
             }
+            return dangers;
+        }
+        if (after == null) {
             return dangers;
         }
         if (diff.status() == SemanticDiff.Status.ADDED) {
@@ -156,7 +164,7 @@ final class Dangers {
             }
         }
         SecurityDangers.security(diff, kind, after, dangers);
-        if (kind.equals("Namespace")) {
+        if (kind.equals("Namespace") && before != null) {
             String was =
                     before.at("/metadata/labels")
                             .path("pod-security.kubernetes.io/enforce")
@@ -179,13 +187,13 @@ final class Dangers {
     }
 
     /** Whether a storage quantity gets smaller. */
-    static boolean shrinks(String before, String after) {
+    static boolean shrinks(@Nullable String before, @Nullable String after) {
         double b = bytes(before);
         double a = bytes(after);
         return b > 0 && a > 0 && a < b;
     }
 
-    private static double bytes(String quantity) {
+    private static double bytes(@Nullable String quantity) {
         if (quantity == null) {
             return -1;
         }

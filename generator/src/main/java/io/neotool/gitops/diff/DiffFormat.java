@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link SemanticDiff.Report} is shown: text for a terminal, markdown for a PR comment, json
@@ -52,7 +53,7 @@ public enum DiffFormat {
         return added + " to add, " + changed + " to change, " + removed + " to destroy";
     }
 
-    static String value(String value) {
+    static String value(@Nullable String value) {
         if (value == null) {
             return "(none)";
         }
@@ -68,7 +69,7 @@ public enum DiffFormat {
         };
     }
 
-    static String version(String version) {
+    static String version(@Nullable String version) {
         return version == null ? "—" : version;
     }
 
@@ -160,7 +161,7 @@ public enum DiffFormat {
         return out.toString();
     }
 
-    static String cell(String text) {
+    static String cell(@Nullable String text) {
         return "`" + value(text).replace("|", "\\|").replace("`", "'") + "`";
     }
 
@@ -168,7 +169,7 @@ public enum DiffFormat {
         return objects.stream().filter(o -> o.status() == status).count();
     }
 
-    static Map<String, Object> ordered(Object... pairs) {
+    static Map<String, Object> ordered(@Nullable Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);

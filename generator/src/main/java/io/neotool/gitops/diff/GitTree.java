@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output folders as they are at a git revision, read with git (the work tree is not touched).
@@ -49,7 +50,7 @@ public final class GitTree {
         for (String path : paths) {
             int nl = indexOf(batch, (byte) '\n', at);
             String header = new String(batch, at, nl - at, StandardCharsets.UTF_8);
-            String[] parts = header.split(" ");
+            String[] parts = header.split(" ", -1);
             if (parts.length != 3 || !parts[1].equals("blob")) {
                 throw new IOException(
                         "git cat-file: unexpected answer for " + path + ": " + header);
@@ -70,7 +71,7 @@ public final class GitTree {
         throw new IllegalStateException("truncated git output");
     }
 
-    private static byte[] run(List<String> command, byte[] input) throws IOException {
+    private static byte[] run(List<String> command, byte @Nullable [] input) throws IOException {
         Process process =
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -82,7 +82,7 @@ final class SecretMasking {
             node.forEach(item -> copy.add(masked(item, secret)));
             return copy;
         }
-        if (secret || (node.isString() && (Credentials.LITERAL.matcher(node.asString()).find()))) {
+        if (secret || (node.isString() && Credentials.LITERAL.matcher(node.asString()).find())) {
             return StructuralDiff.JSON.getNodeFactory().stringNode(StructuralDiff.MASK);
         }
         return node;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -37,8 +38,9 @@ public final class SemanticDiff {
      * One field: {@code before} or {@code after} is null when the field is new or gone; {@code
      * lines} is the unified line diff of a multi-line text (then both values are null).
      */
-    public record Change(String field, String before, String after, List<String> lines) {
-        public Change(String field, String before, String after) {
+    public record Change(
+            String field, @Nullable String before, @Nullable String after, List<String> lines) {
+        public Change(String field, @Nullable String before, @Nullable String after) {
             this(field, before, after, List.of());
         }
     }
@@ -52,7 +54,11 @@ public final class SemanticDiff {
      * ({@code after} null); {@code subject} is {@code image <repository>} or {@code chart <name>}.
      */
     public record VersionChange(
-            String cluster, String component, String subject, String before, String after) {}
+            String cluster,
+            String component,
+            String subject,
+            @Nullable String before,
+            @Nullable String after) {}
 
     public record Report(
             String base,
@@ -83,10 +89,10 @@ public final class SemanticDiff {
         for (String key : keys) {
             Parsed o = old.get(key);
             Parsed n = now.get(key);
-            Parsed any = n != null ? n : o;
+            Parsed any = java.util.Objects.requireNonNull(n != null ? n : o);
             Status status = o == null ? Status.ADDED : n == null ? Status.REMOVED : Status.CHANGED;
             List<Change> changes =
-                    status == Status.CHANGED ? StructuralDiff.compare(o.doc, n.doc) : List.of();
+                    o != null && n != null ? StructuralDiff.compare(o.doc, n.doc) : List.of();
             if (status == Status.CHANGED && changes.isEmpty()) {
                 continue;
             }
@@ -156,7 +162,7 @@ public final class SemanticDiff {
 
     /** The cluster a file belongs to: its folder under clusters/, infrastructure/ or apps/. */
     static String cluster(String path) {
-        String[] parts = path.split("/");
+        String[] parts = path.split("/", -1);
         if (parts.length > 2 && parts[0].equals("apps") && parts[1].equals("base")) {
             return "all environments (apps/base)";
         }

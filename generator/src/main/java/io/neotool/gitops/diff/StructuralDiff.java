@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,12 +46,17 @@ final class StructuralDiff {
         return diff.out;
     }
 
-    private void node(String path, String key, JsonNode before, JsonNode after, boolean secret) {
+    private void node(
+            String path,
+            @Nullable String key,
+            @Nullable JsonNode before,
+            @Nullable JsonNode after,
+            boolean secret) {
         boolean hidden = secret || (key != null && SecretMasking.secretKey(key));
         if (missing(before) && missing(after)) {
             return;
         }
-        if (missing(before) || missing(after)) {
+        if (before == null || after == null || missing(before) || missing(after)) {
             JsonNode present = missing(before) ? after : before;
             String shown = show(present, hidden);
             out.add(
@@ -153,7 +159,7 @@ final class StructuralDiff {
      * the Kubernetes API's named lists, and of kustomize's images and replicas, Flux's dependsOn),
      * the port of unnamed ports, and the name of volume claim templates.
      */
-    static String mergeKey(String path, JsonNode before, JsonNode after) {
+    static @Nullable String mergeKey(String path, JsonNode before, JsonNode after) {
         for (String key : List.of("name", "metadata/name", "containerPort", "port")) {
             if ((key.equals("containerPort") || key.equals("port")) && !path.endsWith("/ports")) {
                 continue;
@@ -188,22 +194,25 @@ final class StructuralDiff {
         return items;
     }
 
-    private static boolean missing(JsonNode node) {
+    private static boolean missing(@Nullable JsonNode node) {
         return node == null || node.isMissingNode();
     }
 
-    private static String scalar(JsonNode node) {
+    private static String scalar(@Nullable JsonNode node) {
+        if (node == null) {
+            return "null";
+        }
         return node.isNull()
                 ? "null"
                 : node.isValueNode() ? node.asString() : JSON.writeValueAsString(node);
     }
 
     /** A whole added or removed subtree, on one line, with every secret in it masked. */
-    private static String show(JsonNode node, boolean hidden) {
+    private static String show(@Nullable JsonNode node, boolean hidden) {
         if (hidden) {
             return MASK;
         }
-        return scalar(SecretMasking.masked(node, false));
+        return node == null ? "null" : scalar(SecretMasking.masked(node, false));
     }
 
     private static String escape(String key) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of the Flux custom resources we generate. Specs are immutable records; the status is never
@@ -18,7 +19,7 @@ public abstract class FluxResource<S> extends CustomResource<S, Void> implements
     }
 
     @Override
-    protected S initSpec() {
+    protected @Nullable S initSpec() {
         return null;
     }
 
@@ -34,8 +35,8 @@ public abstract class FluxResource<S> extends CustomResource<S, Void> implements
     }
 
     /** A reference to another object by kind and name, as Flux writes it. */
-    public record CrossNamespaceRef(String kind, String name, String namespace) {}
+    public record CrossNamespaceRef(String kind, String name, @Nullable String namespace) {}
 
     /** A dependency on another object of the same kind ({@code dependsOn}). */
-    public record DependsOn(String name, String namespace) {}
+    public record DependsOn(String name, @Nullable String namespace) {}
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flux {@code helm.toolkit.fluxcd.io/v2} HelmRelease. Exactly one of {@code chart} and {@code
@@ -21,17 +22,17 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
     }
 
     public record Spec(
-            String interval,
-            String timeout,
-            String releaseName,
-            String targetNamespace,
-            Chart chart,
-            CrossNamespaceRef chartRef,
-            Install install,
-            Upgrade upgrade,
-            DriftDetection driftDetection,
-            List<FluxResource.DependsOn> dependsOn,
-            Map<String, Object> values) {
+            @Nullable String interval,
+            @Nullable String timeout,
+            @Nullable String releaseName,
+            @Nullable String targetNamespace,
+            @Nullable Chart chart,
+            @Nullable CrossNamespaceRef chartRef,
+            @Nullable Install install,
+            @Nullable Upgrade upgrade,
+            @Nullable DriftDetection driftDetection,
+            @Nullable List<FluxResource.DependsOn> dependsOn,
+            @Nullable Map<String, Object> values) {
 
         /** A spec field by field; unset fields are left out of the object. */
         public static SpecBuilder builder() {
@@ -41,17 +42,17 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
 
     /** Builds a {@link Spec} by field name, so that no call site passes ten values by position. */
     public static final class SpecBuilder {
-        private String interval;
-        private String timeout;
-        private String releaseName;
-        private String targetNamespace;
-        private Chart chart;
-        private CrossNamespaceRef chartRef;
-        private Install install;
-        private Upgrade upgrade;
-        private DriftDetection driftDetection;
-        private List<FluxResource.DependsOn> dependsOn;
-        private Map<String, Object> values;
+        private @Nullable String interval;
+        private @Nullable String timeout;
+        private @Nullable String releaseName;
+        private @Nullable String targetNamespace;
+        private @Nullable Chart chart;
+        private @Nullable CrossNamespaceRef chartRef;
+        private @Nullable Install install;
+        private @Nullable Upgrade upgrade;
+        private @Nullable DriftDetection driftDetection;
+        private @Nullable List<FluxResource.DependsOn> dependsOn;
+        private @Nullable Map<String, Object> values;
 
         private SpecBuilder() {}
 
@@ -70,7 +71,7 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
             return this;
         }
 
-        public SpecBuilder targetNamespace(String targetNamespace) {
+        public SpecBuilder targetNamespace(@Nullable String targetNamespace) {
             this.targetNamespace = targetNamespace;
             return this;
         }
@@ -108,7 +109,7 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
             return this;
         }
 
-        public SpecBuilder dependsOn(List<FluxResource.DependsOn> dependsOn) {
+        public SpecBuilder dependsOn(@Nullable List<FluxResource.DependsOn> dependsOn) {
             this.dependsOn =
                     dependsOn == null || dependsOn.isEmpty() ? null : List.copyOf(dependsOn);
             return this;
@@ -148,7 +149,7 @@ public class HelmRelease extends FluxResource<HelmRelease.Spec> {
 
     public record Upgrade(String crds, Boolean cleanupOnFail, Remediation remediation) {}
 
-    public record Remediation(Integer retries, Boolean remediateLastFailure) {}
+    public record Remediation(Integer retries, @Nullable Boolean remediateLastFailure) {}
 
     public record DriftDetection(String mode) {}
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flux {@code kustomize.toolkit.fluxcd.io/v1} Kustomization: applies one path of the Git source.
@@ -19,14 +20,14 @@ public class Kustomization extends FluxResource<Kustomization.Spec> {
     }
 
     public record Spec(
-            String interval,
-            String retryInterval,
-            String timeout,
-            String path,
+            @Nullable String interval,
+            @Nullable String retryInterval,
+            @Nullable String timeout,
+            @Nullable String path,
             boolean prune,
             @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForReady,
-            CrossNamespaceRef sourceRef,
-            List<DependsOn> dependsOn) {
+            @Nullable CrossNamespaceRef sourceRef,
+            @Nullable List<DependsOn> dependsOn) {
 
         public static SpecBuilder builder() {
             return new SpecBuilder();
@@ -37,14 +38,14 @@ public class Kustomization extends FluxResource<Kustomization.Spec> {
      * Builds a {@link Spec} by field name; {@code prune} and {@code wait} are on unless turned off.
      */
     public static final class SpecBuilder {
-        private String interval;
-        private String retryInterval;
-        private String timeout;
-        private String path;
+        private @Nullable String interval;
+        private @Nullable String retryInterval;
+        private @Nullable String timeout;
+        private @Nullable String path;
         private boolean prune = true;
         private boolean waitForReady = true;
-        private CrossNamespaceRef sourceRef;
-        private List<DependsOn> dependsOn;
+        private @Nullable CrossNamespaceRef sourceRef;
+        private @Nullable List<DependsOn> dependsOn;
 
         private SpecBuilder() {}
 
@@ -84,7 +85,7 @@ public class Kustomization extends FluxResource<Kustomization.Spec> {
             return this;
         }
 
-        public SpecBuilder dependsOn(List<DependsOn> dependsOn) {
+        public SpecBuilder dependsOn(@Nullable List<DependsOn> dependsOn) {
             this.dependsOn = dependsOn;
             return this;
         }

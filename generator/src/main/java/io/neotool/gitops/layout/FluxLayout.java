@@ -14,6 +14,7 @@ import io.neotool.gitops.render.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -45,7 +46,7 @@ public final class FluxLayout {
     public OutputTree build(List<Component> components, List<AppComponent> apps) {
         EnvironmentConfig config = context.config();
         String cluster = context.cluster();
-        Map<Layer, TreeSet<String>> layerFolders = new TreeMap<>();
+        Map<Layer, SortedSet<String>> layerFolders = new TreeMap<>();
         for (Component component : components) {
             if (!component.enabled(config)) {
                 continue;
@@ -78,7 +79,7 @@ public final class FluxLayout {
      * A component's folder in {@code layer}: its objects and files, listed in its kustomization.
      */
     private void componentFolder(
-            Map<Layer, TreeSet<String>> layerFolders,
+            Map<Layer, SortedSet<String>> layerFolders,
             Layer layer,
             Component component,
             List<HasMetadata> objects,

@@ -2,6 +2,7 @@ package io.neotool.gitops.layout;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code kustomization.yaml} (kustomize.config.k8s.io/v1beta1): what Flux's kustomize build reads
@@ -10,11 +11,11 @@ import java.util.Map;
 public record KustomizeFile(
         String apiVersion,
         String kind,
-        String namespace,
+        @Nullable String namespace,
         List<String> resources,
-        List<Map<String, Object>> images,
-        List<Map<String, Object>> replicas,
-        List<Map<String, Object>> patches) {
+        @Nullable List<Map<String, Object>> images,
+        @Nullable List<Map<String, Object>> replicas,
+        @Nullable List<Map<String, Object>> patches) {
 
     public static KustomizeFile of(List<String> resources) {
         return new KustomizeFile(
@@ -28,7 +29,7 @@ public record KustomizeFile(
     }
 
     public static KustomizeFile overlay(
-            String namespace,
+            @Nullable String namespace,
             List<String> resources,
             List<Map<String, Object>> images,
             List<Map<String, Object>> replicas,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code .neotool/generated.lock}: every file the generator owns, with the SHA-256 of the content
@@ -103,7 +104,7 @@ public final class GeneratedLock {
         return java.util.Collections.unmodifiableSortedMap(entries);
     }
 
-    public Entry get(String path) {
+    public @Nullable Entry get(String path) {
         return entries.get(path);
     }
 
@@ -134,8 +135,8 @@ public final class GeneratedLock {
      */
     static boolean handEdited(
             String path,
-            byte[] disk,
-            byte[] next,
+            byte @Nullable [] disk,
+            byte @Nullable [] next,
             GeneratedLock lock,
             Map<String, Set<String>> pending) {
         if (disk == null) {

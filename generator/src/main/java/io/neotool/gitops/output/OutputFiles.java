@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The file mechanics under the output folders: listing them, writing a file atomically (a temporary
@@ -103,7 +104,7 @@ final class OutputFiles {
         return new String(head, StandardCharsets.UTF_8);
     }
 
-    static void deleteEmptyParents(Path root, Path folder) throws IOException {
+    static void deleteEmptyParents(Path root, @Nullable Path folder) throws IOException {
         Path stop = root.normalize();
         while (folder != null
                 && folder.startsWith(stop)

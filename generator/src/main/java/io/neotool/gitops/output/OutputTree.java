@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** The generated repository in memory: relative path (with '/') to file, sorted. Pure data. */
 public final class OutputTree {
@@ -18,7 +19,11 @@ public final class OutputTree {
 
     private final SortedMap<String, OutputFile> files = new TreeMap<>();
 
-    /** A generated file and the config that owns it. */
+    /**
+     * A generated file and the config that owns it. The bytes are written once and never changed;
+     * files are compared by path and content explicitly, never through the record's equals.
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     public record OutputFile(String path, String owner, byte[] content) {
         public String text() {
             return new String(content, StandardCharsets.UTF_8);
@@ -47,7 +52,7 @@ public final class OutputTree {
     }
 
     /** The owner named by a file's header, or null when the file is not one of ours. */
-    public static String ownerOf(String text) {
+    public static @Nullable String ownerOf(String text) {
         if (text.startsWith("<!--\n")) {
             text = "# " + text.substring(5);
         }
@@ -94,7 +99,7 @@ public final class OutputTree {
         return Collections.unmodifiableSortedMap(files);
     }
 
-    public OutputFile get(String path) {
+    public @Nullable OutputFile get(String path) {
         return files.get(path);
     }
 

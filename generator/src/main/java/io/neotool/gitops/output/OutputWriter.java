@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the tree to disk: what may be written, kept or removed.
@@ -46,6 +47,9 @@ public final class OutputWriter {
     }
 
     /**
+     * Writes the tree: each changed file atomically, the lock last, a pending lock first so that an
+     * interrupted run is recognised on the next one.
+     *
      * @param owners the configs of this run; files of other configs are left alone
      * @param complete true when the run covers every config, so shared files may be pruned too
      * @param force overwrite and remove hand-edited files instead of refusing
@@ -187,12 +191,12 @@ public final class OutputWriter {
     }
 
     /** The file's bytes, or null when there is none. */
-    private byte[] read(String path) throws IOException {
+    private byte @Nullable [] read(String path) throws IOException {
         Path target = resolve(path);
         return Files.isRegularFile(target) ? Files.readAllBytes(target) : null;
     }
 
-    private String owner(String path, GeneratedLock lock) throws IOException {
+    private @Nullable String owner(String path, GeneratedLock lock) throws IOException {
         GeneratedLock.Entry entry = lock.get(path);
         return entry != null ? entry.owner() : OutputTree.ownerOf(OutputFiles.head(resolve(path)));
     }
@@ -233,7 +237,7 @@ public final class OutputWriter {
 
     /** {@code clusters/<cluster>/flux-system/...} belongs to {@code flux bootstrap}. */
     public static boolean isBootstrapOwned(String relative) {
-        String[] parts = relative.split("/");
+        String[] parts = relative.split("/", -1);
         return parts.length >= 3 && parts[0].equals("clusters") && parts[2].equals("flux-system");
     }
 

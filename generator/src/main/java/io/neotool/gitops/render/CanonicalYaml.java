@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,11 +66,11 @@ public final class CanonicalYaml {
     }
 
     /** The object as a plain tree of sorted maps, lists and scalars (for diffs and tests). */
-    public static Object tree(Object object) {
+    public static @Nullable Object tree(Object object) {
         return canonical(TREE.valueToTree(object));
     }
 
-    private static Object canonical(JsonNode node) {
+    private static @Nullable Object canonical(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> sorted = new TreeMap<>();
             for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ClusterCheck {
     private final String cluster;
-    private final ClusterRules rules;
+    private final @Nullable ClusterRules rules;
     private final List<ValidationProblem> problems;
     private final KustomizeResolver resolver;
     private final String root;
@@ -30,7 +31,7 @@ final class ClusterCheck {
             String cluster,
             SortedMap<String, String> files,
             Map<String, List<Manifest>> parsed,
-            ClusterRules rules,
+            @Nullable ClusterRules rules,
             List<ValidationProblem> problems) {
         this.cluster = cluster;
         this.rules = rules;
@@ -63,7 +64,7 @@ final class ClusterCheck {
                             .replaceFirst("^\\./", "")
                             .replaceFirst("/$", "");
             List<Manifest> objects;
-            if (path.isEmpty() || !(resolver.isFolder(path))) {
+            if (path.isEmpty() || !resolver.isFolder(path)) {
                 problems.add(
                         new ValidationProblem(
                                 k.file(),
@@ -155,7 +156,7 @@ final class ClusterCheck {
         for (String start : edges.keySet()) {
             List<String> cycle = dfs(start, edges, finished, new ArrayList<>());
             if (cycle != null) {
-                Manifest first = kustomizations.get(cycle.get(0));
+                Manifest first = java.util.Objects.requireNonNull(kustomizations.get(cycle.get(0)));
                 problems.add(
                         new ValidationProblem(
                                 first.file(),
@@ -173,7 +174,7 @@ final class ClusterCheck {
     }
 
     /** Depth-first search; returns the first cycle met, closed ({@code a -> b -> a}), or null. */
-    private static List<String> dfs(
+    private static @Nullable List<String> dfs(
             String node,
             Map<String, List<String>> edges,
             Map<String, Boolean> finished,

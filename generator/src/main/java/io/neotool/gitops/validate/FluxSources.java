@@ -3,6 +3,7 @@ package io.neotool.gitops.validate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,13 +45,12 @@ final class FluxSources {
                             "expected exactly one of chart and chartRef"));
         }
         if (!chart.isMissingNode()) {
-            Manifest source =
-                    sourceRef(
-                            m,
-                            chart.path("sourceRef"),
-                            "/spec/chart/spec/sourceRef",
-                            "HelmRepository",
-                            sources);
+            sourceRef(
+                    m,
+                    chart.path("sourceRef"),
+                    "/spec/chart/spec/sourceRef",
+                    "HelmRepository",
+                    sources);
             String version = chart.path("version").asString("");
             if (!TreeValidator.EXACT_VERSION.matcher(version).matches()) {
                 problems.add(
@@ -81,7 +81,7 @@ final class FluxSources {
     }
 
     /** Resolves a source reference; reports it when it points nowhere. */
-    Manifest sourceRef(
+    @Nullable Manifest sourceRef(
             Manifest from,
             JsonNode ref,
             String pointer,

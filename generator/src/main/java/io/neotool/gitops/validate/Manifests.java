@@ -2,6 +2,7 @@ package io.neotool.gitops.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -16,7 +17,8 @@ final class Manifests {
     private Manifests() {}
 
     /** The objects of {@code text}; problems (syntax, non-objects) go to {@code problems}. */
-    static List<Manifest> read(String file, String text, List<ValidationProblem> problems) {
+    static List<Manifest> read(
+            String file, @Nullable String text, List<ValidationProblem> problems) {
         List<Manifest> manifests = new ArrayList<>();
         ObjectReader reader = YAML.readerFor(JsonNode.class);
         try (var docs = reader.readValues(text)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,10 +17,10 @@ final class ObjectChecks {
     private static final Set<String> LABEL_NAMED = Set.of("Service", "Namespace");
 
     private final Manifest m;
-    private final ClusterRules rules;
+    private final @Nullable ClusterRules rules;
     private final List<ValidationProblem> problems;
 
-    ObjectChecks(Manifest m, ClusterRules rules, List<ValidationProblem> problems) {
+    ObjectChecks(Manifest m, @Nullable ClusterRules rules, List<ValidationProblem> problems) {
         this.m = m;
         this.rules = rules;
         this.problems = problems;
@@ -160,6 +161,10 @@ final class ObjectChecks {
     }
 
     private void claimClass(JsonNode spec, String pointer) {
+        ClusterRules rules = this.rules;
+        if (rules == null) {
+            return;
+        }
         String storageClass = spec.path("storageClassName").asString("");
         if (!storageClass.equals(rules.storageClass())) {
             problem(

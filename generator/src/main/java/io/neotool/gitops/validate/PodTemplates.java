@@ -2,6 +2,7 @@ package io.neotool.gitops.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,7 +49,7 @@ final class PodTemplates {
         return colon > noDigest.lastIndexOf('/') ? noDigest.substring(0, colon) : noDigest;
     }
 
-    static String tag(String image) {
+    static @Nullable String tag(String image) {
         String noDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
         int colon = noDigest.lastIndexOf(':');
         return colon > noDigest.lastIndexOf('/') ? noDigest.substring(colon + 1) : null;

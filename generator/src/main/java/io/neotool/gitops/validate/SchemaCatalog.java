@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SchemaCatalog {
     private final String location;
-    private final Path cache;
+    private final @Nullable Path cache;
 
     /**
      * The Kubernetes OpenAPI extensions the schemas carry ({@code x-kubernetes-*}): annotations for
@@ -62,7 +63,7 @@ public final class SchemaCatalog {
                             .build());
     private final Map<String, Optional<Schema>> schemas = new ConcurrentHashMap<>();
 
-    private SchemaCatalog(String location, Path cache) {
+    private SchemaCatalog(String location, @Nullable Path cache) {
         this.location = location;
         this.cache = cache;
     }
@@ -99,7 +100,7 @@ public final class SchemaCatalog {
     }
 
     /** Validates {@code object}; empty when valid. */
-    public List<Error> validate(Schema schema, JsonNode object) {
+    public @Nullable List<Error> validate(Schema schema, JsonNode object) {
         return schema.validate(object);
     }
 
@@ -113,7 +114,7 @@ public final class SchemaCatalog {
         }
     }
 
-    private String read(String relative) throws IOException {
+    private @Nullable String read(String relative) throws IOException {
         if (cache == null) {
             Path file = Path.of(location).resolve(relative);
             return Files.isRegularFile(file)

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a manifest tree the way the cluster would, before it gets there: every object against the
@@ -37,7 +38,7 @@ public final class TreeValidator {
     public static final String SOURCE_ANNOTATION =
             io.neotool.gitops.output.OutputTree.SOURCE_ANNOTATION;
 
-    private final SchemaCatalog catalog;
+    private final @Nullable SchemaCatalog catalog;
     private final Map<String, ClusterRules> rules;
     private final java.util.function.Function<String, String> locator;
 
@@ -45,7 +46,7 @@ public final class TreeValidator {
      * @param catalog the schemas, or null to skip schema checks (the caller says so)
      * @param rules per cluster name
      */
-    public TreeValidator(SchemaCatalog catalog, Map<String, ClusterRules> rules) {
+    public TreeValidator(@Nullable SchemaCatalog catalog, Map<String, ClusterRules> rules) {
         this(catalog, rules, source -> "");
     }
 
@@ -54,7 +55,7 @@ public final class TreeValidator {
      *     config/production.yaml:33:5}), or "" when unknown
      */
     public TreeValidator(
-            SchemaCatalog catalog,
+            @Nullable SchemaCatalog catalog,
             Map<String, ClusterRules> rules,
             java.util.function.Function<String, String> locator) {
         this.catalog = catalog;
@@ -101,7 +102,7 @@ public final class TreeValidator {
         }
         Set<String> clusters = new TreeSet<>();
         for (String path : files.keySet()) {
-            String[] parts = path.split("/");
+            String[] parts = path.split("/", -1);
             if (parts.length >= 3 && parts[0].equals("clusters")) {
                 clusters.add(parts[1]);
             }
@@ -132,6 +133,10 @@ public final class TreeValidator {
     }
 
     private boolean schema(Manifest m, Set<String> skip, List<ValidationProblem> problems) {
+        SchemaCatalog catalog = this.catalog;
+        if (catalog == null) {
+            return false;
+        }
         Optional<Schema> schema = catalog.schema(m.group(), m.kind(), m.version());
         if (schema.isEmpty()) {
             String gvk = m.apiVersion() + "/" + m.kind();
