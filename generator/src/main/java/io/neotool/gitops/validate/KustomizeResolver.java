@@ -80,7 +80,10 @@ final class KustomizeResolver {
         if (!visiting.add(folder)) {
             problems.add(
                     new ValidationProblem(
-                            file, "", "/resources", "includes itself through its resources"));
+                            file,
+                            ObjectRef.NONE,
+                            "/resources",
+                            "includes itself through its resources"));
             return List.of();
         }
         String text = files.get(file);
@@ -88,7 +91,7 @@ final class KustomizeResolver {
             problems.add(
                     new ValidationProblem(
                             folder,
-                            "",
+                            ObjectRef.NONE,
                             "",
                             "Flux reads this folder but it has no " + KUSTOMIZATION));
             return List.of();
@@ -97,7 +100,10 @@ final class KustomizeResolver {
         if (docs.size() != 1 || !Manifests.isKustomizeFile(docs.get(0))) {
             problems.add(
                     new ValidationProblem(
-                            file, "", "", "expected one kustomize.config.k8s.io Kustomization"));
+                            file,
+                            ObjectRef.NONE,
+                            "",
+                            "expected one kustomize.config.k8s.io Kustomization"));
             return List.of();
         }
         ObjectNode k = docs.get(0).object();
@@ -106,7 +112,7 @@ final class KustomizeResolver {
                 problems.add(
                         new ValidationProblem(
                                 file,
-                                "",
+                                ObjectRef.NONE,
                                 "/" + field,
                                 "not checked by neotool:validate (supported: "
                                         + String.join(", ", new java.util.TreeSet<>(SUPPORTED))
@@ -121,7 +127,8 @@ final class KustomizeResolver {
             String pointer = "/resources/" + i++;
             if (!listed.add(resource)) {
                 problems.add(
-                        new ValidationProblem(file, "", pointer, "lists '" + resource + "' twice"));
+                        new ValidationProblem(
+                                file, ObjectRef.NONE, pointer, "lists '" + resource + "' twice"));
                 continue;
             }
             String target =
@@ -136,7 +143,7 @@ final class KustomizeResolver {
                 problems.add(
                         new ValidationProblem(
                                 file,
-                                "",
+                                ObjectRef.NONE,
                                 pointer,
                                 "lists '" + resource + "', which does not exist"));
             }
@@ -153,7 +160,7 @@ final class KustomizeResolver {
                 problems.add(
                         new ValidationProblem(
                                 file,
-                                "",
+                                ObjectRef.NONE,
                                 "/resources",
                                 "does not list '" + first + "', which is in its folder"));
             }

@@ -65,7 +65,7 @@ final class KustomizeTransforms {
                 problems.add(
                         new ValidationProblem(
                                 file,
-                                "",
+                                ObjectRef.NONE,
                                 pointer + "/patch",
                                 "not valid YAML: " + e.getOriginalMessage()));
                 continue;
@@ -74,7 +74,7 @@ final class KustomizeTransforms {
                 problems.add(
                         new ValidationProblem(
                                 file,
-                                "",
+                                ObjectRef.NONE,
                                 pointer + "/patch",
                                 "only JSON 6902 patches (a list of operations) are checked"));
                 continue;
@@ -92,7 +92,7 @@ final class KustomizeTransforms {
                         problems.add(
                                 new ValidationProblem(
                                         file,
-                                        "",
+                                        ObjectRef.NONE,
                                         pointer,
                                         "does not apply to " + m.id() + ": " + e.getMessage()));
                     }
@@ -102,7 +102,7 @@ final class KustomizeTransforms {
                 problems.add(
                         new ValidationProblem(
                                 file,
-                                "",
+                                ObjectRef.NONE,
                                 pointer + "/target",
                                 "no " + kind + " named '" + name + "' to patch"));
             }

@@ -35,8 +35,8 @@ public record Manifest(String file, ObjectNode object) {
     }
 
     /** {@code Kind namespace/name} as problems name it. */
-    public String id() {
-        return kind() + " " + (namespace().isEmpty() ? "" : namespace() + "/") + name();
+    public ObjectRef id() {
+        return new ObjectRef(kind(), namespace(), name());
     }
 
     /** The identity kustomize and the API server use: group, kind, namespace, name. */

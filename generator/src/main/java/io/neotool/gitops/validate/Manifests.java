@@ -35,7 +35,7 @@ final class Manifests {
                     problems.add(
                             new ValidationProblem(
                                     file,
-                                    "",
+                                    ObjectRef.NONE,
                                     "",
                                     "document "
                                             + index
@@ -47,7 +47,7 @@ final class Manifests {
         } catch (JacksonException e) {
             problems.add(
                     new ValidationProblem(
-                            file, "", "", "not valid YAML: " + e.getOriginalMessage()));
+                            file, ObjectRef.NONE, "", "not valid YAML: " + e.getOriginalMessage()));
         }
         return manifests;
     }

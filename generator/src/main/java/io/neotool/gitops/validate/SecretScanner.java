@@ -22,7 +22,7 @@ final class SecretScanner {
                 problems.add(
                         new ValidationProblem(
                                 file + ":" + (i + 1),
-                                "",
+                                ObjectRef.NONE,
                                 "",
                                 "this line looks like a credential; "
                                         + "secrets come from Vault at run time, never from Git"));

@@ -124,9 +124,8 @@ public final class TreeValidator {
         }
         List<ValidationProblem> out = new ArrayList<>();
         for (ValidationProblem p : problems.stream().distinct().toList()) {
-            String[] id = p.object().split(" ", 2);
-            String name = id.length == 2 ? id[1].substring(id[1].indexOf('/') + 1) : "";
-            String source = sources.get(p.file() + "|" + id[0] + "|" + name);
+            String source =
+                    sources.get(p.file() + "|" + p.object().kind() + "|" + p.object().name());
             out.add(source == null ? p : p.withSource(locator.apply(source)));
         }
         return out;

@@ -7,16 +7,16 @@ package io.neotool.gitops.validate;
  * got {app=other}}.
  *
  * @param file the file, relative to the repository root
- * @param object {@code Kind namespace/name}, or empty when the problem is about the file
+ * @param object the object, or {@link ObjectRef#NONE} when the problem is about the file
  * @param field a JSON pointer into the object, or empty
  * @param message what was expected and what was found
  * @param source where in a config the object comes from ({@code config/production.yaml:33:5}), or
  *     empty
  */
 public record ValidationProblem(
-        String file, String object, String field, String message, String source) {
+        String file, ObjectRef object, String field, String message, String source) {
 
-    public ValidationProblem(String file, String object, String field, String message) {
+    public ValidationProblem(String file, ObjectRef object, String field, String message) {
         this(file, object, field, message, "");
     }
 
@@ -26,7 +26,7 @@ public record ValidationProblem(
 
     public String format() {
         StringBuilder text = new StringBuilder(file).append(": ");
-        if (!object.isEmpty()) {
+        if (!object.isNone()) {
             text.append(object).append(": ");
         }
         if (!field.isEmpty()) {

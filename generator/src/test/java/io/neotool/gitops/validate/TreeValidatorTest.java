@@ -71,7 +71,7 @@ class TreeValidatorTest {
         assertThat(problems).as(problems.toString()).hasSize(1);
         ValidationProblem p = problems.get(0);
         assertThat(p.file()).isEqualTo(file);
-        assertThat(p.object()).isEqualTo(object);
+        assertThat(p.object().toString()).isEqualTo(object);
         assertThat(p.field()).isEqualTo(field);
         assertThat(p.message()).contains(message);
     }
@@ -154,7 +154,9 @@ class TreeValidatorTest {
         assertThat(problems)
                 .as("the base is applied in both clusters")
                 .extracting(ValidationProblem::object)
-                .containsExactly("Deployment neotool-dev/web", "Deployment production/web");
+                .containsExactly(
+                        new ObjectRef("Deployment", "neotool-dev", "web"),
+                        new ObjectRef("Deployment", "production", "web"));
         assertThat(problems)
                 .allSatisfy(
                         p -> {
