@@ -2,9 +2,6 @@ package io.neotool.gitops.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -50,7 +48,7 @@ public final class ConfigLoader {
                                 1,
                                 "",
                                 "the file is larger than the limit of " + MAX_BYTES + " bytes",
-                                "a config is a few KiB"));
+                                "a config is a few KiB; spread many apps over files named in include"));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -61,53 +59,30 @@ public final class ConfigLoader {
 
     /** Loads config text already in memory; {@code baseDir} resolves files the config names. */
     public LoadedConfig parse(byte[] bytes, String displayName, @Nullable Path baseDir) {
-        if (bytes.length > MAX_BYTES) {
-            throw fail(
-                    new ConfigProblem(
-                            displayName,
-                            1,
-                            1,
-                            "",
-                            "the file is larger than the limit of " + MAX_BYTES + " bytes",
-                            "a config is a few KiB"));
-        }
-        String text = decode(bytes, displayName);
-        if (text.isBlank()) {
-            throw fail(
-                    new ConfigProblem(
-                            displayName,
-                            1,
-                            1,
-                            "",
-                            "the file is empty",
-                            "start from config/production.yaml"));
-        }
         List<ConfigProblem> problems = new ArrayList<>();
-        SourceMap map = SourceMapReader.read(displayName, text, problems);
-        if (map == null) {
-            throw new ConfigException(problems);
-        }
-        if (map.paths().isEmpty()) {
-            throw fail(
-                    new ConfigProblem(
-                            displayName,
-                            1,
-                            1,
-                            "",
-                            "the file holds no settings",
-                            "start from config/production.yaml"));
-        }
+        ConfigPart main = ConfigPart.read(bytes, displayName);
+        SourceMap map = main.map();
+        JsonNode tree;
         try {
-            new KeyChecker(map, problems, settings)
-                    .check(mapper.readTree(text), EnvironmentConfig.class, "");
+            tree = mapper.readTree(main.text());
         } catch (JacksonException e) {
-            problems.add(describe(e, map));
+            throw new ConfigException(List.of(describe(e, map)));
         }
+        boolean merged = tree.has("include");
+        if (merged) {
+            ConfigIncludes.Merged all = ConfigIncludes.merge(mapper, main, tree, baseDir, problems);
+            tree = all.tree();
+            map = all.map();
+        }
+        new KeyChecker(map, problems, settings).check(tree, EnvironmentConfig.class, "");
         EnvironmentConfig config = null;
         if (problems.isEmpty()) {
             // The structure is right; binding is the safety net for what the walk does not see.
             try {
-                config = mapper.readValue(text, EnvironmentConfig.class);
+                config =
+                        merged
+                                ? mapper.treeToValue(tree, EnvironmentConfig.class)
+                                : mapper.readValue(main.text(), EnvironmentConfig.class);
                 if (config == null) {
                     problems.add(
                             new ConfigProblem(
@@ -132,7 +107,8 @@ public final class ConfigLoader {
                 problems.stream()
                         .distinct()
                         .sorted(
-                                Comparator.comparingInt(ConfigProblem::line)
+                                Comparator.comparing(ConfigProblem::file)
+                                        .thenComparingInt(ConfigProblem::line)
                                         .thenComparingInt(ConfigProblem::column)
                                         .thenComparing(ConfigProblem::path)
                                         .thenComparing(ConfigProblem::message))
@@ -153,55 +129,7 @@ public final class ConfigLoader {
         return shown;
     }
 
-    private static String decode(byte[] bytes, String displayName) {
-        var decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        var result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw fail(
-                    new ConfigProblem(
-                            displayName,
-                            line,
-                            offset - lineStart + 1,
-                            "",
-                            "the file is not valid UTF-8 (byte 0x"
-                                    + String.format("%02x", bytes[offset] & 0xff)
-                                    + ")",
-                            "save it as UTF-8; binary files are not configs"));
-        }
-        decoder.flush(out);
-        String text = out.flip().toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            String before = text.substring(0, nul);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            throw fail(
-                    new ConfigProblem(
-                            displayName,
-                            line,
-                            nul - before.lastIndexOf('\n'),
-                            "",
-                            "the file contains a NUL character",
-                            "binary files are not configs"));
-        }
-        return text;
-    }
-
-    private static ConfigException fail(ConfigProblem problem) {
+    static ConfigException fail(ConfigProblem problem) {
         return new ConfigException(List.of(problem));
     }
 
@@ -211,12 +139,16 @@ public final class ConfigLoader {
      */
     private static ConfigProblem describe(JacksonException e, SourceMap map) {
         String path = path(e);
-        int[] at =
-                e.getLocation() != null && e.getLocation().getLineNr() > 0
-                        ? new int[] {e.getLocation().getLineNr(), e.getLocation().getColumnNr()}
-                        : map.locate(path);
-        return new ConfigProblem(
-                map.file(), at[0], at[1], path, firstLine(e.getOriginalMessage()), null);
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            return new ConfigProblem(
+                    map.file(),
+                    e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr(),
+                    path,
+                    firstLine(e.getOriginalMessage()),
+                    null);
+        }
+        return map.problem(path, firstLine(e.getOriginalMessage()), null);
     }
 
     private static String firstLine(String text) {

@@ -8,6 +8,9 @@ import java.util.List;
  * {@code namespace}, except the node agents that need the host (Promtail, node-exporter): they run
  * in {@code agentsNamespace} (default {@code <namespace>-agents}), the one namespace where Pod
  * Security allows privileged pods.
+ *
+ * <p>{@code include} names more files of the same environment (relative to this one, inside its
+ * folder): each adds apps, infrastructure components or keys this file leaves out.
  */
 public record EnvironmentConfig(
         @JsonProperty(required = true) ClusterConfig cluster,
@@ -18,12 +21,14 @@ public record EnvironmentConfig(
         @JsonProperty(required = true) InfrastructureConfig infrastructure,
         List<AppConfig> apps,
         BackupConfig backups,
-        ValidationConfig validation) {
+        ValidationConfig validation,
+        List<String> include) {
 
     public EnvironmentConfig {
         flux = flux == null ? FluxConfig.DEFAULTS : flux;
         validation = validation == null ? ValidationConfig.DEFAULTS : validation;
         apps = apps == null ? List.of() : List.copyOf(apps);
+        include = include == null ? List.of() : List.copyOf(include);
         agentsNamespace =
                 agentsNamespace == null && namespace != null
                         ? namespace + "-agents"

@@ -24,16 +24,65 @@ public final class SourceMap {
      */
     private final Map<String, String> names;
 
+    /** The file of each path read from an included file (the others are in {@link #file}). */
+    private final Map<String, String> files;
+
     SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
+        this(file, locations, names, Map.of());
+    }
+
+    private SourceMap(
+            String file,
+            Map<String, int[]> locations,
+            Map<String, String> names,
+            Map<String, String> files) {
         this.file = file;
         this.locations = locations;
         this.names = names;
+        this.files = files;
     }
 
-    /** The problem located at {@code path}, or at its closest located ancestor. */
+    /**
+     * The map of an environment spread over files: {@code main}'s paths, then each part's, its apps
+     * numbered after the {@code offsets.get(i)} apps before it.
+     */
+    static SourceMap merge(SourceMap main, List<SourceMap> parts, List<Integer> offsets) {
+        Map<String, int[]> locations = new java.util.HashMap<>(main.locations);
+        Map<String, String> names = new java.util.HashMap<>(main.names);
+        Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            SourceMap part = parts.get(i);
+            int offset = offsets.get(i);
+            part.locations.forEach(
+                    (path, at) -> {
+                        String shifted = shift(path, offset);
+                        if (locations.putIfAbsent(shifted, at) == null) {
+                            files.put(shifted, part.file);
+                        }
+                    });
+            part.names.forEach((path, name) -> names.put(shift(path, offset), name));
+        }
+        return new SourceMap(main.file, locations, names, files);
+    }
+
+    /** {@code apps[3].port} of a part whose apps come after 10 others: {@code apps[13].port}. */
+    private static String shift(String path, int offset) {
+        java.util.regex.Matcher m = APP_INDEX.matcher(path);
+        if (offset == 0 || !m.find()) {
+            return path;
+        }
+        return "apps[" + (Integer.parseInt(m.group(1)) + offset) + "]" + path.substring(m.end());
+    }
+
+    private static final java.util.regex.Pattern APP_INDEX =
+            java.util.regex.Pattern.compile("^apps\\[(\\d+)\\]");
+
+    /** The problem located at {@code path}, or at its closest located ancestor, in its file. */
     public ConfigProblem problem(String path, String message, @Nullable String hint) {
-        int[] at = locate(path);
-        return new ConfigProblem(file, at[0], at[1], path, message, hint, label(path));
+        String located = located(path);
+        int[] at = locations.getOrDefault(located, new int[] {1, 1});
+        return new ConfigProblem(
+                files.getOrDefault(located, file), at[0], at[1], path, message, hint, label(path));
     }
 
     /** {@code path} with the app it is about named: {@code apps[3] (billing-service).replicas}. */
@@ -46,17 +95,21 @@ public final class SourceMap {
     }
 
     public int[] locate(String path) {
+        return locations.getOrDefault(located(path), new int[] {1, 1});
+    }
+
+    /** The file {@code path} was read from. */
+    public String fileOf(String path) {
+        return files.getOrDefault(located(path), file);
+    }
+
+    /** {@code path}, or its closest ancestor with a location ("" when none has one). */
+    private String located(String path) {
         String p = path;
-        while (true) {
-            int[] at = locations.get(p);
-            if (at != null) {
-                return at;
-            }
-            if (p.isEmpty()) {
-                return new int[] {1, 1};
-            }
+        while (!p.isEmpty() && !locations.containsKey(p)) {
             p = parent(p);
         }
+        return p;
     }
 
     public String file() {

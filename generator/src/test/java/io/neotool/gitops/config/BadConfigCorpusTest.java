@@ -98,7 +98,7 @@ class BadConfigCorpusTest {
                             p ->
                                     assertThat(p.format())
                                             .isEqualTo(
-                                                    "config/big.yaml:1:1: the file is larger than the limit of 1048576 bytes (hint: a config is a few KiB)"));
+                                                    "config/big.yaml:1:1: the file is larger than the limit of 1048576 bytes (hint: a config is a few KiB; spread many apps over files named in include)"));
         }
     }
 
