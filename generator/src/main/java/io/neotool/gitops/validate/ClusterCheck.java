@@ -223,6 +223,7 @@ final class ClusterCheck {
 
     private void objects(List<Manifest> everything) {
         Map<String, Manifest> seen = new HashMap<>();
+        PodIndex pods = new PodIndex(everything);
         for (Manifest m : everything) {
             Manifest first = seen.putIfAbsent(m.key(), m);
             if (first != null && !first.file().equals(m.file())) {
@@ -233,7 +234,7 @@ final class ClusterCheck {
                                 "",
                                 "the same object is also defined in " + first.file()));
             }
-            new ObjectChecks(m, rules, problems).run(everything);
+            new ObjectChecks(m, rules, problems).run(pods);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.neotool.gitops.validate;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class ObjectChecks {
         this.problems = problems;
     }
 
-    void run(List<Manifest> cluster) {
+    void run(PodIndex cluster) {
         names();
         selector();
         containers();
@@ -177,22 +176,12 @@ final class ObjectChecks {
         }
     }
 
-    private void servicePorts(List<Manifest> cluster) {
+    private void servicePorts(PodIndex cluster) {
         Map<String, String> selector = strings(m.at("/spec/selector"));
         if (selector.isEmpty()) {
             return;
         }
-        List<JsonNode> pods = new ArrayList<>();
-        for (Manifest other : cluster) {
-            JsonNode template = PodTemplates.podTemplate(other.object());
-            if (!template.isMissingNode()
-                    && other.namespace().equals(m.namespace())
-                    && strings(template.at("/metadata/labels"))
-                            .entrySet()
-                            .containsAll(selector.entrySet())) {
-                pods.add(template);
-            }
-        }
+        List<JsonNode> pods = cluster.select(m.namespace(), selector);
         if (pods.isEmpty()) {
             problem(
                     "/spec/selector",

@@ -83,7 +83,14 @@ public final class GenerationBench {
         }
     }
 
-    /** A config folder with production's infrastructure and {@code n} apps. */
+    /** Apps per file: a file of this shape stays well under the 1 MiB limit. */
+    static final int APPS_PER_FILE = 1000;
+
+    /**
+     * A config folder with production's infrastructure and {@code n} apps: in {@code
+     * production.yaml} up to {@link #APPS_PER_FILE}, past that in files it names under {@code
+     * include} ({@code production/apps-K.yaml}), as a large environment is written.
+     */
     static Path write(Path folder, int n) throws IOException {
         Files.createDirectories(folder.resolve("supergraph"));
         Path repo =
@@ -95,8 +102,32 @@ public final class GenerationBench {
         String production = Files.readString(repo.resolve("config/production.yaml"));
         String head = production.substring(0, production.indexOf("\napps:\n") + 1);
         String tail = production.substring(production.indexOf("\nbackups:\n"));
+        if (n <= APPS_PER_FILE) {
+            Files.writeString(
+                    folder.resolve("production.yaml"),
+                    head + apps(0, n) + tail,
+                    StandardCharsets.UTF_8);
+            return folder;
+        }
+        Files.createDirectories(folder.resolve("production"));
+        StringBuilder include = new StringBuilder("include:\n");
+        for (int from = 0, k = 1; from < n; from += APPS_PER_FILE, k++) {
+            String name = "production/apps-" + k + ".yaml";
+            include.append("  - ").append(name).append('\n');
+            Files.writeString(
+                    folder.resolve(name),
+                    apps(from, Math.min(n, from + APPS_PER_FILE)),
+                    StandardCharsets.UTF_8);
+        }
+        Files.writeString(
+                folder.resolve("production.yaml"), head + tail + include, StandardCharsets.UTF_8);
+        return folder;
+    }
+
+    /** Apps {@code from} (inclusive) to {@code to} (exclusive), as an {@code apps:} list. */
+    private static String apps(int from, int to) {
         StringBuilder apps = new StringBuilder("apps:\n");
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             String name = "service-" + i;
             apps.append("  - name: ")
                     .append(name)
@@ -126,9 +157,7 @@ public final class GenerationBench {
                     .append(name)
                     .append("/api, key: key }\n          env: API_KEY\n");
         }
-        Files.writeString(
-                folder.resolve("production.yaml"), head + apps + tail, StandardCharsets.UTF_8);
-        return folder;
+        return apps.toString();
     }
 
     private static double median(long[] values) {

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# One large environment end to end under a small heap: generate N apps (default 10,000) into an empty
+# repository, regenerate (a no-op), read the tree back, validate in the JVM; then kubeconform on the
+# same tree with the same catalog when .ci/schemas.sh has built them, for the objects-per-second ratio.
+# Usage: bench/scale.sh [N] [heap, default 512m]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+HEAP=${2:-512m}
+./mvnw -B -q -pl generator test-compile
+CP=$(./mvnw -B -q -pl generator dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+CATALOG=""
+[ -d target/ci/catalog ] && CATALOG="$PWD/target/ci/catalog"
+java -Xmx"$HEAP" -Dneotool.repoRoot="$PWD" -cp "generator/target/test-classes:generator/target/classes:$CP" \
+  io.neotool.gitops.bench.ScaleCheck "$WORK" "$N" $CATALOG
+if [ -n "$CATALOG" ] && [ -x target/ci/bin/kubeconform ]; then
+  start=$(date +%s%N)
+  summary=$(find "$WORK/repo/clusters" "$WORK/repo/infrastructure" "$WORK/repo/apps" -name '*.yaml' ! -name kustomization.yaml -print0 \
+    | xargs -0 target/ci/bin/kubeconform -strict -summary \
+        -schema-location "$CATALOG/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json" \
+        -schema-location "$CATALOG/core/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json" 2>&1 | tail -1)
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "  kubeconform        $(printf %8d "$ms") ms: $summary"
+fi

@@ -1,0 +1,107 @@
+package io.neotool.gitops.bench;
+
+import io.neotool.gitops.GenerationRequest;
+import io.neotool.gitops.GenerationResult;
+import io.neotool.gitops.NeotoolGitops;
+import io.neotool.gitops.ValidationResult;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * One large environment end to end, the way {@code mvn neotool:generate} runs it (run by {@code
+ * bench/scale.sh} and once by CI under {@code -Xmx512m}; never by the unit tests): generate N apps
+ * into an empty repository, generate again (a no-op must write nothing), read the tree back (the
+ * floor of a no-op), validate it in the JVM; print each time, the objects per second of the
+ * validation and the peak heap. It fails when the output is wrong: files missing, a no-op that
+ * writes, a validation problem.
+ *
+ * <p>Usage: {@code ScaleCheck <work folder> <N> [schema catalog]}.
+ */
+public final class ScaleCheck {
+    public static void main(String[] args) throws IOException {
+        Path work = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        String catalog = args.length > 2 ? args[2] : null;
+        Path config = GenerationBench.write(work.resolve("config"), n);
+        Path repo = Files.createDirectories(work.resolve("repo"));
+        NeotoolGitops gitops = new NeotoolGitops();
+
+        long start = System.nanoTime();
+        GenerationResult first = gitops.generate(new GenerationRequest(config, repo, null));
+        long generate = System.nanoTime() - start;
+        int files = first.files().written().size();
+        require(files > 4 * n, "expected more than " + 4 * n + " files, wrote " + files);
+
+        start = System.nanoTime();
+        GenerationResult again = gitops.generate(new GenerationRequest(config, repo, null));
+        long noop = System.nanoTime() - start;
+        require(
+                again.files().written().isEmpty(),
+                "a no-op regeneration wrote " + again.files().written().size() + " files");
+
+        start = System.nanoTime();
+        long bytes = 0;
+        try (Stream<Path> tree = Files.walk(repo)) {
+            for (Path file : tree.filter(Files::isRegularFile).toList()) {
+                bytes += Files.readAllBytes(file).length;
+            }
+        }
+        long readBack = System.nanoTime() - start;
+
+        start = System.nanoTime();
+        ValidationResult validation = gitops.validate(config, repo, catalog);
+        long validate = System.nanoTime() - start;
+        require(
+                validation.ok(),
+                validation.summary()
+                        + "\n"
+                        + validation.report().problems().stream().limit(5).toList());
+        int objects = validation.report().objects();
+
+        System.out.printf(
+                Locale.ROOT,
+                "apps %d: %d files (%d MB), %d objects%n"
+                        + "  generate           %8.0f ms%n"
+                        + "  no-op regenerate   %8.0f ms (%d written), %.2f x reading the tree back (%.0f ms)%n"
+                        + "  validate in-JVM    %8.0f ms, %.0f objects/s%s%n"
+                        + "  peak heap          %8d MB of %d MB max%n",
+                n,
+                files,
+                bytes >> 20,
+                objects,
+                generate / 1e6,
+                noop / 1e6,
+                again.files().written().size(),
+                (double) noop / readBack,
+                readBack / 1e6,
+                validate / 1e6,
+                objects / (validate / 1e9),
+                catalog == null ? " (no schemas)" : " (with schemas)",
+                peakHeap() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+        for (MemoryPoolMXBean pool : pools) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
