@@ -6,6 +6,9 @@ def files = []
 out.eachFileRecurse(groovy.io.FileType.FILES) { files << out.toPath().relativize(it.toPath()).toString() }
 assert files.contains('.neotool/generated.lock')
 files.remove('.neotool/generated.lock')
+// the local stamp that lets an unchanged rerun skip the work (git-ignored)
+assert files.contains('.neotool/cache/inputs.sha256')
+files.remove('.neotool/cache/inputs.sha256')
 assert files.every { it == 'clusters/README.md' || it.startsWith('clusters/staging-eu/') || it.startsWith('infrastructure/staging-eu/') || it.startsWith('apps/staging-eu/') || it.startsWith('apps/base/billing/') }
 assert files.contains('clusters/staging-eu/apps.yaml')
 assert files.contains('clusters/staging-eu/README.md')

@@ -59,6 +59,12 @@ public final class ConfigFolder {
         }
     }
 
+    /** The configs of the folder as the generator names them ({@code config/production.yaml}). */
+    public static List<String> names(Path configDir) {
+        String folder = configDir.toAbsolutePath().normalize().getFileName().toString();
+        return files(configDir).stream().map(f -> folder + "/" + f.getFileName()).toList();
+    }
+
     /** Loads every config of the folder; throws one exception with the problems of all files. */
     public static List<LoadedConfig> load(ConfigLoader loader, Path configDir) {
         List<LoadedConfig> loaded = new ArrayList<>();

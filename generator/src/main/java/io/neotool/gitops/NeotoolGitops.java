@@ -6,20 +6,16 @@ import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.LoadedConfig;
-import io.neotool.gitops.config.Source;
 import io.neotool.gitops.diff.GitTree;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.output.WriteResult;
-import io.neotool.gitops.validate.ClusterRules;
-import io.neotool.gitops.validate.SchemaCatalog;
 import io.neotool.gitops.validate.TreeValidator;
 import io.neotool.gitops.validate.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The library's entry point: load every config (all problems of all files at once), generate, check
@@ -68,6 +63,14 @@ public final class NeotoolGitops {
     /** Generates and writes; a config problem throws before anything is written. */
     public GenerationResult generate(GenerationRequest request) {
         long start = System.nanoTime();
+        boolean whole = request.env() == null && !request.force();
+        String stamp = whole ? UpToDate.stamp(request.configDir(), request.schemaLocation()) : null;
+        if (stamp != null && UpToDate.holds(request.outputDir(), stamp)) {
+            return new GenerationResult(
+                    ConfigFolder.names(request.configDir()),
+                    new WriteResult(List.of(), UpToDate.owned(request.outputDir()), List.of()),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
         List<LoadedConfig> all = load(request.configDir());
         List<LoadedConfig> selected = all;
         if (request.env() != null) {
@@ -93,7 +96,8 @@ public final class NeotoolGitops {
         OutputTree everything = render(all);
         SortedMap<String, String> texts = new TreeMap<>();
         everything.files().forEach((path, file) -> texts.put(path, file.text()));
-        TreeValidator.Report report = validator(all, request.schemaLocation()).validate(texts);
+        TreeValidator.Report report =
+                TreeValidators.validator(all, request.schemaLocation()).validate(texts);
         if (!report.problems().isEmpty()) {
             throw new ValidationException(report.problems());
         }
@@ -111,6 +115,10 @@ public final class NeotoolGitops {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot write the output under " + request.outputDir(), e);
+        }
+        if (stamp != null) {
+            // what the next run compares with: the lock just written is one of the inputs
+            UpToDate.record(request.outputDir(), stamp);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GenerationResult(new ArrayList<>(owners), result, millis);
@@ -144,46 +152,6 @@ public final class NeotoolGitops {
         }
     }
 
-    /** Per cluster, what its config says the objects must respect. */
-    public static Map<String, ClusterRules> rules(List<LoadedConfig> configs) {
-        Map<String, ClusterRules> rules = new TreeMap<>();
-        for (LoadedConfig loaded : configs) {
-            var c = loaded.config();
-            rules.put(
-                    c.cluster().name(),
-                    new ClusterRules(
-                            c.cluster().name(),
-                            c.cluster().domain(),
-                            c.cluster().storageClass(),
-                            Set.copyOf(c.validation().skipSchemaFor())));
-        }
-        return rules;
-    }
-
-    private static TreeValidator validator(
-            List<LoadedConfig> configs, @Nullable String schemaLocation) {
-        SchemaCatalog catalog =
-                schemaLocation == null || schemaLocation.isBlank()
-                        ? null
-                        : SchemaCatalog.at(
-                                schemaLocation,
-                                Path.of(
-                                        System.getProperty("user.home"),
-                                        ".cache",
-                                        "neotool-gitops",
-                                        "schemas"));
-        return new TreeValidator(catalog, rules(configs), source -> locate(configs, source));
-    }
-
-    /**
-     * Where a {@value TreeValidator#SOURCE_ANNOTATION} value stands in its config: {@code
-     * config/production.yaml:171:5}; "" when unknown.
-     */
-    static String locate(List<LoadedConfig> configs, String annotation) {
-        Source source = Source.parse(annotation);
-        return source == null ? "" : source.locate(configs);
-    }
-
     /**
      * Validates the tree on disk under {@code outputDir} (what Flux will apply, generated or not),
      * with the rules of the configs in {@code configDir}.
@@ -191,26 +159,12 @@ public final class NeotoolGitops {
     public ValidationResult validate(Path configDir, Path outputDir, String schemaLocation) {
         long start = System.nanoTime();
         List<LoadedConfig> configs = load(configDir);
-        SortedMap<String, String> texts = readTree(outputDir);
+        SortedMap<String, String> texts = TreeValidators.readTree(outputDir);
         boolean schemas = schemaLocation != null && !schemaLocation.isBlank();
-        TreeValidator.Report report = validator(configs, schemaLocation).validate(texts);
+        TreeValidator.Report report =
+                TreeValidators.validator(configs, schemaLocation).validate(texts);
         return new ValidationResult(
                 report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** Every YAML file under the output folders of {@code outputDir}: relative path to text. */
-    static SortedMap<String, String> readTree(Path outputDir) {
-        SortedMap<String, String> texts = new TreeMap<>();
-        try {
-            for (String relative : OutputWriter.listFiles(outputDir)) {
-                if (relative.endsWith(".yaml") || relative.endsWith(".yml")) {
-                    texts.put(relative, Files.readString(outputDir.resolve(relative)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tree under " + outputDir, e);
-        }
-        return texts;
     }
 
     /**
@@ -223,7 +177,7 @@ public final class NeotoolGitops {
         tree.files().forEach((path, file) -> after.put(path, file.text()));
         SortedMap<String, String> before;
         if (base == null || base.isBlank()) {
-            before = readTree(outputDir);
+            before = TreeValidators.readTree(outputDir);
             before.keySet().removeIf(OutputWriter::isBootstrapOwned);
         } else {
             try {

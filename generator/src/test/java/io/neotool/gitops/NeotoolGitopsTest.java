@@ -195,13 +195,15 @@ class NeotoolGitopsTest {
                         .substring(0, production.indexOf("  - name: web\n"))
                         .split("\n", -1)
                         .length;
-        assertThat(NeotoolGitops.locate(configs, "config/production.yaml#/apps/web"))
+        assertThat(TreeValidators.locate(configs, "config/production.yaml#/apps/web"))
                 .isEqualTo("config/production.yaml:" + webLine + ":5");
         int postgresLine =
                 production.substring(0, production.indexOf("  postgres:\n")).split("\n", -1).length;
-        assertThat(NeotoolGitops.locate(configs, "config/production.yaml#/infrastructure/postgres"))
+        assertThat(
+                        TreeValidators.locate(
+                                configs, "config/production.yaml#/infrastructure/postgres"))
                 .isEqualTo("config/production.yaml:" + postgresLine + ":3");
-        assertThat(NeotoolGitops.locate(configs, "config/*.yaml#/apps/web"))
+        assertThat(TreeValidators.locate(configs, "config/*.yaml#/apps/web"))
                 .startsWith("config/dev.yaml:");
 
         // a problem in a generated object names the config line that produced it
@@ -214,8 +216,8 @@ class NeotoolGitopsTest {
         var problems =
                 new TreeValidator(
                                 null,
-                                NeotoolGitops.rules(configs),
-                                s -> NeotoolGitops.locate(configs, s))
+                                TreeValidators.rules(configs),
+                                s -> TreeValidators.locate(configs, s))
                         .validate(files)
                         .problems();
         assertThat(problems)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.neotool.gitops.NeotoolGitops;
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.TreeValidators;
 import io.neotool.gitops.config.LoadedConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ class TreeValidatorTest {
                         files.put(path, edit);
                     }
                 });
-        return new TreeValidator(catalog, NeotoolGitops.rules(configs)).validate(files).problems();
+        return new TreeValidator(catalog, TreeValidators.rules(configs)).validate(files).problems();
     }
 
     static String edit(String path, String from, String to) {
@@ -85,7 +86,7 @@ class TreeValidatorTest {
     void theGeneratedTreesMatchTheSchemas() {
         SchemaCatalog catalog = catalog();
         TreeValidator.Report report =
-                new TreeValidator(catalog, NeotoolGitops.rules(configs)).validate(tree);
+                new TreeValidator(catalog, TreeValidators.rules(configs)).validate(tree);
         assertThat(report.problems()).isEmpty();
         assertThat(report.schemaChecked())
                 .as("every object has a schema")

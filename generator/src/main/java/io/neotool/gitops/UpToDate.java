@@ -1,0 +1,130 @@
+package io.neotool.gitops;
+
+import io.neotool.gitops.output.GeneratedLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a complete run would write nothing: the inputs of the last complete run (the generator's
+ * code, every file of the config folder, the schema catalog asked for, the lock it wrote) are the
+ * same, and every file of the lock is on disk with the content it records. Then generation is
+ * skipped; reading the tree back to check it is the whole cost. The stamp is a local cache ({@value
+ * #STAMP}, not committed): a fresh clone, another branch or any edit runs in full.
+ */
+final class UpToDate {
+    static final String STAMP = ".neotool/cache/inputs.sha256";
+
+    private UpToDate() {}
+
+    /** The fingerprint of a complete run's inputs, taken before it reads them. */
+    static String stamp(Path configDir, @Nullable String schemaLocation) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            feed(digest, code());
+            for (Path file : files(configDir)) {
+                digest.update(
+                        configDir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+            digest.update(String.valueOf(schemaLocation).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the last complete run had this stamp and its files are all on disk, unchanged. */
+    static boolean holds(Path outputDir, String stamp) {
+        try {
+            Path recorded = outputDir.resolve(STAMP);
+            if (!Files.isRegularFile(recorded)
+                    || !Files.readString(recorded, StandardCharsets.UTF_8)
+                            .strip()
+                            .equals(withLock(outputDir, stamp))) {
+                return false;
+            }
+            GeneratedLock lock = GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH));
+            for (Map.Entry<String, GeneratedLock.Entry> e : lock.entries().entrySet()) {
+                Path file = outputDir.resolve(e.getKey());
+                if (!Files.isRegularFile(file)
+                        || !GeneratedLock.sha256(Files.readAllBytes(file))
+                                .equals(e.getValue().sha256())) {
+                    return false;
+                }
+            }
+            return !lock.entries().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The files the last complete run owns (what a skipped run reports as unchanged). */
+    static List<String> owned(Path outputDir) {
+        try {
+            return List.copyOf(
+                    GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH)).entries().keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records the inputs of a complete run that succeeded, with the lock it wrote. */
+    static void record(Path outputDir, String stamp) {
+        try {
+            Path file = outputDir.resolve(STAMP);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, withLock(outputDir, stamp) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stamp and the lock on disk, together: another lock (a checkout) runs in full. */
+    private static String withLock(Path outputDir, String stamp) throws IOException {
+        Path lock = outputDir.resolve(GeneratedLock.PATH);
+        byte[] bytes = Files.isRegularFile(lock) ? Files.readAllBytes(lock) : new byte[0];
+        return GeneratedLock.sha256(
+                (stamp + "\n" + GeneratedLock.sha256(bytes)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** The generator's own classes: its jar, or every file of its classes folder. */
+    private static List<Path> code() throws IOException {
+        try {
+            Path location =
+                    Path.of(
+                            UpToDate.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
+            return Files.isDirectory(location) ? files(location) : List.of(location);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IOException("cannot find the generator's code", e);
+        }
+    }
+
+    private static void feed(MessageDigest digest, List<Path> files) throws IOException {
+        for (Path file : files) {
+            digest.update(Files.readAllBytes(file));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.neotool.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neotool.gitops.output.HandEditedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A no-op regeneration skips the work only when nothing it reads or wrote has changed. */
+class UpToDateTest {
+    @TempDir Path work;
+
+    private static final String DEPLOYMENT = "apps/base/web/deployment-web.yaml";
+
+    private Path config;
+    private Path out;
+
+    private GenerationResult generate() {
+        return new NeotoolGitops().generate(new GenerationRequest(config, out, null));
+    }
+
+    private boolean skips() {
+        return UpToDate.holds(out, UpToDate.stamp(config, null));
+    }
+
+    private void setUp() throws IOException {
+        config = TestSupport.copyConfigs(work);
+        out = Files.createDirectories(work.resolve("repo"));
+        assertThat(skips()).as("nothing generated yet").isFalse();
+        assertThat(generate().files().written()).isNotEmpty();
+    }
+
+    @Test
+    void anUnchangedRunIsSkippedAndReportsEveryFileUnchanged() throws IOException {
+        setUp();
+        assertThat(skips()).isTrue();
+        GenerationResult again = generate();
+        assertThat(again.files().written()).isEmpty();
+        assertThat(again.files().unchanged()).contains(DEPLOYMENT).hasSizeGreaterThan(100);
+        assertThat(again.configs()).containsExactly("config/dev.yaml", "config/production.yaml");
+    }
+
+    @Test
+    void aHandEditStillFailsTheRun() throws IOException {
+        setUp();
+        Files.writeString(
+                out.resolve(DEPLOYMENT), "# edited\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(skips()).isFalse();
+        assertThatThrownBy(this::generate).isInstanceOf(HandEditedException.class);
+    }
+
+    @Test
+    void aDeletedFileIsWrittenAgain() throws IOException {
+        setUp();
+        Files.delete(out.resolve(DEPLOYMENT));
+        assertThat(skips()).isFalse();
+        assertThat(generate().files().written()).containsExactly(DEPLOYMENT);
+        assertThat(skips()).isTrue();
+    }
+
+    @Test
+    void aConfigEditOrAnotherCatalogRunsInFull() throws IOException {
+        setUp();
+        assertThat(UpToDate.holds(out, UpToDate.stamp(config, "/some/catalog"))).isFalse();
+        Path production = config.resolve("production.yaml");
+        Files.writeString(
+                production,
+                Files.readString(production)
+                        .replace(
+                                "    replicas: 2\n    host: app.neotool.io",
+                                "    replicas: 3\n    host: app.neotool.io"));
+        assertThat(skips()).isFalse();
+        assertThat(generate().files().written()).isNotEmpty();
+        assertThat(skips()).isTrue();
+    }
+
+    @Test
+    void anotherLockOnDiskRunsInFull() throws IOException {
+        setUp();
+        Path lock = out.resolve(io.neotool.gitops.output.GeneratedLock.PATH);
+        Files.writeString(lock, Files.readString(lock) + "\n");
+        assertThat(skips()).isFalse();
+    }
+}
