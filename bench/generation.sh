@@ -9,5 +9,5 @@ CP=$(./mvnw -B -q -pl generator dependency:build-classpath -Dmdep.outputFile=/de
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 [ $# -gt 0 ] || set -- 100 1000
-java -Xmx2g -Dneotool.repoRoot="$PWD" -cp "generator/target/test-classes:generator/target/classes:$CP" \
+java -Xmx4g -Dneotool.repoRoot="$PWD" -cp "generator/target/test-classes:generator/target/classes:$CP" \
   io.neotool.gitops.bench.GenerationBench "$WORK" "$@"

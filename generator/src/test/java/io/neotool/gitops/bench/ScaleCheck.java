@@ -71,7 +71,7 @@ public final class ScaleCheck {
                         + "  generate           %8.0f ms%n"
                         + "  no-op regenerate   %8.0f ms (%d written), %.2f x reading the tree back (%.0f ms)%n"
                         + "  validate in-JVM    %8.0f ms, %.0f objects/s%s%n"
-                        + "  peak heap          %8d MB of %d MB max%n",
+                        + "  heap               %8d MB at most in use (sum of the pools' peaks), -Xmx %d MB%n",
                 n,
                 files,
                 bytes >> 20,
