@@ -172,28 +172,7 @@ public final class ApolloRouterComponent extends HelmComponent {
         values.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));
         values.put("securityContext", PodSecurity.restrictedContainerValues(UID, UID));
         if (r.host() != null) {
-            values.put(
-                    "ingress",
-                    Workloads.withTls(
-                            config,
-                            r.host(),
-                            Map.of(
-                                    "enabled",
-                                    true,
-                                    "className",
-                                    config.cluster().ingressClass(),
-                                    "hosts",
-                                    List.of(
-                                            Map.of(
-                                                    "host",
-                                                    r.host(),
-                                                    "paths",
-                                                    List.of(
-                                                            Map.of(
-                                                                    "path",
-                                                                    "/graphql",
-                                                                    "pathType",
-                                                                    "Prefix")))))));
+            values.put("ingress", Workloads.chartIngress(config, r.host(), "/graphql"));
         }
         return values;
     }

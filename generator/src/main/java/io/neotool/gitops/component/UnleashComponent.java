@@ -128,28 +128,7 @@ public final class UnleashComponent extends HelmComponent {
         values.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));
         values.put("securityContext", PodSecurity.restrictedContainerValues(UID, UID));
         if (u.host() != null) {
-            values.put(
-                    "ingress",
-                    Workloads.withTls(
-                            config,
-                            u.host(),
-                            Map.of(
-                                    "enabled",
-                                    true,
-                                    "className",
-                                    config.cluster().ingressClass(),
-                                    "hosts",
-                                    List.of(
-                                            Map.of(
-                                                    "host",
-                                                    u.host(),
-                                                    "paths",
-                                                    List.of(
-                                                            Map.of(
-                                                                    "path",
-                                                                    "/",
-                                                                    "pathType",
-                                                                    "Prefix")))))));
+            values.put("ingress", Workloads.chartIngress(config, u.host(), "/"));
         }
         return values;
     }

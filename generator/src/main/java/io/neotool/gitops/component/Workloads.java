@@ -38,6 +38,30 @@ public final class Workloads {
 
     /** The same resources as Helm values. */
     /**
+     * The Ingress values of the charts that take a list of hosts with paths ({@code className},
+     * {@code hosts[].paths[]}): the cluster's ingress class, {@code host} routed from {@code path}
+     * on, and its certificate when a component issues one.
+     */
+    public static Map<String, Object> chartIngress(
+            EnvironmentConfig config, String host, String path) {
+        return withTls(
+                config,
+                host,
+                Map.of(
+                        "enabled",
+                        true,
+                        "className",
+                        config.cluster().ingressClass(),
+                        "hosts",
+                        List.of(
+                                Map.of(
+                                        "host",
+                                        host,
+                                        "paths",
+                                        List.of(Map.of("path", path, "pathType", "Prefix"))))));
+    }
+
+    /**
      * A chart's Ingress values with the certificate of {@code host} under {@code tls} when a
      * component issues one ({@link Components#tlsSecret}); the values as given otherwise.
      */
