@@ -21,6 +21,21 @@ public final class Credentials {
             Pattern.compile(
                     "(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key).*");
 
+    private static final Pattern SECRET_WORD =
+            Pattern.compile(
+                    "(?i)(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key)");
+
+    /** Keys seen so far: a tree repeats a few hundred key names across all its objects. */
+    private static final java.util.Map<String, Boolean> SECRET_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether {@code key} is a name under which a literal value is a secret ({@link #SECRET_NAME}).
+     */
+    public static boolean isSecretName(String key) {
+        return SECRET_NAMES.computeIfAbsent(key, k -> SECRET_WORD.matcher(k).find());
+    }
+
     /** Long runs of token characters. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
 

@@ -30,6 +30,25 @@ final class KustomizeTransforms {
                 .forEach(r -> replicas.put(r.path("name").asString(), r.path("count").asInt()));
         List<Manifest> out = new ArrayList<>();
         for (Manifest m : objects) {
+            boolean moves =
+                    namespace != null
+                            && !KustomizeResolver.CLUSTER_SCOPED.contains(m.kind())
+                            && !namespace.equals(m.namespace());
+            boolean retags =
+                    !images.isEmpty()
+                            && PodTemplates.containers(m.object()).stream()
+                                    .anyMatch(
+                                            c ->
+                                                    images.containsKey(
+                                                            PodTemplates.repository(
+                                                                    c.path("image").asString(""))));
+            boolean scales =
+                    replicas.containsKey(m.name())
+                            && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"));
+            if (!moves && !retags && !scales) {
+                out.add(m); // unchanged: shared, never written to
+                continue;
+            }
             ObjectNode object = m.object().deepCopy();
             if (namespace != null && !KustomizeResolver.CLUSTER_SCOPED.contains(m.kind())) {
                 ((ObjectNode) object.path("metadata")).put("namespace", namespace);

@@ -67,9 +67,14 @@ final class SecretScanner {
                                         + "' is given a literal value; read it from Vault (<NAME>_FILE)"));
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonNode value = field.getValue();
+                boolean literal =
+                        value.isString() && literalSecret(field.getKey(), value.asString());
+                if (!literal && !value.isContainer()) {
+                    continue; // a plain scalar: nothing below it, no pointer to build
+                }
                 String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                if (field.getValue().isString()
-                        && literalSecret(field.getKey(), field.getValue().asString())) {
+                if (literal) {
                     problems.add(
                             new ValidationProblem(
                                     m.file(),
@@ -77,11 +82,13 @@ final class SecretScanner {
                                     child,
                                     "a literal value under a secret-looking key; secrets come from Vault"));
                 }
-                walk(m, field.getValue(), child, problems, text);
+                walk(m, value, child, problems, text);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(m, node.get(i), pointer + "/" + i, problems, text);
+                if (node.get(i).isContainer()) {
+                    walk(m, node.get(i), pointer + "/" + i, problems, text);
+                }
             }
         }
     }
@@ -98,7 +105,7 @@ final class SecretScanner {
      * template, the object name of a Secret under {@code secretName} or {@code existingSecret}).
      */
     static boolean literalSecret(String name, String value) {
-        if (!Credentials.SECRET_NAME.matcher(name).matches() || value.isBlank()) {
+        if (value.isBlank() || !Credentials.isSecretName(name)) {
             return false;
         }
         boolean reference =
