@@ -72,7 +72,7 @@ final class AppRules {
                                     "declare it under uses.secrets with its Vault path");
                             rules.check(
                                     Credentials.SECRET_NAME.matcher(name).matches()
-                                            || !(Credentials.LITERAL.matcher(value).find()
+                                            || !(Credentials.hasLiteral(value)
                                                     || Credentials.highEntropyToken(value)),
                                     at + ".env." + name,
                                     "the value looks like a credential",

@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,20 @@ public final class Credentials {
                     "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
                             + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
                             + "|[a-z][a-z0-9+.-]*://[^/\\s:@{]+:[^/\\s@{]+@)");
+
+    /** What every match of {@link #LITERAL} contains: lines without any of these need no regex. */
+    private static final List<String> LITERAL_MARKS =
+            List.of("AKIA", "gh", "glpat-", "xox", "sk_live_", "-----BEGIN", "eyJ", "://");
+
+    /** Whether {@code text} holds a credential whatever key it is under ({@link #LITERAL}). */
+    public static boolean hasLiteral(String text) {
+        for (String mark : LITERAL_MARKS) {
+            if (text.contains(mark)) {
+                return LITERAL.matcher(text).find();
+            }
+        }
+        return false;
+    }
 
     /** Key names under which a literal value is a secret. */
     public static final Pattern SECRET_NAME =
@@ -51,6 +66,9 @@ public final class Credentials {
      * labels) are lower case, so they never count, however many of their letters differ.
      */
     public static boolean highEntropyToken(String value) {
+        if (value.length() < 32) {
+            return false; // no run of 32 token characters fits
+        }
         var m = TOKEN.matcher(value);
         while (m.find()) {
             String token = m.group();

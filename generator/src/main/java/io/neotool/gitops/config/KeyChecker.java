@@ -69,17 +69,13 @@ final class KeyChecker {
                 }
             }
         } else if (raw != null && raw.isRecord() && node.isObject()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            List<String> known =
-                    Arrays.stream(components).map(RecordComponent::getName).sorted().toList();
-            for (RecordComponent component : components) {
-                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-                if (property != null && property.required() && !node.has(component.getName())) {
-                    String key = component.getName();
+            Shape shape = SHAPES.get(raw);
+            for (String key : shape.required()) {
+                if (!node.has(key)) {
                     Map<String, int[]> siblings = map.childKeys(path);
                     siblings.remove(key);
                     String typo = Suggestions.closest(key, siblings.keySet());
-                    if (typo == null || known.contains(typo)) {
+                    if (typo == null || shape.known().contains(typo)) {
                         problems.add(
                                 map.problem(
                                         path.isEmpty() ? key : path + "." + key,
@@ -91,15 +87,11 @@ final class KeyChecker {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
                 String child = path.isEmpty() ? key : path + "." + key;
-                RecordComponent component =
-                        Arrays.stream(components)
-                                .filter(c -> c.getName().equals(key))
-                                .findFirst()
-                                .orElse(null);
+                Type component = shape.types().get(key);
                 if (component == null) {
-                    unknown(child, key, known);
+                    unknown(child, key, shape.known());
                 } else {
-                    check(field.getValue(), component.getGenericType(), child);
+                    check(field.getValue(), component, child);
                 }
             }
         } else if (raw != null && List.class.isAssignableFrom(raw) && node.isArray()) {
@@ -114,6 +106,33 @@ final class KeyChecker {
             }
         }
     }
+
+    /** A record's keys, read once per type (reflection is slow, and a config has thousands). */
+    private record Shape(List<String> known, List<String> required, Map<String, Type> types) {
+        static Shape of(Class<?> record) {
+            RecordComponent[] components = record.getRecordComponents();
+            List<String> required = new java.util.ArrayList<>();
+            Map<String, Type> types = new java.util.HashMap<>();
+            for (RecordComponent component : components) {
+                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+                if (property != null && property.required()) {
+                    required.add(component.getName());
+                }
+                types.put(component.getName(), component.getGenericType());
+            }
+            List<String> known =
+                    Arrays.stream(components).map(RecordComponent::getName).sorted().toList();
+            return new Shape(known, List.copyOf(required), Map.copyOf(types));
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES =
+            new ClassValue<>() {
+                @Override
+                protected Shape computeValue(Class<?> type) {
+                    return Shape.of(type);
+                }
+            };
 
     private void unknown(String path, String key, List<String> known) {
         String closest = Suggestions.closest(key, known);

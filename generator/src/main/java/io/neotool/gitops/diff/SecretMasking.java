@@ -37,7 +37,7 @@ final class SecretMasking {
             return line;
         }
         String body = line.substring(1);
-        if (Credentials.LITERAL.matcher(body).find()
+        if (Credentials.hasLiteral(body)
                 || StructuralDiff.SECRET_LINE.matcher(body).matches()
                 || Credentials.highEntropyToken(body)) {
             int at = Math.max(body.indexOf('='), body.indexOf(':'));
@@ -82,7 +82,7 @@ final class SecretMasking {
             node.forEach(item -> copy.add(masked(item, secret)));
             return copy;
         }
-        if (secret || (node.isString() && Credentials.LITERAL.matcher(node.asString()).find())) {
+        if (secret || (node.isString() && Credentials.hasLiteral(node.asString()))) {
             return StructuralDiff.JSON.getNodeFactory().stringNode(StructuralDiff.MASK);
         }
         return node;

@@ -93,9 +93,7 @@ final class StructuralDiff {
             out.add(new SemanticDiff.Change(path, null, null, SecretMasking.textDiff(b, a)));
             return;
         }
-        if (hidden
-                || Credentials.LITERAL.matcher(b).find()
-                || Credentials.LITERAL.matcher(a).find()) {
+        if (hidden || Credentials.hasLiteral(b) || Credentials.hasLiteral(a)) {
             out.add(new SemanticDiff.Change(path, MASK, MASK + " (changed)"));
             return;
         }

@@ -18,7 +18,7 @@ final class SecretScanner {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (Credentials.LITERAL.matcher(line).find() || Credentials.highEntropyToken(line)) {
+            if (Credentials.hasLiteral(line) || Credentials.highEntropyToken(line)) {
                 problems.add(
                         new ValidationProblem(
                                 file + ":" + (i + 1),

@@ -77,18 +77,22 @@ public final class TreeValidator {
         List<Manifest> all = new ArrayList<>();
         Map<String, List<Manifest>> parsed = new HashMap<>();
         int yamlFiles = 0;
-        for (var entry : files.entrySet()) {
-            SecretScanner.scanText(entry.getKey(), entry.getValue(), problems);
-            if (!entry.getKey().endsWith(".yaml")) {
+        // Each file is read and scanned on its own, in parallel; the results are joined in file
+        // order, so the report is the same whatever the scheduling.
+        List<FileResult> results =
+                files.entrySet().parallelStream()
+                        .map(e -> FileResult.of(e.getKey(), e.getValue()))
+                        .toList();
+        for (FileResult r : results) {
+            problems.addAll(r.problems());
+            if (r.documents() == null) {
                 continue;
             }
             yamlFiles++;
-            List<Manifest> documents = Manifests.read(entry.getKey(), entry.getValue(), problems);
-            parsed.put(entry.getKey(), documents);
-            for (Manifest m : documents) {
+            parsed.put(r.file(), r.documents());
+            for (Manifest m : r.documents()) {
                 if (!Manifests.isKustomizeFile(m)) {
                     all.add(m);
-                    SecretScanner.scanObject(m, entry.getValue(), problems);
                 }
             }
         }
@@ -96,8 +100,18 @@ public final class TreeValidator {
         rules.values().forEach(r -> skip.addAll(r.skipSchemaFor()));
         int checked = 0;
         if (catalog != null) {
-            for (Manifest m : all) {
-                checked += schema(m, skip, problems) ? 1 : 0;
+            record Checked(boolean checked, List<ValidationProblem> problems) {}
+            List<Checked> found =
+                    all.parallelStream()
+                            .map(
+                                    m -> {
+                                        List<ValidationProblem> own = new ArrayList<>();
+                                        return new Checked(schema(m, skip, own), own);
+                                    })
+                            .toList();
+            for (Checked c : found) {
+                checked += c.checked() ? 1 : 0;
+                problems.addAll(c.problems());
             }
         }
         Set<String> clusters = new TreeSet<>();
@@ -111,6 +125,25 @@ public final class TreeValidator {
             new ClusterCheck(cluster, files, parsed, rules.get(cluster), problems).run();
         }
         return new Report(located(problems, all), yamlFiles, all.size(), checked, clusters);
+    }
+
+    /** One file read and scanned: its documents (null when it is not YAML) and its problems. */
+    private record FileResult(
+            String file, @Nullable List<Manifest> documents, List<ValidationProblem> problems) {
+        static FileResult of(String file, String text) {
+            List<ValidationProblem> problems = new ArrayList<>();
+            SecretScanner.scanText(file, text, problems);
+            if (!file.endsWith(".yaml")) {
+                return new FileResult(file, null, problems);
+            }
+            List<Manifest> documents = Manifests.read(file, text, problems);
+            for (Manifest m : documents) {
+                if (!Manifests.isKustomizeFile(m)) {
+                    SecretScanner.scanObject(m, text, problems);
+                }
+            }
+            return new FileResult(file, documents, problems);
+        }
     }
 
     /** Each problem once, with the config location of its object where the object names one. */

@@ -68,4 +68,35 @@ class CredentialsPropertyTest {
             assertThat(Credentials.highEntropyToken("  api_key: " + token)).as(token).isTrue();
         }
     }
+
+    /** Lines made of pieces of credentials and of ordinary text, in any order. */
+    @Provide
+    Arbitrary<String> lines() {
+        Arbitrary<String> piece =
+                Arbitraries.of(
+                        "AKIA",
+                        "ABCDEFGHIJKLMNOP",
+                        "ghp_",
+                        "gh",
+                        "glpat-",
+                        "xoxb-",
+                        "sk_live_",
+                        "-----BEGIN RSA PRIVATE KEY-----",
+                        "eyJ",
+                        "abcdefghijklmno.",
+                        "https://",
+                        "user:pass@",
+                        "host",
+                        " ",
+                        ": ",
+                        "0123456789abcdefghijKLMNOPQRSTUV");
+        return piece.list().ofMaxSize(8).map(parts -> String.join("", parts));
+    }
+
+    @Property(tries = 3000)
+    void theQuickCheckAgreesWithTheFullPattern(@ForAll("lines") String line) {
+        assertThat(Credentials.hasLiteral(line))
+                .as(line)
+                .isEqualTo(Credentials.LITERAL.matcher(line).find());
+    }
 }
