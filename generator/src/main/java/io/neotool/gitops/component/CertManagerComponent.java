@@ -122,9 +122,13 @@ public final class CertManagerComponent extends HelmComponent {
         return host.replace('.', '-') + "-tls";
     }
 
+    /**
+     * Every public host of the config gets a Certificate ({@link #customResources}), and only those
+     * hosts have an Ingress to ask, so the answer needs no search through the config.
+     */
     @Override
     public @Nullable String tlsSecret(EnvironmentConfig config, String host) {
-        return hosts(config).contains(host) ? certificate(host) : null;
+        return certificate(host);
     }
 
     @Override

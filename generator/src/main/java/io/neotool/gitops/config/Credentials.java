@@ -48,6 +48,9 @@ public final class Credentials {
      * Whether {@code key} is a name under which a literal value is a secret ({@link #SECRET_NAME}).
      */
     public static boolean isSecretName(String key) {
+        if (key.length() < 5) {
+            return false; // shorter than the shortest word ("token")
+        }
         return SECRET_NAMES.computeIfAbsent(key, k -> SECRET_WORD.matcher(k).find());
     }
 
