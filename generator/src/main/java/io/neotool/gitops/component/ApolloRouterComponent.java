@@ -3,6 +3,7 @@ package io.neotool.gitops.component;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.ApolloRouterSettings;
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.SettingsKey;
@@ -220,5 +221,15 @@ public final class ApolloRouterComponent extends HelmComponent {
             services.add(m.group(1));
         }
         return services;
+    }
+
+    /** GraphQL: the Router (the chart's Service listens on 80). */
+    @Override
+    public AppUse use(AppConfig app) {
+        if (!app.uses().graphql()) {
+            return AppUse.NONE;
+        }
+        return AppUse.of(
+                app.name(), Map.of("GRAPHQL_URL", "http://" + SERVICE + "/graphql"), SERVICE, PORT);
     }
 }

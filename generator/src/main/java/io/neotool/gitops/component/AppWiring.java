@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an app gets from what it {@code uses}: the env that points it at each component (the
- * PgBouncer host and database, Kafka's bootstrap servers and topics, Unleash's API, the Router),
- * the Vault secrets rendered into its pod, and the network edges to each component it uses.
+ * What an app gets from what it {@code uses}: each component's part ({@link Component#use}: the env
+ * that points the app there, the Vault secrets, the network paths), then the app's own secrets, its
+ * public route, its metrics and its way to Vault.
  */
 public record AppWiring(Map<String, String> env, Map<String, VaultRef> secrets) {
 
@@ -23,42 +23,10 @@ public record AppWiring(Map<String, String> env, Map<String, VaultRef> secrets) 
         AppConfig.Uses uses = app.uses();
         Map<String, String> env = new TreeMap<>(app.env());
         env.put("PORT", String.valueOf(app.port()));
-        if (uses.database() != null) {
-            String db = uses.database().name();
-            env.put("DATABASE_HOST", PgBouncerComponent.SERVICE);
-            env.put("DATABASE_PORT", String.valueOf(PgBouncerComponent.PORT));
-            env.put("DATABASE_NAME", db);
-            env.put("DATABASE_USER", db);
-            env.put("DATABASE_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + "database-password");
-            if (app.type() == AppConfig.AppType.KOTLIN) {
-                // PgBouncer pools transactions: server-side prepared statements must stay off.
-                env.put(
-                        "DATABASE_JDBC_URL",
-                        "jdbc:postgresql://"
-                                + PgBouncerComponent.SERVICE
-                                + ":"
-                                + PgBouncerComponent.PORT
-                                + "/"
-                                + db
-                                + "?prepareThreshold=0");
-            }
-            secrets.put("database-password", uses.database().password());
-        }
-        if (!uses.kafkaTopics().isEmpty()) {
-            env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaComponent.bootstrap());
-            env.put("KAFKA_TOPICS", String.join(",", uses.kafkaTopics()));
-        }
-        if (uses.featureFlags()) {
-            env.put(
-                    "UNLEASH_URL",
-                    "http://" + UnleashComponent.SERVICE + ":" + UnleashComponent.PORT + "/api");
-        }
-        if (uses.graphql()) {
-            env.put(
-                    "GRAPHQL_URL",
-                    "http://"
-                            + ApolloRouterComponent.SERVICE
-                            + "/graphql"); // the chart's Service listens on 80
+        for (Component component : Components.all()) {
+            AppUse use = component.use(app);
+            env.putAll(use.env());
+            secrets.putAll(use.secrets());
         }
         for (AppConfig.Secret secret : uses.secrets()) {
             env.put(
@@ -72,25 +40,8 @@ public record AppWiring(Map<String, String> env, Map<String, VaultRef> secrets) 
     /** The paths an app's {@code uses} implies, its public route and its metrics. */
     public static List<NetworkGraph.Edge> edges(AppConfig app, EnvironmentConfig config) {
         List<NetworkGraph.Edge> edges = new ArrayList<>();
-        AppConfig.Uses uses = app.uses();
-        if (uses.database() != null) {
-            edges.add(
-                    new NetworkGraph.Edge(
-                            app.name(), PgBouncerComponent.SERVICE, PgBouncerComponent.PORT));
-        }
-        if (!uses.kafkaTopics().isEmpty()) {
-            edges.add(
-                    new NetworkGraph.Edge(app.name(), KafkaComponent.SERVICE, KafkaComponent.PORT));
-        }
-        if (uses.featureFlags()) {
-            edges.add(
-                    new NetworkGraph.Edge(
-                            app.name(), UnleashComponent.SERVICE, UnleashComponent.PORT));
-        }
-        if (uses.graphql()) {
-            edges.add(
-                    new NetworkGraph.Edge(
-                            app.name(), ApolloRouterComponent.SERVICE, ApolloRouterComponent.PORT));
+        for (Component component : Components.all()) {
+            edges.addAll(component.use(app).edges());
         }
         if (NetworkGraph.vault(config) && !AppComponent.vaultPaths(app).isEmpty()) {
             edges.add(new NetworkGraph.Edge(app.name(), "vault", NetworkGraph.VAULT_PORT));

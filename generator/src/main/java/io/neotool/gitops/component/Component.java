@@ -1,6 +1,7 @@
 package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
@@ -85,6 +86,14 @@ public interface Component {
      */
     default @Nullable String tlsSecret(EnvironmentConfig config, String host) {
         return null;
+    }
+
+    /**
+     * What an app that {@code uses} this component gets: env, Vault secrets, network paths ({@link
+     * AppUse#NONE} when the app does not use it, or nothing can be used).
+     */
+    default AppUse use(AppConfig app) {
+        return AppUse.NONE;
     }
 
     /** The Vault KV paths each of its workloads reads: role (its ServiceAccount) to paths. */

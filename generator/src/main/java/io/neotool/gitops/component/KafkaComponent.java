@@ -195,50 +195,9 @@ public final class KafkaComponent implements Component {
             topics.addAll(app.uses().kafkaTopics());
         }
         if (!topics.isEmpty()) {
-            objects.add(topicsJob(k, topics));
+            objects.add(KafkaTopicsJob.topicsJob(k, topics));
         }
         return objects;
-    }
-
-    /** Creates the declared topics; Flux recreates the Job (force) whenever the list changes. */
-    private HasMetadata topicsJob(KafkaSettings k, SortedSet<String> topics) {
-        StringBuilder script = new StringBuilder("set -eu\n");
-        script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ")
-                .append(bootstrap())
-                .append(" >/dev/null 2>&1; do echo waiting for kafka; sleep 5; done\n");
-        for (String topic : topics) {
-            script.append("/opt/kafka/bin/kafka-topics.sh --bootstrap-server ")
-                    .append(bootstrap())
-                    .append(" --create --if-not-exists --topic ")
-                    .append(topic)
-                    .append(" --partitions ")
-                    .append(k.defaultPartitions())
-                    .append(" --replication-factor 1\n");
-        }
-        Map<String, String> jobLabels = Context.labels(TOPICS_JOB, "message-broker");
-        var container =
-                new ContainerBuilder()
-                        .withName("create-topics")
-                        .withImage(k.image())
-                        .withCommand("/bin/sh", "-c", script.toString())
-                        .withEnv(Workloads.env("LOG_DIR", "/tmp/kafka-logs"))
-                        .addNewVolumeMount()
-                        .withName("tmp")
-                        .withMountPath("/tmp")
-                        .endVolumeMount()
-                        .withResources(
-                                Workloads.resources(
-                                        io.neotool.gitops.config.Resources.of(
-                                                "50m", "256Mi", "500m", "512Mi")))
-                        .withSecurityContext(PodSecurity.containerSecurity(UID, UID, true))
-                        .build();
-        return Workloads.forcedJob(
-                TOPICS_JOB,
-                jobLabels,
-                null,
-                name(),
-                container,
-                List.of(VaultInjection.emptyDir("tmp")));
     }
 
     @Override
@@ -261,5 +220,22 @@ public final class KafkaComponent implements Component {
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
         return Workloads.imageVersion(config.infrastructure().require(KafkaSettings.class).image());
+    }
+
+    /** An app's topics: the bootstrap servers and the topic names, created by the topics Job. */
+    @Override
+    public AppUse use(AppConfig app) {
+        if (app.uses().kafkaTopics().isEmpty()) {
+            return AppUse.NONE;
+        }
+        return AppUse.of(
+                app.name(),
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        bootstrap(),
+                        "KAFKA_TOPICS",
+                        String.join(",", app.uses().kafkaTopics())),
+                SERVICE,
+                PORT);
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.PgBouncerSettings;
 import io.neotool.gitops.config.SettingsKey;
@@ -208,5 +209,31 @@ public final class PgBouncerComponent implements Component {
     public Map<String, String> versions(EnvironmentConfig config) {
         return Workloads.imageVersion(
                 config.infrastructure().require(PgBouncerSettings.class).image());
+    }
+
+    /** An app's database: through PgBouncer, as its own owner role, the password from Vault. */
+    @Override
+    public AppUse use(AppConfig app) {
+        AppConfig.Database database = app.uses().database();
+        if (database == null) {
+            return AppUse.NONE;
+        }
+        String db = database.name();
+        Map<String, String> env = new java.util.TreeMap<>();
+        env.put("DATABASE_HOST", SERVICE);
+        env.put("DATABASE_PORT", String.valueOf(PORT));
+        env.put("DATABASE_NAME", db);
+        env.put("DATABASE_USER", db);
+        env.put("DATABASE_PASSWORD_FILE", Workloads.VAULT_SECRETS_DIR + "database-password");
+        if (app.type() == AppConfig.AppType.KOTLIN) {
+            // PgBouncer pools transactions: server-side prepared statements must stay off.
+            env.put(
+                    "DATABASE_JDBC_URL",
+                    "jdbc:postgresql://" + SERVICE + ":" + PORT + "/" + db + "?prepareThreshold=0");
+        }
+        return new AppUse(
+                env,
+                Map.of("database-password", database.password()),
+                List.of(new NetworkGraph.Edge(app.name(), SERVICE, PORT)));
     }
 }

@@ -1,5 +1,6 @@
 package io.neotool.gitops.component;
 
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.SettingsKey;
@@ -152,5 +153,18 @@ public final class UnleashComponent extends HelmComponent {
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of(SERVICE, List.of(settings(config).databasePassword().path()));
+    }
+
+    /** Feature flags: Unleash's API. */
+    @Override
+    public AppUse use(AppConfig app) {
+        if (!app.uses().featureFlags()) {
+            return AppUse.NONE;
+        }
+        return AppUse.of(
+                app.name(),
+                Map.of("UNLEASH_URL", "http://" + SERVICE + ":" + PORT + "/api"),
+                SERVICE,
+                PORT);
     }
 }
