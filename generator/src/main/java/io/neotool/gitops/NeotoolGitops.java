@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * that the trees fit together, and only then write. A config problem means nothing is written.
  */
 public final class NeotoolGitops {
-    private final ConfigLoader loader = new ConfigLoader(Components.settings());
+    private final ConfigLoader loader = Components.loader();
     private final Generator generator = new Generator();
 
     /** Loads every config of the folder; throws one exception with the problems of all files. */

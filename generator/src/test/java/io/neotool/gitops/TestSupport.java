@@ -1,7 +1,6 @@
 package io.neotool.gitops;
 
 import io.neotool.gitops.component.Components;
-import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.LoadedConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,18 +22,17 @@ public final class TestSupport {
     }
 
     public static LoadedConfig production() {
-        return new ConfigLoader(Components.settings())
+        return Components.loader()
                 .load(configDir().resolve("production.yaml"), "config/production.yaml");
     }
 
     public static LoadedConfig dev() {
-        return new ConfigLoader(Components.settings())
-                .load(configDir().resolve("dev.yaml"), "config/dev.yaml");
+        return Components.loader().load(configDir().resolve("dev.yaml"), "config/dev.yaml");
     }
 
     /** Loads YAML text as if it were {@code config/test.yaml} next to the committed configs. */
     public static LoadedConfig parse(String yaml) {
-        return new ConfigLoader(Components.settings())
+        return Components.loader()
                 .parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", configDir());
     }
 

@@ -4,7 +4,6 @@ import static io.neotool.gitops.Trees.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.component.Components;
-import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.GrafanaSettings;
 import io.neotool.gitops.config.KafkaSettings;
 import io.neotool.gitops.config.LoadedConfig;
@@ -29,7 +28,7 @@ class WholeTreeTest {
 
     static LoadedConfig staging() {
         Path file = Path.of("src/test/resources/configs/staging/staging.yaml").toAbsolutePath();
-        return new ConfigLoader(Components.settings()).load(file, "configs/staging.yaml");
+        return Components.loader().load(file, "configs/staging.yaml");
     }
 
     static Stream<Arguments> configs() {

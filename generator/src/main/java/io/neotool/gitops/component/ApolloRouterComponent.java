@@ -232,4 +232,9 @@ public final class ApolloRouterComponent extends HelmComponent {
         return AppUse.of(
                 app.name(), Map.of("GRAPHQL_URL", "http://" + SERVICE + "/graphql"), SERVICE, PORT);
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("apollo-router");
+    }
 }

@@ -243,4 +243,9 @@ public final class BackupComponent implements Component {
     public Map<String, String> versions(EnvironmentConfig config) {
         return Workloads.imageVersion(config.backups().clientImage());
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("database-backup");
+    }
 }

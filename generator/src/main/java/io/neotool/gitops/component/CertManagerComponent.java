@@ -230,4 +230,13 @@ public final class CertManagerComponent extends HelmComponent {
         }
         return edges;
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of(
+                "cert-manager",
+                "cert-manager-webhook",
+                "cert-manager-cainjector",
+                "cert-manager-startupapicheck");
+    }
 }

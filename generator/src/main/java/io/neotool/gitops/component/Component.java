@@ -89,6 +89,14 @@ public interface Component {
     }
 
     /**
+     * The names its objects take in the NeoTool namespace (Services, ServiceAccounts, Jobs): no app
+     * may take them too, whether or not the component is enabled.
+     */
+    default java.util.Set<String> takenNames() {
+        return java.util.Set.of();
+    }
+
+    /**
      * What an app that {@code uses} this component gets: env, Vault secrets, network paths ({@link
      * AppUse#NONE} when the app does not use it, or nothing can be used).
      */

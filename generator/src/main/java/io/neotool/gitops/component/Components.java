@@ -1,9 +1,12 @@
 package io.neotool.gitops.component;
 
+import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +59,18 @@ public final class Components {
             }
         }
         return null;
+    }
+
+    /** Every name an infrastructure component takes in the namespace. */
+    public static Set<String> reservedNames() {
+        Set<String> names = new TreeSet<>();
+        all().forEach(c -> names.addAll(c.takenNames()));
+        return names;
+    }
+
+    /** The config loader for the components of the registry. */
+    public static ConfigLoader loader() {
+        return new ConfigLoader(settings(), reservedNames());
     }
 
     /** Where each component's settings sit in the config, in the order of the registry. */

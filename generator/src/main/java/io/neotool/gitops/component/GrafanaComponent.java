@@ -183,4 +183,9 @@ public final class GrafanaComponent extends HelmComponent {
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of(name(), List.of(settings(config).adminPassword().path()));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("grafana");
+    }
 }

@@ -238,4 +238,9 @@ public final class KafkaComponent implements Component {
                 SERVICE,
                 PORT);
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("kafka", "kafka-headless", "kafka-topics");
+    }
 }

@@ -114,4 +114,9 @@ public final class LokiComponent extends HelmComponent {
                 new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_GRPC_PORT),
                 new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_MEMBERLIST_PORT));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("loki", "loki-headless");
+    }
 }

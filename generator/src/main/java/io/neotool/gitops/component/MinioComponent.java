@@ -112,4 +112,9 @@ public final class MinioComponent extends HelmComponent {
     public List<NetworkGraph.Edge> edges(Context context) {
         return List.of(new NetworkGraph.Edge(SERVICE, SERVICE, PORT));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("minio");
+    }
 }

@@ -236,4 +236,9 @@ public final class PgBouncerComponent implements Component {
                 Map.of("database-password", database.password()),
                 List.of(new NetworkGraph.Edge(app.name(), SERVICE, PORT)));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("pgbouncer");
+    }
 }

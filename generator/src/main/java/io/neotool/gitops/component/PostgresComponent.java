@@ -243,4 +243,9 @@ public final class PostgresComponent implements Component {
         return Workloads.imageVersion(
                 config.infrastructure().require(PostgresSettings.class).image());
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("postgres", "postgres-headless", "postgres-databases");
+    }
 }

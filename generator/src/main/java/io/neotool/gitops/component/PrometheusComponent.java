@@ -125,4 +125,9 @@ public final class PrometheusComponent extends HelmComponent {
                 new NetworkGraph.Edge(name(), name(), NetworkGraph.KUBE_STATE_METRICS_PORT),
                 new NetworkGraph.Edge(name(), NetworkGraph.NODE, NODE_EXPORTER_PORT));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("prometheus", "prometheus-kube-state-metrics");
+    }
 }

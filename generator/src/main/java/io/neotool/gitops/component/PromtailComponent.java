@@ -78,4 +78,9 @@ public final class PromtailComponent extends HelmComponent {
                 new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
                 new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("promtail");
+    }
 }

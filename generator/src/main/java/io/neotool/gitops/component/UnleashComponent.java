@@ -167,4 +167,9 @@ public final class UnleashComponent extends HelmComponent {
                 SERVICE,
                 PORT);
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("unleash");
+    }
 }

@@ -137,4 +137,9 @@ public final class VaultComponent extends HelmComponent {
                 new NetworkGraph.Edge(
                         NetworkGraph.ANYWHERE, NAME, NetworkGraph.VAULT_INJECTOR_PORT));
     }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("vault", "vault-agent-injector-svc");
+    }
 }

@@ -29,7 +29,7 @@ final class AppRules {
                     "two apps are named '" + app.name() + "'",
                     "the first is apps[" + first + "]; app names are unique");
             rules.check(
-                    !ConfigValidator.RESERVED_NAMES.contains(app.name()),
+                    !rules.reservedNames().contains(app.name()),
                     at + ".name",
                     "'" + app.name() + "' is the name of an infrastructure service",
                     "choose another app name");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,14 +26,19 @@ public final class ConfigLoader {
     public static final int MAX_PROBLEMS = 50;
 
     private final List<SettingsKey<?>> settings;
+
+    /** The names the infrastructure takes in the namespace: no app may take them. */
+    private final Set<String> reservedNames;
+
     private final YAMLMapper mapper;
 
     /**
-     * A loader for configs whose {@code infrastructure} holds these components' settings (the
-     * component registry's list).
+     * A loader for configs whose {@code infrastructure} holds these components' settings, in a
+     * namespace where the infrastructure takes these names (both from the component registry).
      */
-    public ConfigLoader(List<SettingsKey<?>> settings) {
+    public ConfigLoader(List<SettingsKey<?>> settings, Set<String> reservedNames) {
         this.settings = List.copyOf(settings);
+        this.reservedNames = Set.copyOf(reservedNames);
         this.mapper = ConfigMapper.of(this.settings);
     }
 
@@ -93,7 +99,7 @@ public final class ConfigLoader {
             }
         }
         if (config != null && problems.isEmpty()) {
-            new ConfigValidator(map, baseDir, config, problems).validate();
+            new ConfigValidator(map, baseDir, config, problems, reservedNames).validate();
         }
         if (config == null || !problems.isEmpty()) {
             throw new ConfigException(sorted(problems));

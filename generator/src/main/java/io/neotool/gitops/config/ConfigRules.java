@@ -38,12 +38,22 @@ public final class ConfigRules {
     private final List<ConfigProblem> problems;
     private final EnvironmentConfig config;
     private final @Nullable Path baseDir;
+    private final java.util.Set<String> reservedNames;
+
+    /**
+     * The names the infrastructure takes in the namespace (Services, Jobs): no app may take them.
+     */
+    java.util.Set<String> reservedNames() {
+        return reservedNames;
+    }
 
     ConfigRules(
             SourceMap map,
             List<ConfigProblem> problems,
             EnvironmentConfig config,
-            @Nullable Path baseDir) {
+            @Nullable Path baseDir,
+            java.util.Set<String> reservedNames) {
+        this.reservedNames = reservedNames;
         this.map = map;
         this.problems = problems;
         this.config = config;

@@ -12,28 +12,6 @@ import org.jspecify.annotations.Nullable;
  * resolve.
  */
 final class ConfigValidator {
-    /** Service names the infrastructure takes in the namespace; an app may not take them too. */
-    static final Set<String> RESERVED_NAMES =
-            Set.of(
-                    "vault",
-                    "vault-agent-injector-svc",
-                    "postgres",
-                    "postgres-headless",
-                    "pgbouncer",
-                    "kafka",
-                    "kafka-headless",
-                    "apollo-router",
-                    "prometheus",
-                    "prometheus-kube-state-metrics",
-                    "grafana",
-                    "loki",
-                    "loki-headless",
-                    "promtail",
-                    "unleash",
-                    "minio",
-                    "database-backup",
-                    "postgres-databases");
-
     private final EnvironmentConfig c;
     private final ConfigRules rules;
 
@@ -42,9 +20,10 @@ final class ConfigValidator {
             SourceMap map,
             @Nullable Path baseDir,
             EnvironmentConfig config,
-            List<ConfigProblem> out) {
+            List<ConfigProblem> out,
+            Set<String> reservedNames) {
         this.c = config;
-        this.rules = new ConfigRules(map, out, config, baseDir);
+        this.rules = new ConfigRules(map, out, config, baseDir, reservedNames);
     }
 
     void validate() {

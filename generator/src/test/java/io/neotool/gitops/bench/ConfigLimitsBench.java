@@ -84,7 +84,7 @@ public final class ConfigLimitsBench {
 
     private static String run(byte[] input) {
         try {
-            new ConfigLoader(Components.settings()).parse(input, "config/bench.yaml", null);
+            Components.loader().parse(input, "config/bench.yaml", null);
             return "accepted";
         } catch (ConfigException e) {
             String first = e.problems().get(0).format();

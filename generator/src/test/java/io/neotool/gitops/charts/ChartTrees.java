@@ -4,7 +4,6 @@ import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
 import io.neotool.gitops.component.Components;
 import io.neotool.gitops.component.HelmComponent;
-import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.output.OutputTree;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ final class ChartTrees {
     static LoadedConfig postgres17() {
         Path file =
                 Path.of("src/test/resources/configs/postgres17/postgres17.yaml").toAbsolutePath();
-        return new ConfigLoader(Components.settings()).load(file, "configs/postgres17.yaml");
+        return Components.loader().load(file, "configs/postgres17.yaml");
     }
 
     /** The generated HelmRelease of {@code helm}. */

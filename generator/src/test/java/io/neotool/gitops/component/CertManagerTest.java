@@ -215,4 +215,21 @@ class CertManagerTest {
                                                     assertThat(p.line()).isGreaterThan(120);
                                                 }));
     }
+
+    @Test
+    void anAppCannotTakeTheNameOfACertManagerService() {
+        String yaml =
+                TestSupport.productionText()
+                        .replace("  - name: web\n", "  - name: cert-manager-webhook\n");
+        assertThatThrownBy(() -> TestSupport.parse(yaml))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(ConfigProblem::message)
+                                        .contains(
+                                                "'cert-manager-webhook' is the name of an infrastructure service"));
+        assertThat(Components.reservedNames())
+                .contains("vault", "postgres-databases", "kafka-topics", "cert-manager-webhook");
+    }
 }

@@ -39,7 +39,7 @@ class BadConfigCorpusTest {
     static List<ConfigProblem> problems(String name) throws IOException {
         byte[] bytes = Files.readAllBytes(CORPUS.resolve(name + ".yaml"));
         try {
-            new ConfigLoader(Components.settings())
+            Components.loader()
                     .parse(bytes, "bad-configs/" + name + ".yaml", TestSupport.configDir());
         } catch (ConfigException e) {
             return e.problems();
@@ -89,7 +89,7 @@ class BadConfigCorpusTest {
         byte[] big = new byte[ConfigLoader.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) '#');
         try {
-            new ConfigLoader(Components.settings()).parse(big, "config/big.yaml", null);
+            Components.loader().parse(big, "config/big.yaml", null);
             fail("accepted");
         } catch (ConfigException e) {
             assertThat(e.problems())

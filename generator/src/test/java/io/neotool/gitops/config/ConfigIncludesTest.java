@@ -53,7 +53,7 @@ class ConfigIncludesTest {
     }
 
     private static LoadedConfig load(Path file) {
-        return new ConfigLoader(Components.settings()).load(file, "config/production.yaml");
+        return Components.loader().load(file, "config/production.yaml");
     }
 
     private static List<String> problems(Path file) {

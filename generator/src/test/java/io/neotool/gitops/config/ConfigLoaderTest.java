@@ -175,7 +175,7 @@ class ConfigLoaderTest {
         assertThat(only("  \n").message()).isEqualTo("the file is empty");
         assertThatThrownBy(
                         () ->
-                                new ConfigLoader(Components.settings())
+                                Components.loader()
                                         .parse(
                                                 new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1},
                                                 "config/x.yaml",
@@ -221,7 +221,7 @@ class ConfigLoaderTest {
         String yaml =
                 TestSupport.productionText().replace("LOG_FORMAT: json", "LOG_FORMAT: \"jsön\"");
         EnvironmentConfig config =
-                new ConfigLoader(Components.settings())
+                Components.loader()
                         .parse(
                                 yaml.getBytes(StandardCharsets.UTF_8),
                                 "config/test.yaml",

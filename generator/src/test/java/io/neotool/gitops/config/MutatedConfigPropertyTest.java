@@ -99,7 +99,7 @@ class MutatedConfigPropertyTest {
         LoadedConfig loaded;
         try {
             loaded =
-                    new ConfigLoader(Components.settings())
+                    Components.loader()
                             .parse(bytes, "config/mutated.yaml", TestSupport.configDir());
         } catch (ConfigException e) {
             assertThat(e.problems())
