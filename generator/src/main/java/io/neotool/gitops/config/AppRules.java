@@ -65,13 +65,12 @@ final class AppRules {
                                     "'" + name + "' is not an environment variable name",
                                     null);
                             rules.check(
-                                    !Credentials.SECRET_NAME.matcher(name).matches()
-                                            || value.isEmpty(),
+                                    !Credentials.isSecretName(name) || value.isEmpty(),
                                     at + ".env." + name,
                                     "a plaintext secret in the config",
                                     "declare it under uses.secrets with its Vault path");
                             rules.check(
-                                    Credentials.SECRET_NAME.matcher(name).matches()
+                                    Credentials.isSecretName(name)
                                             || !(Credentials.hasLiteral(value)
                                                     || Credentials.highEntropyToken(value)),
                                     at + ".env." + name,

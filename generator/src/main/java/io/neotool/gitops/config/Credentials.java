@@ -36,10 +36,6 @@ public final class Credentials {
             Pattern.compile(
                     "(?i).*(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key).*");
 
-    private static final Pattern SECRET_WORD =
-            Pattern.compile(
-                    "(?i)(password|passwd|secret|token|apikey|api_key|credential|private_?key|access_?key)");
-
     /** Keys seen so far: a tree repeats a few hundred key names across all its objects. */
     private static final java.util.Map<String, Boolean> SECRET_NAMES =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -51,7 +47,7 @@ public final class Credentials {
         if (key.length() < 5) {
             return false; // shorter than the shortest word ("token")
         }
-        return SECRET_NAMES.computeIfAbsent(key, k -> SECRET_WORD.matcher(k).find());
+        return SECRET_NAMES.computeIfAbsent(key, k -> SECRET_NAME.matcher(k).matches());
     }
 
     /** Long runs of token characters. */

@@ -49,14 +49,13 @@ final class SecretMasking {
     }
 
     static boolean secretKey(String key) {
-        return Credentials.SECRET_NAME.matcher(key).matches()
-                && !key.startsWith("vault.hashicorp.com/");
+        return Credentials.isSecretName(key) && !key.startsWith("vault.hashicorp.com/");
     }
 
     static boolean namedSecret(JsonNode node) {
         return node.has("name")
                 && node.has("value")
-                && Credentials.SECRET_NAME.matcher(node.path("name").asString("")).matches();
+                && Credentials.isSecretName(node.path("name").asString(""));
     }
 
     /**

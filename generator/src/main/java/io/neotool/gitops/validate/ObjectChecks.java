@@ -245,7 +245,8 @@ final class ObjectChecks {
         }
     }
 
-    private static Map<String, String> strings(JsonNode node) {
+    /** The string values of an object by key ({@code matchLabels}, {@code labels}), sorted. */
+    static Map<String, String> strings(JsonNode node) {
         Map<String, String> map = new TreeMap<>();
         if (node instanceof ObjectNode object) {
             object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString("")));

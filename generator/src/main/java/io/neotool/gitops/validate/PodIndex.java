@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The pod templates of a cluster, indexed by namespace and label, built once: a Service finds the
@@ -24,7 +22,7 @@ final class PodIndex {
             if (template.isMissingNode()) {
                 continue;
             }
-            Pod pod = new Pod(strings(template.at("/metadata/labels")), template);
+            Pod pod = new Pod(ObjectChecks.strings(template.at("/metadata/labels")), template);
             pod.labels()
                     .forEach(
                             (key, value) ->
@@ -58,13 +56,5 @@ final class PodIndex {
 
     private static String key(String namespace, String label, String value) {
         return namespace + "\u0000" + label + "\u0000" + value;
-    }
-
-    static Map<String, String> strings(JsonNode node) {
-        Map<String, String> map = new TreeMap<>();
-        if (node instanceof ObjectNode object) {
-            object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString("")));
-        }
-        return map;
     }
 }
