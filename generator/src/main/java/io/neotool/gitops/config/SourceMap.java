@@ -98,11 +98,6 @@ public final class SourceMap {
         return locations.getOrDefault(located(path), new int[] {1, 1});
     }
 
-    /** The file {@code path} was read from. */
-    public String fileOf(String path) {
-        return files.getOrDefault(located(path), file);
-    }
-
     /** {@code path}, or its closest ancestor with a location ("" when none has one). */
     private String located(String path) {
         String p = path;
