@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
 import io.neotool.gitops.component.Components;
 import io.neotool.gitops.component.HelmComponent;
@@ -26,11 +25,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every HelmRelease of every config, read against the data files of its chart at the pinned version
- * ({@code ../shared/charts/<chart>-<version>/}: Chart.yaml, values.yaml, values.schema.json, and
- * the same of each subchart under {@code charts/}): every value key we set is one the chart
- * declares, or lies below a map the chart leaves free-form; every subchart's condition is decided
- * explicitly; and the values, merged over the chart's defaults as Helm merges them, pass the
- * chart's own schema.
+ * ({@link ChartData}: Chart.yaml, values.yaml, values.schema.json, and the same of each subchart
+ * under {@code charts/}): every value key we set is one the chart declares, or lies below a map the
+ * chart leaves free-form; every subchart's condition is decided explicitly; and the values, merged
+ * over the chart's defaults as Helm merges them, pass the chart's own schema.
  */
 class ChartValuesTest {
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -68,18 +66,6 @@ class ChartValuesTest {
                     "loki:/loki/limits_config",
                             "rendered into Loki's config.yaml (limits_config) by values.yaml's loki.config template");
 
-    static Path chartData() {
-        String configured = System.getProperty("neotool.chartData");
-        Path path =
-                configured == null || configured.isBlank()
-                        ? TestSupport.repoRoot().resolve("../shared/charts")
-                        : Path.of(configured);
-        assertThat(path)
-                .as("the charts' data files (set -Dneotool.chartData to their folder)")
-                .isDirectory();
-        return path.toAbsolutePath().normalize();
-    }
-
     static Stream<Arguments> releases() {
         List<Arguments> out = new ArrayList<>();
         for (LoadedConfig config : ChartTrees.configs()) {
@@ -104,7 +90,7 @@ class ChartValuesTest {
     @MethodSource("releases")
     void everyValueKeyIsOneTheChartDeclares(
             String release, String chart, String version, JsonNode values) {
-        Chart data = Chart.load(chartData().resolve(chart + "-" + version));
+        Chart data = Chart.load(ChartData.folder(chart, version));
         List<String> ignored = new ArrayList<>();
         declared(chart, "", values, data, ignored);
         assertThat(ignored).as("value keys %s %s does not declare", chart, version).isEmpty();
@@ -114,7 +100,7 @@ class ChartValuesTest {
     @MethodSource("releases")
     void everySubchartConditionIsDecided(
             String release, String chart, String version, JsonNode values) {
-        Chart data = Chart.load(chartData().resolve(chart + "-" + version));
+        Chart data = Chart.load(ChartData.folder(chart, version));
         for (JsonNode dependency : data.meta.path("dependencies")) {
             String condition = dependency.path("condition").asString("");
             if (condition.isEmpty()) {
@@ -133,7 +119,7 @@ class ChartValuesTest {
     @MethodSource("releases")
     void valuesPassTheChartsOwnSchemas(
             String release, String chart, String version, JsonNode values) {
-        Chart data = Chart.load(chartData().resolve(chart + "-" + version));
+        Chart data = Chart.load(ChartData.folder(chart, version));
         JsonNode merged = merge(data.values, values);
         data.schemaErrors(merged)
                 .forEach(

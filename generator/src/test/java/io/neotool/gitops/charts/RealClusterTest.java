@@ -420,8 +420,7 @@ class RealClusterTest {
     void theRunbooksPortForwardsWork() {
         // kubectl port-forward -n production svc/grafana 3000:80 and svc/prometheus 9090:9090
         JsonNode grafanaChart =
-                ChartValuesTest.Chart.load(ChartValuesTest.chartData().resolve("grafana-8.4.8"))
-                        .values();
+                ChartValuesTest.Chart.load(ChartData.folder("grafana", "8.4.8")).values();
         assertThat(grafanaChart.at("/service/port").asInt()).isEqualTo(80);
         OutputTree tree = Trees.generate(TestSupport.production());
         JsonNode grafana =
