@@ -13,6 +13,20 @@ vault secrets list | grep -q '^secret/' || vault secrets enable -path=secret kv-
 vault auth list | grep -q '^kubernetes/' || vault auth enable kubernetes
 vault write auth/kubernetes/config kubernetes_host="https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT"
 
+vault policy write neotool-alertmanager - <<'POLICY'
+path "secret/data/alerting/slack" {
+  capabilities = ["read"]
+}
+path "secret/data/alerting/smtp" {
+  capabilities = ["read"]
+}
+POLICY
+vault write auth/kubernetes/role/alertmanager \
+  bound_service_account_names=alertmanager \
+  bound_service_account_namespaces=production \
+  policies=neotool-alertmanager \
+  ttl=1h
+
 vault policy write neotool-app-service - <<'POLICY'
 path "secret/data/apps/app-service/database" {
   capabilities = ["read"]

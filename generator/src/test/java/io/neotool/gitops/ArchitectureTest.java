@@ -32,9 +32,11 @@ class ArchitectureTest {
                     "config", Set.of(),
                     "flux", Set.of(),
                     "render", Set.of(),
+                    "monitoring", Set.of(),
                     "output", Set.of(),
-                    "component", Set.of("config", "flux", "render"),
-                    "layout", Set.of("component", "config", "flux", "output", "render"),
+                    "component", Set.of("config", "flux", "monitoring", "render"),
+                    "layout",
+                            Set.of("component", "config", "flux", "monitoring", "output", "render"),
                     "validate", Set.of("config", "output"),
                     "diff", Set.of("config"));
 

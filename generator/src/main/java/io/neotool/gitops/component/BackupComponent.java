@@ -245,6 +245,11 @@ public final class BackupComponent implements Component {
     }
 
     @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return BackupMetrics.of(context);
+    }
+
+    @Override
     public java.util.Set<String> takenNames() {
         return java.util.Set.of("database-backup");
     }

@@ -232,6 +232,11 @@ public final class CertManagerComponent extends HelmComponent {
     }
 
     @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return CertificateMetrics.of(context);
+    }
+
+    @Override
     public java.util.Set<String> takenNames() {
         return java.util.Set.of(
                 "cert-manager",

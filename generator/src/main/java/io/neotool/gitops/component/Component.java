@@ -104,6 +104,14 @@ public interface Component {
         return AppUse.NONE;
     }
 
+    /**
+     * What Prometheus scrapes from it, its alerts and its dashboards when it is enabled ({@link
+     * Observability} adds them up; none by default).
+     */
+    default io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return io.neotool.gitops.monitoring.Monitoring.NONE;
+    }
+
     /** The Vault KV paths each of its workloads reads: role (its ServiceAccount) to paths. */
     default Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of();

@@ -118,10 +118,15 @@ public final class GrafanaComponent extends HelmComponent {
                         "admin",
                         "GF_SECURITY_ADMIN_PASSWORD__FILE",
                         Workloads.VAULT_SECRETS_DIR + ADMIN_PASSWORD_FILE));
-        values.put(
-                "podAnnotations",
-                VaultInjection.vaultAnnotations(
-                        name(), Map.of(ADMIN_PASSWORD_FILE, g.adminPassword()), false));
+        Map<String, String> annotations =
+                new java.util.LinkedHashMap<>(
+                        VaultInjection.vaultAnnotations(
+                                name(), Map.of(ADMIN_PASSWORD_FILE, g.adminPassword()), false));
+        if (Observability.scraped(context)) {
+            annotations.putAll(Workloads.scrapeAnnotations(NetworkGraph.GRAFANA_PORT, "/metrics"));
+        }
+        values.put("podAnnotations", annotations);
+        GrafanaDashboards.values(values);
         // The chart's extraVolumes know only a few volume types; extraContainerVolumes is rendered
         // as given.
         values.put("extraContainerVolumes", List.of(VaultInjection.vaultTokenVolumeValue()));
@@ -176,7 +181,24 @@ public final class GrafanaComponent extends HelmComponent {
             edges.add(
                     new NetworkGraph.Edge(NetworkGraph.TRAEFIK, name(), NetworkGraph.GRAFANA_PORT));
         }
+        if (Observability.scraped(context)) {
+            edges.add(new NetworkGraph.Edge("prometheus", name(), NetworkGraph.GRAFANA_PORT));
+        }
         return edges;
+    }
+
+    /** The dashboards of everything Prometheus watches, mounted before the pod starts. */
+    @Override
+    protected List<io.fabric8.kubernetes.api.model.HasMetadata> extraObjects(Context context) {
+        return List.of(GrafanaDashboards.configMap(Observability.of(context).dashboards()));
+    }
+
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return new io.neotool.gitops.monitoring.Monitoring(
+                List.of("grafana (:" + NetworkGraph.GRAFANA_PORT + "/metrics)"),
+                List.of(),
+                List.of());
     }
 
     @Override

@@ -197,12 +197,19 @@ public final class KafkaComponent implements Component {
         if (!topics.isEmpty()) {
             objects.add(KafkaTopicsJob.topicsJob(k, topics));
         }
+        objects.addAll(KafkaExporter.objects(context, k));
         return objects;
     }
 
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
-        return Map.of(SERVICE, Context.selector(SERVICE), TOPICS_JOB, Context.selector(TOPICS_JOB));
+        Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
+        workloads.put(SERVICE, Context.selector(SERVICE));
+        workloads.put(TOPICS_JOB, Context.selector(TOPICS_JOB));
+        if (config.infrastructure().enabled(io.neotool.gitops.config.PrometheusSettings.class)) {
+            workloads.put(KafkaExporter.NAME, Context.selector(KafkaExporter.NAME));
+        }
+        return workloads;
     }
 
     /**
@@ -211,15 +218,27 @@ public final class KafkaComponent implements Component {
      */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(
-                new NetworkGraph.Edge(SERVICE, SERVICE, PORT),
-                new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
-                new NetworkGraph.Edge(TOPICS_JOB, SERVICE, PORT));
+        List<NetworkGraph.Edge> edges =
+                new ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(SERVICE, SERVICE, PORT),
+                                new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
+                                new NetworkGraph.Edge(TOPICS_JOB, SERVICE, PORT)));
+        edges.addAll(
+                KafkaExporter.edges(
+                        context, context.config().infrastructure().require(KafkaSettings.class)));
+        return edges;
+    }
+
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return KafkaExporter.monitoring(context);
     }
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(config.infrastructure().require(KafkaSettings.class).image());
+        KafkaSettings k = config.infrastructure().require(KafkaSettings.class);
+        return Workloads.imageVersions(k.image(), k.exporterImage());
     }
 
     /** An app's topics: the bootstrap servers and the topic names, created by the topics Job. */
@@ -234,13 +253,15 @@ public final class KafkaComponent implements Component {
                         "KAFKA_BOOTSTRAP_SERVERS",
                         bootstrap(),
                         "KAFKA_TOPICS",
-                        String.join(",", app.uses().kafkaTopics())),
+                        String.join(",", app.uses().kafkaTopics()),
+                        "KAFKA_CONSUMER_GROUP",
+                        app.name()),
                 SERVICE,
                 PORT);
     }
 
     @Override
     public java.util.Set<String> takenNames() {
-        return java.util.Set.of("kafka", "kafka-headless", "kafka-topics");
+        return java.util.Set.of("kafka", "kafka-headless", "kafka-topics", KafkaExporter.NAME);
     }
 }

@@ -59,6 +59,9 @@ public final class LokiComponent extends HelmComponent {
         loki.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));
         loki.put("containerSecurityContext", PodSecurity.restrictedContainerValues(UID, UID));
         loki.put("storage", Map.of("type", "filesystem"));
+        if (Observability.scraped(context)) {
+            loki.put("podAnnotations", Workloads.scrapeAnnotations(PORT, "/metrics"));
+        }
         loki.put("limits_config", Map.of("retention_period", l.retention()));
         loki.put(
                 "compactor",
@@ -106,13 +109,41 @@ public final class LokiComponent extends HelmComponent {
         return values;
     }
 
-    /** The single binary talks to itself: HTTP, gRPC and memberlist. */
+    /** The single binary talks to itself: HTTP, gRPC and memberlist; Prometheus scrapes it. */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(
-                new NetworkGraph.Edge(name(), name(), PORT),
-                new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_GRPC_PORT),
-                new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_MEMBERLIST_PORT));
+        List<NetworkGraph.Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(name(), name(), PORT),
+                                new NetworkGraph.Edge(name(), name(), NetworkGraph.LOKI_GRPC_PORT),
+                                new NetworkGraph.Edge(
+                                        name(), name(), NetworkGraph.LOKI_MEMBERLIST_PORT)));
+        if (Observability.scraped(context)) {
+            edges.add(new NetworkGraph.Edge("prometheus", name(), PORT));
+        }
+        return edges;
+    }
+
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return new io.neotool.gitops.monitoring.Monitoring(
+                List.of("loki (:" + PORT + "/metrics)"),
+                List.of(),
+                List.of(
+                        Scrape.dashboard(
+                                context,
+                                name(),
+                                "Loki",
+                                List.of(
+                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                                                "Log lines received per second",
+                                                "short",
+                                                "sum(rate(loki_distributor_lines_received_total[5m]))"),
+                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                                                "Requests by route and status",
+                                                "reqps",
+                                                "sum by (route, status_code) (rate(loki_request_duration_seconds_count[5m]))")))));
     }
 
     @Override

@@ -98,6 +98,16 @@ public final class PgBouncerComponent implements Component {
                         + auth.key()
                         + " }}\"{{- end }}");
         annotations.put("checksum/config", sha256(ini));
+        String exporter = Observability.scraped(context) ? b.exporterImage() : null;
+        if (exporter != null) {
+            annotations.put(
+                    "vault.hashicorp.com/agent-inject-secret-" + Exporters.PGBOUNCER_DSN_FILE,
+                    auth.path());
+            annotations.put(
+                    "vault.hashicorp.com/agent-inject-template-" + Exporters.PGBOUNCER_DSN_FILE,
+                    Exporters.pgbouncerDsnTemplate(auth, PORT));
+            annotations.putAll(Exporters.annotations(Exporters.PGBOUNCER_PORT));
+        }
 
         var container =
                 new ContainerBuilder()
@@ -154,7 +164,10 @@ public final class PgBouncerComponent implements Component {
                         .withType("RuntimeDefault")
                         .endSeccompProfile()
                         .endSecurityContext()
-                        .withContainers(container)
+                        .withContainers(
+                                exporter == null
+                                        ? List.of(container)
+                                        : List.of(container, Exporters.pgbouncer(exporter)))
                         .addNewVolume()
                         .withName("config")
                         .withNewConfigMap()
@@ -189,9 +202,21 @@ public final class PgBouncerComponent implements Component {
 
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(
-                new NetworkGraph.Edge(SERVICE, PostgresComponent.SERVICE, PostgresComponent.PORT),
-                new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT));
+        List<NetworkGraph.Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(
+                                        SERVICE, PostgresComponent.SERVICE, PostgresComponent.PORT),
+                                new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
+        if (Observability.scraped(context)) {
+            edges.add(new NetworkGraph.Edge("prometheus", SERVICE, Exporters.PGBOUNCER_PORT));
+        }
+        return edges;
+    }
+
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return DatabaseMetrics.pgbouncer(context);
     }
 
     @Override
@@ -207,8 +232,8 @@ public final class PgBouncerComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(
-                config.infrastructure().require(PgBouncerSettings.class).image());
+        PgBouncerSettings b = config.infrastructure().require(PgBouncerSettings.class);
+        return Workloads.imageVersions(b.image(), b.exporterImage());
     }
 
     /** An app's database: through PgBouncer, as its own owner role, the password from Vault. */

@@ -135,10 +135,12 @@ public final class PostgresComponent implements Component {
                         .withNewMetadata()
                         .withLabels(labels)
                         .withAnnotations(
-                                VaultInjection.vaultAnnotations(
-                                        name(),
-                                        Map.of(SUPERUSER_FILE, pg.superuserPassword()),
-                                        false))
+                                DatabaseMetrics.postgresAnnotations(
+                                        context,
+                                        VaultInjection.vaultAnnotations(
+                                                name(),
+                                                Map.of(SUPERUSER_FILE, pg.superuserPassword()),
+                                                false)))
                         .endMetadata()
                         .withNewSpec()
                         .withServiceAccountName(name())
@@ -151,7 +153,9 @@ public final class PostgresComponent implements Component {
                         .endSeccompProfile()
                         .endSecurityContext()
                         .withTerminationGracePeriodSeconds(60L)
-                        .withContainers(container)
+                        .withContainers(
+                                DatabaseMetrics.postgresContainers(
+                                        context, pg, container, SUPERUSER_FILE))
                         .addToVolumes(
                                 VaultInjection.emptyDir("run"),
                                 VaultInjection.emptyDir("tmp"),
@@ -196,6 +200,11 @@ public final class PostgresComponent implements Component {
     }
 
     @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return DatabaseMetrics.postgres(context);
+    }
+
+    @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
         Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
         workloads.put(SERVICE, Context.selector(SERVICE));
@@ -210,6 +219,9 @@ public final class PostgresComponent implements Component {
         List<NetworkGraph.Edge> edges =
                 new ArrayList<>(
                         List.of(new NetworkGraph.Edge(SERVICE, "vault", NetworkGraph.VAULT_PORT)));
+        if (Observability.scraped(context)) {
+            edges.add(new NetworkGraph.Edge("prometheus", SERVICE, Exporters.POSTGRES_PORT));
+        }
         if (DatabasesJob.needsDatabasesJob(context.config())) {
             edges.add(new NetworkGraph.Edge(DatabasesJob.DATABASES_JOB, SERVICE, PORT));
             edges.add(
@@ -240,8 +252,8 @@ public final class PostgresComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        return Workloads.imageVersion(
-                config.infrastructure().require(PostgresSettings.class).image());
+        PostgresSettings pg = config.infrastructure().require(PostgresSettings.class);
+        return Workloads.imageVersions(pg.image(), pg.exporterImage());
     }
 
     @Override

@@ -1,17 +1,21 @@
 package io.neotool.gitops.component;
 
+import io.neotool.gitops.config.AlertmanagerSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.monitoring.Monitoring;
+import io.neotool.gitops.monitoring.RuleFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prometheus server with kube-state-metrics and node-exporter; no Alertmanager or Pushgateway on
- * one node. The server's Service is {@code prometheus} on port 9090, as the runbook's {@code
+ * Prometheus server with kube-state-metrics and node-exporter, the alert rules of every enabled
+ * component ({@link Observability}), and an Alertmanager when the config names receivers; no
+ * Pushgateway. The server's Service is {@code prometheus} on port 9090, as the runbook's {@code
  * kubectl port-forward svc/prometheus 9090:9090} expects. node-exporter needs the host (host
  * network and PID namespace, the root filesystem), so it runs in the node-agents namespace.
  */
@@ -24,6 +28,15 @@ public final class PrometheusComponent extends HelmComponent {
 
     /** node-exporter's port on the node's address (host network). */
     public static final int NODE_EXPORTER_PORT = 9100;
+
+    /** Where the chart mounts {@code serverFiles}, and the rule file it loads from there. */
+    public static final String RULE_FILE = "alerting_rules.yml";
+
+    /** Traefik's metrics entry point in its chart. */
+    static final int TRAEFIK_METRICS_PORT = 9100;
+
+    /** The port K3S's Traefik manifest annotates its pods with for scraping. */
+    static final int K3S_TRAEFIK_ANNOTATED_PORT = 8082;
 
     /** The {@code nobody} user the Prometheus image and the chart run as. */
     static final long UID = 65534;
@@ -92,15 +105,20 @@ public final class PrometheusComponent extends HelmComponent {
                                 "resources",
                                         Workloads.resourceValues(
                                                 Resources.of("10m", "16Mi", "100m", "32Mi")))));
-        values.put("alertmanager", Map.of("enabled", false));
-        values.put("prometheus-pushgateway", Map.of("enabled", false));
+        AlertmanagerSettings am = p.alertmanager();
         values.put(
-                "kube-state-metrics",
-                Map.of(
-                        "enabled",
-                        true,
-                        "resources",
-                        Workloads.resourceValues(Resources.of("10m", "64Mi", "200m", "256Mi"))));
+                "alertmanager",
+                am == null ? Map.of("enabled", false) : AlertmanagerValues.values(am));
+        values.put(
+                "serverFiles",
+                Map.of(RULE_FILE, RuleFiles.alertingRules(Observability.of(context).alerts())));
+        values.put("prometheus-pushgateway", Map.of("enabled", false));
+        Map<String, Object> ksm = new TreeMap<>(FluxMetrics.kubeStateMetricsValues());
+        ksm.put("enabled", true);
+        ksm.put(
+                "resources",
+                Workloads.resourceValues(Resources.of("10m", "64Mi", "200m", "256Mi")));
+        values.put("kube-state-metrics", ksm);
         values.put(
                 "prometheus-node-exporter",
                 Map.of(
@@ -118,16 +136,88 @@ public final class PrometheusComponent extends HelmComponent {
      */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(
-                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
-                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443),
-                new NetworkGraph.Edge(name(), name(), PORT),
-                new NetworkGraph.Edge(name(), name(), NetworkGraph.KUBE_STATE_METRICS_PORT),
-                new NetworkGraph.Edge(name(), NetworkGraph.NODE, NODE_EXPORTER_PORT));
+        List<NetworkGraph.Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 443),
+                                new NetworkGraph.Edge(name(), NetworkGraph.API_SERVER, 6443),
+                                new NetworkGraph.Edge(name(), name(), PORT),
+                                new NetworkGraph.Edge(
+                                        name(), name(), NetworkGraph.KUBE_STATE_METRICS_PORT),
+                                new NetworkGraph.Edge(
+                                        name(), NetworkGraph.NODE, NODE_EXPORTER_PORT),
+                                // K3S's Traefik: the chart's metrics entry point, and the port
+                                // K3S's own manifest annotates its pods with
+                                new NetworkGraph.Edge(
+                                        name(), NetworkGraph.TRAEFIK, TRAEFIK_METRICS_PORT),
+                                new NetworkGraph.Edge(
+                                        name(), NetworkGraph.TRAEFIK, K3S_TRAEFIK_ANNOTATED_PORT)));
+        AlertmanagerSettings am = settings(context.config()).alertmanager();
+        if (am != null) {
+            edges.addAll(AlertmanagerValues.edges(am));
+        }
+        return edges;
+    }
+
+    /** The Alertmanager reads its receivers' secrets through the Vault injector. */
+    @Override
+    java.util.@org.jspecify.annotations.Nullable List<io.neotool.gitops.flux.FluxResource.DependsOn>
+            dependsOn(Context context) {
+        if (settings(context.config()).alertmanager() != null
+                && context.config()
+                        .infrastructure()
+                        .enabled(io.neotool.gitops.config.VaultSettings.class)) {
+            return List.of(
+                    new io.neotool.gitops.flux.FluxResource.DependsOn(VaultComponent.NAME, null));
+        }
+        return null;
+    }
+
+    @Override
+    public Monitoring monitoring(Context context) {
+        return ClusterMonitoring.of(context);
+    }
+
+    /** The server's pods, and the Alertmanager's when it runs (a subchart: the same instance). */
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        Map<String, Map<String, String>> workloads = new TreeMap<>(super.workloads(config));
+        if (settings(config).alertmanager() != null) {
+            workloads.put(
+                    AlertmanagerValues.NAME,
+                    Map.of(
+                            "app.kubernetes.io/instance",
+                            name(),
+                            "app.kubernetes.io/name",
+                            AlertmanagerValues.NAME));
+        }
+        return workloads;
+    }
+
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        AlertmanagerSettings am = settings(config).alertmanager();
+        if (am == null) {
+            return Map.of();
+        }
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+        am.receivers().forEach(r -> r.secrets().values().forEach(ref -> paths.add(ref.path())));
+        return Map.of(AlertmanagerValues.NAME, List.copyOf(paths));
+    }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        Map<String, String> versions = new TreeMap<>(super.versions(config));
+        AlertmanagerSettings am = settings(config).alertmanager();
+        if (am != null) {
+            versions.putAll(Workloads.imageVersion(am.image()));
+        }
+        return versions;
     }
 
     @Override
     public java.util.Set<String> takenNames() {
-        return java.util.Set.of("prometheus", "prometheus-kube-state-metrics");
+        return java.util.Set.of(
+                "prometheus", "prometheus-kube-state-metrics", AlertmanagerValues.NAME);
     }
 }

@@ -66,6 +66,13 @@ public final class VaultComponent extends HelmComponent {
                   address = "[::]:8200"
                   cluster_address = "[::]:8201"
                   tls_disable = 1
+                  telemetry {
+                    unauthenticated_metrics_access = true
+                  }
+                }
+                telemetry {
+                  prometheus_retention_time = "24h"
+                  disable_hostname = true
                 }
                 storage "file" {
                   path = "/vault/data"
@@ -117,6 +124,12 @@ public final class VaultComponent extends HelmComponent {
         server.put("auditStorage", Map.of("enabled", false));
         server.put("readinessProbe", Map.of("enabled", true, "path", HEALTH));
         server.put("statefulSet", Map.of("securityContext", security));
+        if (Observability.scraped(context)) {
+            Map<String, String> scrape =
+                    new TreeMap<>(Workloads.scrapeAnnotations(8200, "/v1/sys/metrics"));
+            scrape.put("prometheus.io/param_format", "prometheus");
+            server.put("annotations", scrape);
+        }
         return Map.of(
                 "global", Map.of("enabled", true),
                 "injector", injector,
@@ -131,11 +144,55 @@ public final class VaultComponent extends HelmComponent {
      */
     @Override
     public List<NetworkGraph.Edge> edges(Context context) {
-        return List.of(
-                new NetworkGraph.Edge(NAME, NetworkGraph.API_SERVER, 443),
-                new NetworkGraph.Edge(NAME, NetworkGraph.API_SERVER, 6443),
-                new NetworkGraph.Edge(
-                        NetworkGraph.ANYWHERE, NAME, NetworkGraph.VAULT_INJECTOR_PORT));
+        List<NetworkGraph.Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new NetworkGraph.Edge(NAME, NetworkGraph.API_SERVER, 443),
+                                new NetworkGraph.Edge(NAME, NetworkGraph.API_SERVER, 6443),
+                                new NetworkGraph.Edge(
+                                        NetworkGraph.ANYWHERE,
+                                        NAME,
+                                        NetworkGraph.VAULT_INJECTOR_PORT)));
+        if (Observability.scraped(context)) {
+            edges.add(new NetworkGraph.Edge("prometheus", NAME, NetworkGraph.VAULT_PORT));
+        }
+        return edges;
+    }
+
+    /** Its telemetry endpoint, readable without a token on the listener; sealed is critical. */
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        String series = "vault_core_unsealed{app_kubernetes_io_instance=\"vault\"}";
+        return new io.neotool.gitops.monitoring.Monitoring(
+                List.of("vault (:8200/v1/sys/metrics, unauthenticated on the listener)"),
+                List.of(
+                        new io.neotool.gitops.monitoring.Alert(
+                                "vault",
+                                "VaultSealed",
+                                "vault_core_unsealed == 0",
+                                "1m",
+                                io.neotool.gitops.monitoring.Alert.Severity.CRITICAL,
+                                "Vault is sealed",
+                                "Vault restarted and waits to be unsealed: no pod can read its secrets until an operator runs vault operator unseal (runbook: Vault sealed).",
+                                io.neotool.gitops.monitoring.Alert.Case.of(
+                                        "5m",
+                                        Map.of("app_kubernetes_io_instance", "vault"),
+                                        series,
+                                        "0x10"),
+                                io.neotool.gitops.monitoring.Alert.Case.of(
+                                        "5m", Map.of(), series, "1x10"))),
+                List.of(
+                        Scrape.dashboard(
+                                context,
+                                NAME,
+                                "Vault",
+                                List.of(
+                                        io.neotool.gitops.monitoring.Dashboard.Panel.stat(
+                                                "Unsealed", "short", "min(vault_core_unsealed)"),
+                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                                                "Requests per second",
+                                                "reqps",
+                                                "sum(rate(vault_core_handle_request_count[5m]))")))));
     }
 
     @Override

@@ -173,6 +173,16 @@ public final class Workloads {
         return Map.of("image " + image.repository(), image.tag());
     }
 
+    /** A component's image and its exporter's (when set), as version table rows in that order. */
+    public static Map<String, String> imageVersions(
+            String image, @org.jspecify.annotations.Nullable String exporter) {
+        Map<String, String> versions = new java.util.LinkedHashMap<>(imageVersion(image));
+        if (exporter != null) {
+            versions.putAll(imageVersion(exporter));
+        }
+        return versions;
+    }
+
     /**
      * A Job that Flux recreates whenever its template changes ({@code force}): one try after
      * another up to ten, restricted pod security, no API token, no service links.

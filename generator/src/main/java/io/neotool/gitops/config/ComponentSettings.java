@@ -43,4 +43,12 @@ public interface ComponentSettings {
     interface Storage {
         String storage();
     }
+
+    /**
+     * A component whose metrics come from an exporter beside it when Prometheus runs: its image,
+     * pinned like the component's own (each settings type has a tested default).
+     */
+    interface Exported extends ComponentSettings {
+        String exporterImage();
+    }
 }

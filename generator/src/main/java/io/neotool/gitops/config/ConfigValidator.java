@@ -80,6 +80,9 @@ final class ConfigValidator {
                                 rules.chart(path, chart.chartVersion());
                             }
                             rules.image(path + ".image", settings.image());
+                            if (settings instanceof ComponentSettings.Exported exported) {
+                                rules.image(path + ".exporterImage", exported.exporterImage());
+                            }
                             if (settings instanceof ComponentSettings.Storage storage) {
                                 rules.memory(path + ".storage", storage.storage());
                             }

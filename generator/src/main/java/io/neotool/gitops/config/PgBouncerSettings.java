@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record PgBouncerSettings(
         Boolean enabled,
         @JsonProperty(required = true) String image,
+        String exporterImage,
         Integer replicas,
         @JsonProperty(required = true) Resources resources,
         String poolMode,
@@ -13,8 +14,13 @@ public record PgBouncerSettings(
         Integer defaultPoolSize,
         @JsonProperty(required = true) VaultRef authUserPassword,
         java.util.List<SecurityExemption> exemptions)
-        implements ComponentSettings {
+        implements ComponentSettings.Exported {
+    /** The exporter image when the config names none (the one the project tested). */
+    public static final String DEFAULT_EXPORTER =
+            "quay.io/prometheuscommunity/pgbouncer-exporter:v0.12.1";
+
     public PgBouncerSettings {
+        exporterImage = exporterImage == null ? DEFAULT_EXPORTER : exporterImage;
         exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
         replicas = replicas == null ? 1 : replicas;
         poolMode = poolMode == null ? "transaction" : poolMode;

@@ -7,14 +7,20 @@ import org.jspecify.annotations.Nullable;
 public record PostgresSettings(
         Boolean enabled,
         @JsonProperty(required = true) String image,
+        String exporterImage,
         @JsonProperty(required = true) String storage,
         @JsonProperty(required = true) Resources resources,
         Integer maxConnections,
         String sharedBuffers,
         @JsonProperty(required = true) VaultRef superuserPassword,
         java.util.List<SecurityExemption> exemptions)
-        implements ComponentSettings, ComponentSettings.Storage {
+        implements ComponentSettings.Exported, ComponentSettings.Storage {
+    /** The exporter image when the config names none (the one the project tested). */
+    public static final String DEFAULT_EXPORTER =
+            "quay.io/prometheuscommunity/postgres-exporter:v0.20.1";
+
     public PostgresSettings {
+        exporterImage = exporterImage == null ? DEFAULT_EXPORTER : exporterImage;
         exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
         maxConnections = maxConnections == null ? 200 : maxConnections;
         sharedBuffers = sharedBuffers == null ? "128MB" : sharedBuffers;

@@ -43,7 +43,57 @@ public final class ClusterReadme {
         model.put("graph", graph(config));
         model.put("environments", List.of(config.cluster().name()));
         model.put("versions", versions(List.of(cluster)));
+        model.put("observability", observability(cluster));
         return templates.render("cluster-readme.md.ftl", model);
+    }
+
+    /** What Prometheus scrapes, the alerts and who gets them, the dashboards. */
+    private Map<String, Object> observability(LoadedConfig cluster) {
+        io.neotool.gitops.monitoring.Monitoring m =
+                io.neotool.gitops.component.Observability.of(
+                        new io.neotool.gitops.component.Context(cluster, templates));
+        List<Map<String, String>> alerts = new java.util.ArrayList<>();
+        for (io.neotool.gitops.monitoring.Alert a : m.alerts()) {
+            alerts.add(
+                    Map.of(
+                            "name",
+                            a.name(),
+                            "group",
+                            a.group(),
+                            "severity",
+                            a.severity().label(),
+                            "for",
+                            a.forDuration(),
+                            "summary",
+                            a.summary()
+                                    .replaceAll("\\{\\{ \\$labels\\.([a-z_]+) }}", "*$1*")
+                                    .replace("|", "\\|")));
+        }
+        List<String> receivers = new java.util.ArrayList<>();
+        var prometheus =
+                cluster.config()
+                        .infrastructure()
+                        .get(io.neotool.gitops.config.PrometheusSettings.class);
+        if (prometheus != null && prometheus.alertmanager() != null) {
+            prometheus
+                    .alertmanager()
+                    .receivers()
+                    .forEach(
+                            r ->
+                                    receivers.add(
+                                            r.name()
+                                                    + " ("
+                                                    + String.join(", ", r.severities())
+                                                    + ")"));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("targets", m.targets());
+        model.put("alerts", alerts);
+        model.put("receivers", receivers);
+        model.put(
+                "dashboards",
+                m.dashboards().stream().map(d -> d.title() + " (`" + d.uid() + "`)").toList());
+        return model;
     }
 
     /** {@value #VERSIONS_FILE}: the versions of every config in {@code all}, side by side. */

@@ -42,7 +42,18 @@ public final class CanonicalYaml {
                     .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
                     .build();
 
+    private static final JsonMapper JSON =
+            JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .build();
+
     private CanonicalYaml() {}
+
+    /** The object as indented JSON, map keys sorted, LF line ends and a trailing newline. */
+    public static String json(Object object) {
+        return JSON.writeValueAsString(object).replace("\r\n", "\n") + "\n";
+    }
 
     /** The object as canonical YAML text, without header. */
     public static String write(Object object) {

@@ -18,3 +18,37 @@ The image and chart versions this cluster runs; `clusters/README.md` compares ev
 <#list versions as row>
 | ${row.component} | ${row.what} | ${row.versions[cluster]} |
 </#list>
+
+## Observability
+
+<#if observability.targets?has_content>
+Prometheus scrapes (pods annotated `prometheus.io/scrape`, each allowed by a NetworkPolicy):
+
+<#list observability.targets as target>
+- ${target}
+</#list>
+
+Alerts (`infrastructure.prometheus.alerts` sets the thresholds; each is proven by `promtool test
+rules` in CI, firing once and staying quiet once):
+
+| alert | component | severity | for | summary |
+|---|---|---|---|---|
+<#list observability.alerts as alert>
+| ${alert.name} | ${alert.group} | ${alert.severity} | ${alert.for} | ${alert.summary} |
+</#list>
+
+<#if observability.receivers?has_content>
+Alertmanager delivers them to: <#list observability.receivers as r>${r}<#sep>, </#sep></#list>.
+<#else>
+No receiver is configured: the alerts show in Prometheus and Grafana only.
+</#if>
+
+Grafana dashboards (folder "NeoTool", provisioned read-only; those of a workload show its logs
+from Loki beside its metrics when Loki runs):
+
+<#list observability.dashboards as dashboard>
+- ${dashboard}
+</#list>
+<#else>
+Prometheus is not enabled: nothing is scraped, alerted on or drawn.
+</#if>

@@ -9,6 +9,8 @@ import io.neotool.gitops.component.VaultInjection;
 import io.neotool.gitops.component.VaultRoles;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.PostgresSettings;
+import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.output.OutputTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,18 @@ class RealClusterTest {
         }
     }
 
+    /** Every map in {@code node} (depth first) that has {@code key}: the maps themselves. */
+    static void holders(JsonNode node, String key, List<JsonNode> out) {
+        if (node.isObject()) {
+            if (node.has(key)) {
+                out.add(node);
+            }
+            node.properties().forEach(e -> holders(e.getValue(), key, out));
+        } else if (node.isArray()) {
+            node.forEach(n -> holders(n, key, out));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("configs")
     void theInjectorFindsEveryTokenVolumeAPodNames(LoadedConfig config) {
@@ -107,7 +121,11 @@ class RealClusterTest {
                 collect(release.at("/spec/values"), "projected", named);
                 List<JsonNode> volumes = new ArrayList<>();
                 collect(release.at("/spec/values"), "name", volumes);
-                assertThat(volumes.stream().map(JsonNode::asString).toList())
+                assertThat(
+                                volumes.stream()
+                                        .filter(JsonNode::isString)
+                                        .map(JsonNode::asString)
+                                        .toList())
                         .as(
                                 "HelmRelease %s names token volume %s; its values must give the pod that volume",
                                 release.at("/metadata/name").asString(), volume)
@@ -174,12 +192,22 @@ class RealClusterTest {
             }
         }
         for (JsonNode release : kind(objects, "HelmRelease")) {
-            JsonNode scrape = release.at("/spec/values/podAnnotations");
-            if (scrape.path("prometheus.io/scrape").asString().equals("true")) {
-                targets.put(
-                        release.at("/metadata/name").asString(),
-                        Integer.parseInt(scrape.path("prometheus.io/port").asString()));
+            // the pod annotations of a chart sit where the chart reads them: podAnnotations,
+            // server.annotations (Vault), loki.podAnnotations (Loki)
+            List<JsonNode> annotated = new java.util.ArrayList<>();
+            holders(release.at("/spec/values"), "prometheus.io/scrape", annotated);
+            for (JsonNode scrape : annotated) {
+                if (scrape.path("prometheus.io/scrape").asString().equals("true")) {
+                    targets.put(
+                            release.at("/metadata/name").asString(),
+                            Integer.parseInt(scrape.path("prometheus.io/port").asString()));
+                }
             }
+        }
+        if (config.config().infrastructure().enabled(PostgresSettings.class)) {
+            assertThat(targets)
+                    .containsKeys(
+                            "postgres", "pgbouncer", "kafka-exporter", "vault", "loki", "grafana");
         }
         assertThat(targets).as("scrape targets of %s", config.source()).isNotEmpty();
         targets.forEach(
@@ -292,7 +320,14 @@ class RealClusterTest {
                 injected++;
             }
         }
-        assertThat(injected).as("injected releases (Grafana, Unleash)").isEqualTo(2);
+        int alertmanager =
+                config.config().infrastructure().require(PrometheusSettings.class).alertmanager()
+                                == null
+                        ? 0
+                        : 1;
+        assertThat(injected)
+                .as("injected releases (Grafana, Unleash, and Prometheus for its Alertmanager)")
+                .isEqualTo(2 + alertmanager);
     }
 
     @Test

@@ -86,9 +86,17 @@ class SecurityTest {
                         rule ->
                                 from.add(
                                         rule.at(
-                                                        "/from/0/podSelector/matchLabels/app.kubernetes.io~1name")
-                                                .asString()));
-        assertThat(from).containsExactly("database-backup", "pgbouncer", "postgres-databases");
+                                                                "/from/0/podSelector/matchLabels/app.kubernetes.io~1instance")
+                                                        .asString()
+                                                + ":"
+                                                + rule.at("/ports/0/port").asInt()));
+        // Prometheus reaches the exporter's port only, never PostgreSQL's
+        assertThat(from)
+                .containsExactly(
+                        "database-backup:5432",
+                        "pgbouncer:5432",
+                        "postgres-databases:5432",
+                        "prometheus:9187");
         JsonNode web = yaml(tree, POLICIES + "networkpolicy-web.yaml");
         assertThat(
                         web.at(
@@ -203,6 +211,7 @@ class SecurityTest {
         var roles = VaultRoles.of(TestSupport.production().config());
         assertThat(roles)
                 .containsOnlyKeys(
+                        "alertmanager",
                         "app-service",
                         "database-backup",
                         "grafana",
@@ -214,6 +223,8 @@ class SecurityTest {
                         "web");
         assertThat(roles.get("postgres")).containsExactly("secret/data/postgres/superuser");
         assertThat(roles.get("web")).containsExactly("secret/data/apps/web/unleash");
+        assertThat(roles.get("alertmanager"))
+                .containsExactly("secret/data/alerting/slack", "secret/data/alerting/smtp");
         assertThat(roles.get("pgbouncer")).containsExactly("secret/data/postgres/pgbouncer");
         assertThat(roles.get("database-backup"))
                 .containsExactly("secret/data/backups/r2", "secret/data/postgres/superuser");

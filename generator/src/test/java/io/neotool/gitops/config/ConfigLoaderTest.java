@@ -212,8 +212,8 @@ class ConfigLoaderTest {
                 .extracting(ConfigProblem::format)
                 .containsExactly(
                         "config/test.yaml:33:5: infrastructure.postgres.image: image tag 'latest' is not pinned (hint: pin a released version, e.g. postgres:<version>)",
-                        "config/test.yaml:34:5: infrastructure.postgres.storage: '50GB' is not a Kubernetes quantity (hint: write 50Gi)",
-                        "config/test.yaml:191:5: apps[2] (web).replicas: expected a positive integer, got 0");
+                        "config/test.yaml:35:5: infrastructure.postgres.storage: '50GB' is not a Kubernetes quantity (hint: write 50Gi)",
+                        "config/test.yaml:221:5: apps[2] (web).replicas: expected a positive integer, got 0");
     }
 
     @Test

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RenovateConfigTest {
     private static final Pattern PIN =
-            Pattern.compile("(?m)^\\s*(?:- )?(image|clientImage|chartVersion): (\\S+)$");
+            Pattern.compile(
+                    "(?m)^\\s*(?:- )?(image|clientImage|exporterImage|chartVersion): (\\S+)$");
 
     record Found(String manager, String depName, String version, String registry) {}
 

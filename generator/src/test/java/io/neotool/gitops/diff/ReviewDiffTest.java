@@ -83,6 +83,9 @@ class ReviewDiffTest {
                         "CHANGED ConfigMap production/pgbouncer-config",
                         "CHANGED ConfigMap production/postgres-databases",
                         "CHANGED Deployment production/pgbouncer",
+                        // it is watched: the Kotlin dashboard lists it, its alerts name it
+                        "CHANGED ConfigMap production/grafana-dashboards",
+                        "CHANGED HelmRelease production/prometheus",
                         "CHANGED Job production/kafka-topics",
                         "CHANGED Job production/postgres-databases",
                         "CHANGED NetworkPolicy production/kafka",
@@ -126,7 +129,7 @@ class ReviewDiffTest {
                 .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/ingress/1 (added)"));
         assertThat(object(report, "NetworkPolicy production/prometheus").changes())
                 .singleElement()
-                .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/egress/2 (added)"));
+                .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/egress/3 (added)"));
         // the cluster's overlay: the new app's folder inserted, nothing else
         assertThat(object(report, "kustomization apps/production").changes())
                 .extracting(SemanticDiff.Change::field)

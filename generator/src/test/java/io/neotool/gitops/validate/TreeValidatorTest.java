@@ -244,7 +244,7 @@ class TreeValidatorTest {
                 .extracting(ValidationProblem::format)
                 .contains(
                         folder
-                                + "kustomization.yaml: /resources/2: lists 'service-kafka.yaml', which does not exist");
+                                + "kustomization.yaml: /resources/3: lists 'service-kafka.yaml', which does not exist");
         String extra = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n";
         assertOnly(
                 problems(null, Map.of(folder + "configmap-extra.yaml", extra)),
@@ -287,7 +287,7 @@ class TreeValidatorTest {
         String broken =
                 tree.get(file)
                         .replace("edoburu/pgbouncer:v1.25.2-p0", "edoburu/pgbouncer:latest")
-                        .replaceAll("(?s)          readinessProbe:.*?timeoutSeconds: 5\n", "");
+                        .replaceFirst("(?s)          readinessProbe:.*?timeoutSeconds: 5\n", "");
         List<ValidationProblem> problems = problems(null, Map.of(file, broken));
         assertThat(problems)
                 .extracting(ValidationProblem::field)
