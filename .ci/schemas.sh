@@ -11,6 +11,7 @@ KUBECONFORM=v0.7.0
 KUSTOMIZE=v5.8.1
 CONTROLLER_GEN=v0.20.1
 FLUX_SCHEMA=v0.1.0
+PROMTOOL=v0.316.0              # Prometheus' promtool (module versions v0.3xx.y are Prometheus 3.x; v0.55.1 is refused: replace directives)
 # The Flux API modules whose CRDs we generate (the newest that build with Go 1.26; the controllers'
 # own repositories, which hold the CRD files, are refused by the module proxy).
 FLUX_APIS=(github.com/fluxcd/helm-controller/api@v1.6.5 github.com/fluxcd/source-controller/api@v1.9.6 github.com/fluxcd/kustomize-controller/api@v1.9.6)
@@ -25,6 +26,8 @@ echo "== installing kubeconform $KUBECONFORM, kustomize $KUSTOMIZE, controller-g
 go install "github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM" >&2
 go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE" >&2
 go install "sigs.k8s.io/controller-tools/cmd/controller-gen@$CONTROLLER_GEN" >&2
+echo "== installing promtool $PROMTOOL (Go module proxy)" >&2
+go install "github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL" >&2
 
 echo "== flux-schema $FLUX_SCHEMA (Go module proxy)" >&2
 if go install "github.com/fluxcd/flux-schema/cmd/flux-schema@$FLUX_SCHEMA" > "$WORK/flux-schema.log" 2>&1; then
