@@ -45,14 +45,13 @@ final class AppMonitoring {
                             .toList();
             dashboards.add(nextjsDashboard(context, names, !nextjs.isEmpty()));
         }
-        if (context.config()
-                .infrastructure()
-                .enabled(io.neotool.gitops.config.KafkaSettings.class)) {
-            for (AppConfig app : all) {
-                if (!app.uses().kafkaTopics().isEmpty()) {
-                    alerts.add(consumerLag(app, t.kafkaConsumerLag()));
-                }
-            }
+        List<AppConfig> consumers =
+                all.stream().filter(a -> !a.uses().kafkaTopics().isEmpty()).toList();
+        if (!consumers.isEmpty()
+                && context.config()
+                        .infrastructure()
+                        .enabled(io.neotool.gitops.config.KafkaSettings.class)) {
+            alerts.add(consumerLag(consumers, t.kafkaConsumerLag()));
         }
         return new Monitoring(targets, alerts, dashboards);
     }
@@ -107,23 +106,24 @@ final class AppMonitoring {
                         "0+10x30"));
     }
 
-    private static Alert consumerLag(AppConfig app, int lag) {
-        List<String> topics = app.uses().kafkaTopics();
-        String regex = String.join("|", topics.stream().map(s -> s.replace(".", "\\\\.")).toList());
-        String first = topics.get(0);
+    /**
+     * One rule for every app that consumes: each app's consumer group is its name, and a group's
+     * lag is reported for the topics it reads, so the groups alone select each app's topics.
+     */
+    private static Alert consumerLag(List<AppConfig> apps, int lag) {
+        AppConfig first = apps.get(0);
+        String topic = first.uses().kafkaTopics().get(0);
         String series =
                 "kafka_consumergroup_lag{consumergroup=\""
-                        + app.name()
+                        + first.name()
                         + "\", topic=\""
-                        + first
+                        + topic
                         + "\", partition=\"0\"}";
         return new Alert(
-                "app-" + app.name(),
+                "apps",
                 "KafkaConsumerLag",
-                "sum by (consumergroup, topic) (kafka_consumergroup_lag{consumergroup=\""
-                        + app.name()
-                        + "\", topic=~\""
-                        + regex
+                "sum by (consumergroup, topic) (kafka_consumergroup_lag{consumergroup=~\""
+                        + String.join("|", names(apps))
                         + "\"}) > "
                         + lag,
                 "10m",
@@ -134,7 +134,7 @@ final class AppMonitoring {
                         + " messages behind on {{ $labels.topic }} for 10 minutes: the app is down, slow, or stuck on a message.",
                 Alert.Case.of(
                         "20m",
-                        Map.of("consumergroup", app.name(), "topic", first),
+                        Map.of("consumergroup", first.name(), "topic", topic),
                         series,
                         (lag + 1) + "x30"),
                 Alert.Case.of("20m", Map.of(), series, "0x30"));

@@ -81,17 +81,15 @@ public final class DashboardJson {
         List<Object> variables = new ArrayList<>();
         String variable = dashboard.variable();
         if (variable != null && !dashboard.variableValues().isEmpty()) {
-            List<Object> options = new ArrayList<>();
-            for (String value : dashboard.variableValues()) {
-                options.add(Map.of("text", value, "value", value, "selected", options.isEmpty()));
-            }
+            // the values once, as the custom variable's query: Grafana derives its options from
+            // it, so a dashboard of many apps stays small
             String first = dashboard.variableValues().get(0);
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", variable);
             v.put("type", "custom");
             v.put("query", String.join(",", dashboard.variableValues()));
             v.put("current", Map.of("text", first, "value", first));
-            v.put("options", options);
+            v.put("options", List.of());
             v.put("multi", false);
             v.put("includeAll", false);
             variables.add(v);
