@@ -11,8 +11,8 @@ import java.util.Map;
  * Whether Flux applied what Git holds: kube-state-metrics reads the Ready condition of every Flux
  * object we generate (its custom-resource-state metrics, as Flux's monitoring guide does, since the
  * controllers no longer export a condition metric) into {@code gotk_resource_info}, one series per
- * object with labels {@code kind}, {@code name}, {@code namespace}, {@code ready}, {@code
- * suspended}.
+ * object with labels {@code name}, {@code namespace}, {@code ready}, {@code suspended} and
+ * kube-state-metrics' own {@code customresource_kind}.
  */
 final class FluxMetrics {
     private FluxMetrics() {}
@@ -54,13 +54,7 @@ final class FluxMetrics {
                                     "help",
                                     "The Ready condition of a Flux " + k[2] + ".",
                                     "each",
-                                    Map.of(
-                                            "type",
-                                            "Info",
-                                            "info",
-                                            Map.of(
-                                                    "labelsFromPath",
-                                                    Map.of("kind", List.of("kind")))))));
+                                    Map.of("type", "Info", "info", Map.of()))));
             resources.add(resource);
             rules.add(
                     Map.of(
@@ -86,19 +80,19 @@ final class FluxMetrics {
 
     static Alert alert() {
         String series =
-                "gotk_resource_info{kind=\"HelmRelease\", name=\"grafana\", namespace=\"flux-system\", ready=\"%s\", suspended=\"false\"}";
+                "gotk_resource_info{customresource_kind=\"HelmRelease\", name=\"grafana\", namespace=\"flux-system\", ready=\"%s\", suspended=\"false\"}";
         return new Alert(
                 "cluster",
                 "FluxNotReady",
-                "max by (kind, namespace, name) (gotk_resource_info{ready!=\"True\", suspended!=\"true\"}) > 0",
+                "max by (customresource_kind, namespace, name) (gotk_resource_info{ready!=\"True\", suspended!=\"true\"}) > 0",
                 "15m",
                 Alert.Severity.WARNING,
-                "Flux {{ $labels.kind }} {{ $labels.namespace }}/{{ $labels.name }} is not Ready",
-                "Flux has not applied {{ $labels.kind }} {{ $labels.name }} for 15 minutes: flux get all -A names the reason; git revert the change that broke it.",
+                "Flux {{ $labels.customresource_kind }} {{ $labels.namespace }}/{{ $labels.name }} is not Ready",
+                "Flux has not applied {{ $labels.customresource_kind }} {{ $labels.name }} for 15 minutes: flux get all -A names the reason; git revert the change that broke it.",
                 Alert.Case.of(
                         "30m",
                         Map.of(
-                                "kind",
+                                "customresource_kind",
                                 "HelmRelease",
                                 "namespace",
                                 "flux-system",
@@ -113,6 +107,6 @@ final class FluxMetrics {
         return Dashboard.Panel.series(
                 "Flux objects not Ready",
                 "short",
-                "count by (kind) (gotk_resource_info{ready!=\"True\"})");
+                "count by (customresource_kind) (gotk_resource_info{ready!=\"True\"})");
     }
 }
