@@ -144,12 +144,12 @@ DANGER="$WORK/danger"
 mkdir -p "$DANGER"
 cp -r config clusters infrastructure apps .neotool "$DANGER/"
 python3 - "$DANGER/config/production.yaml" <<'PY'
-import sys
+import re, sys
 path = sys.argv[1]
 text = open(path).read()
-old = "    image: postgres:18rc1\n    storage: 50Gi\n"
-assert old in text, "production.yaml no longer has PostgreSQL's storage where this check expects it"
-open(path, "w").write(text.replace(old, "    image: postgres:18rc1\n    storage: 80Gi\n"))
+grown, n = re.subn(r"(\n  postgres:\n(?:    .*\n)*?)    storage: 50Gi\n", r"\1    storage: 80Gi\n", text, count=1)
+assert n == 1, "production.yaml no longer has PostgreSQL's storage of 50Gi where this check expects it"
+open(path, "w").write(grown)
 PY
 if ./mvnw -q -B -N neotool:diff -Dneotool.configDir="$DANGER/config" -Dneotool.outputDir="$DANGER" \
     -Dneotool.diff.failOnDanger=true > "$WORK/danger-diff.txt" 2>&1; then
