@@ -158,12 +158,7 @@ public final class PgBouncerComponent implements Component {
                         .withNewSpec()
                         .withServiceAccountName(name())
                         .withAutomountServiceAccountToken(false)
-                        .withNewSecurityContext()
-                        .withRunAsNonRoot(true)
-                        .withNewSeccompProfile()
-                        .withType("RuntimeDefault")
-                        .endSeccompProfile()
-                        .endSecurityContext()
+                        .withSecurityContext(PodSecurity.pod(null))
                         .withContainers(
                                 exporter == null
                                         ? List.of(container)

@@ -37,6 +37,21 @@ public final class PodSecurity {
                 .build();
     }
 
+    /**
+     * The Pod Security Standard "restricted" for a pod: non-root, the runtime's seccomp profile,
+     * and the group its volumes are given to, or none.
+     */
+    public static io.fabric8.kubernetes.api.model.PodSecurityContext pod(
+            @org.jspecify.annotations.Nullable Long fsGroup) {
+        return new io.fabric8.kubernetes.api.model.PodSecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withFsGroup(fsGroup)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build();
+    }
+
     /** Whether the settings leave the root filesystem read-only (no declared exemption). */
     public static boolean readOnlyRoot(
             java.util.List<io.neotool.gitops.config.SecurityExemption> exemptions) {

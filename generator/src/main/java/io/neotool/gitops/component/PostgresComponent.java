@@ -145,13 +145,7 @@ public final class PostgresComponent implements Component {
                         .withNewSpec()
                         .withServiceAccountName(name())
                         .withAutomountServiceAccountToken(false)
-                        .withNewSecurityContext()
-                        .withFsGroup(UID)
-                        .withRunAsNonRoot(true)
-                        .withNewSeccompProfile()
-                        .withType("RuntimeDefault")
-                        .endSeccompProfile()
-                        .endSecurityContext()
+                        .withSecurityContext(PodSecurity.pod(UID))
                         .withTerminationGracePeriodSeconds(60L)
                         .withContainers(
                                 DatabaseMetrics.postgresContainers(

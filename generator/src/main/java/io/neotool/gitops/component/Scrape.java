@@ -1,9 +1,7 @@
 package io.neotool.gitops.component;
 
-import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Dashboard;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The panels every scraped workload shares. The Prometheus chart's {@code kubernetes-pods} job
@@ -13,11 +11,6 @@ import java.util.Map;
  */
 public final class Scrape {
     private Scrape() {}
-
-    /** The selector of one workload's series: its instance label. */
-    static String instance(String instance) {
-        return "app_kubernetes_io_instance=\"" + instance + "\"";
-    }
 
     /** CPU and memory of a workload's containers (cAdvisor, through the kubelet). */
     static List<Dashboard.Panel> resourcePanels(String namespace, String podPattern) {
@@ -56,11 +49,5 @@ public final class Scrape {
         all.addAll(resourcePanels(context.namespace(), instance + "(-.*)?"));
         all.addAll(logs(context, context.namespace(), "instance=\"" + instance + "\""));
         return Dashboard.of("neotool-" + instance, title, all);
-    }
-
-    /** A one-series firing case: {@code series} holds {@code values} until {@code evalTime}. */
-    static Alert.Case one(
-            String evalTime, Map<String, String> labels, String series, String values) {
-        return Alert.Case.of(evalTime, labels, series, values);
     }
 }
