@@ -63,9 +63,11 @@ func (w *warningCollector) take() []string {
 	return out
 }
 
-// inventory is what one Flux Kustomization applied: the objects it prunes when they disappear.
+// inventory is what one Flux Kustomization applied: the objects it prunes when they disappear, and
+// whether it prunes at all (spec.prune).
 type inventory struct {
 	objects []*unstructured.Unstructured
+	prune   bool
 }
 
 type harness struct {
@@ -269,21 +271,42 @@ func (h *harness) applyTree(ctx context.Context, tree, cluster string, previous 
 			return nil, err
 		}
 		fmt.Printf("Kustomization %s (%s): %s\n", ks.GetName(), path(ks), summary(cs))
-		current[ks.GetName()] = inventory{objects: objects}
-		if old, ok := previous[ks.GetName()]; ok {
-			stale := staleObjects(old.objects, objects)
-			if len(stale) > 0 {
-				deleteOpts := ssa.DefaultDeleteOptions()
-				deleteOpts.Exclusions = map[string]string{pruneAnnotation: "disabled"}
-				pruned, err := h.manager.DeleteAll(ctx, stale, deleteOpts)
-				if err != nil {
-					return nil, fmt.Errorf("Kustomization %s: prune: %w", ks.GetName(), err)
-				}
-				fmt.Printf("Kustomization %s: pruned %d: %s\n", ks.GetName(), len(pruned.Entries), strings.Join(subjects(pruned), ", "))
+		prune, _, _ := unstructured.NestedBool(ks.Object, "spec", "prune")
+		current[ks.GetName()] = inventory{objects: objects, prune: prune}
+		if old, ok := previous[ks.GetName()]; ok && prune {
+			if err := h.prune(ctx, ks.GetName(), ks.GetNamespace(), staleObjects(old.objects, objects)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// A Kustomization the tree no longer has is deleted by flux-system; its finalizer collects what
+	// it applied, as it prunes.
+	for name, old := range previous {
+		if _, ok := current[name]; !ok && old.prune {
+			if err := h.prune(ctx, name, "flux-system", old.objects); err != nil {
+				return nil, err
 			}
 		}
 	}
 	return current, nil
+}
+
+// prune deletes what a Kustomization applied and no longer holds, as kustomize-controller does:
+// only objects that still carry its owner labels (another Kustomization may have taken them over)
+// and are not marked prune: disabled.
+func (h *harness) prune(ctx context.Context, name, namespace string, stale []*unstructured.Unstructured) error {
+	if len(stale) == 0 {
+		return nil
+	}
+	deleteOpts := ssa.DefaultDeleteOptions()
+	deleteOpts.Inclusions = h.manager.GetOwnerLabels(name, namespace)
+	deleteOpts.Exclusions = map[string]string{pruneAnnotation: "disabled"}
+	pruned, err := h.manager.DeleteAll(ctx, stale, deleteOpts)
+	if err != nil {
+		return fmt.Errorf("Kustomization %s: prune: %w", name, err)
+	}
+	fmt.Printf("Kustomization %s: pruned %d: %s\n", name, len(pruned.Entries), strings.Join(subjects(pruned), ", "))
+	return nil
 }
 
 func (h *harness) failOnWarnings(what string) error {

@@ -100,7 +100,33 @@ class WholeTreeTest {
         OutputTree tree = Trees.generate(config);
         String interval = config.config().flux().interval();
         String previous = null;
-        for (String name : List.of("infra-controllers", "infra-configs", "apps")) {
+        List<String> chain =
+                new java.util.ArrayList<>(List.of("infra-controllers", "infra-configs"));
+        // the app shards, each after infra-configs; each app in exactly one
+        java.util.SortedSet<String> shards = new java.util.TreeSet<>();
+        config.config()
+                .apps()
+                .forEach(a -> shards.add(io.neotool.gitops.layout.AppShards.of(a.name())));
+        assertThat(shards).isNotEmpty();
+        for (String shard : shards) {
+            JsonNode k = yaml(tree, "clusters/" + cluster + "/" + shard + ".yaml");
+            assertThat(k.at("/spec/prune").asBoolean()).isTrue();
+            assertThat(k.at("/spec/dependsOn/0/name").asString()).isEqualTo("infra-configs");
+            assertThat(tree.get(k.at("/spec/path").asString().substring(2) + "/kustomization.yaml"))
+                    .isNotNull();
+        }
+        // the retired single Kustomization prunes nothing and builds nothing
+        JsonNode retired = yaml(tree, "clusters/" + cluster + "/apps.yaml");
+        assertThat(retired.at("/spec/prune").asBoolean()).isFalse();
+        assertThat(
+                        yaml(
+                                        tree,
+                                        retired.at("/spec/path").asString().substring(2)
+                                                + "/kustomization.yaml")
+                                .at("/resources")
+                                .isEmpty())
+                .isTrue();
+        for (String name : chain) {
             JsonNode k = yaml(tree, "clusters/" + cluster + "/" + name + ".yaml");
             assertThat(k.at("/apiVersion").asString()).isEqualTo("kustomize.toolkit.fluxcd.io/v1");
             assertThat(k.at("/metadata/namespace").asString()).isEqualTo("flux-system");
@@ -201,8 +227,14 @@ class WholeTreeTest {
         assertThat(ini)
                 .contains("billing = host=postgres port=5432 dbname=billing\n")
                 .doesNotContain("unleash");
-        JsonNode overlay = yaml(tree, "apps/staging-eu/kustomization.yaml");
+        JsonNode overlay =
+                yaml(
+                        tree,
+                        "apps/staging-eu/_shards/"
+                                + io.neotool.gitops.layout.AppShards.of("billing")
+                                + "/kustomization.yaml");
         assertThat(overlay.at("/namespace").asString()).isEqualTo("neotool-staging");
+        assertThat(overlay.at("/resources").toString()).isEqualTo("[\"../../billing\"]");
         assertThat(
                         yaml(tree, "apps/staging-eu/billing/kustomization.yaml")
                                 .at("/images/0/newTag")

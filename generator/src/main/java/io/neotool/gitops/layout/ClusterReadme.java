@@ -117,6 +117,29 @@ public final class ClusterReadme {
                 .append("\")]\n");
         String previous = null;
         for (Layer layer : Layer.values()) {
+            if (layer == Layer.APPS && previous != null) {
+                g.append(
+                        "  apps[\"Kustomization apps<br/>retired: builds nothing, prunes nothing\"]\n");
+                java.util.SortedSet<String> shards = new java.util.TreeSet<>();
+                config.apps().forEach(a -> shards.add(AppShards.of(a.name())));
+                for (String shard : shards) {
+                    String k = id(shard);
+                    g.append("  ")
+                            .append(k)
+                            .append("[\"Kustomization ")
+                            .append(shard)
+                            .append("<br/>./")
+                            .append(AppShards.folder(layer.folder(cluster), shard))
+                            .append("\"]\n");
+                    g.append("  git --> ").append(k).append('\n');
+                    g.append("  ")
+                            .append(id(previous))
+                            .append(" -- before --> ")
+                            .append(k)
+                            .append('\n');
+                }
+                break;
+            }
             String k = id(layer.kustomization());
             g.append("  ")
                     .append(k)
@@ -175,7 +198,11 @@ public final class ClusterReadme {
                     .append("<br/>")
                     .append(app.image())
                     .append("\"]\n");
-            g.append("  apps --> ").append(node).append('\n');
+            g.append("  ")
+                    .append(id(AppShards.of(app.name())))
+                    .append(" --> ")
+                    .append(node)
+                    .append('\n');
             // what the app uses: the workloads its own edges lead to
             java.util.Set<String> uses = new java.util.TreeSet<>();
             AppWiring.edges(app, config).stream()

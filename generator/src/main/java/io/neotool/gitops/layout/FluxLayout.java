@@ -37,6 +37,9 @@ public final class FluxLayout {
     private final OutputTree tree = new OutputTree();
     private final ObjectFiles objectFiles;
 
+    /** Each app shard's members (their overlay folders, from the shard's folder). */
+    private final java.util.SortedMap<String, List<String>> shards = new TreeMap<>();
+
     public FluxLayout(Context context) {
         this.context = context;
         this.owner = context.loaded().source();
@@ -70,7 +73,7 @@ public final class FluxLayout {
                     owner,
                     CanonicalYaml.write(KustomizeFile.of(folders)));
         }
-        appsLayer(apps);
+        new AppsLayer(context, tree, objectFiles, owner, shards).write(apps);
         clusterFolder();
         return tree;
     }
@@ -104,83 +107,34 @@ public final class FluxLayout {
         layerFolders.computeIfAbsent(layer, l -> new TreeSet<>()).add(component.name());
     }
 
-    /**
-     * {@code apps/base/<app>/} holds what every environment shares; {@code apps/<cluster>/<app>/}
-     * the app's overlay for this cluster (its image tag, replicas, resources, Ingress), and {@code
-     * apps/<cluster>/} lists the app folders and sets the namespace. An overlay per app keeps each
-     * patch to the app's own few objects, so Flux's build stays linear in the number of apps (one
-     * overlay with a patch per app made kustomize match every patch against every object).
-     */
-    private void appsLayer(List<AppComponent> apps) {
+    /** A Flux Kustomization of the cluster folder, written there; returns its file name. */
+    private String kustomization(
+            String folder,
+            String name,
+            String path,
+            boolean prune,
+            @org.jspecify.annotations.Nullable List<FluxResource.DependsOn> dependsOn) {
         EnvironmentConfig config = context.config();
-        String overlay = Layer.APPS.folder(context.cluster());
-        List<String> folders = new ArrayList<>();
-        for (AppComponent app : apps) {
-            String base = "apps/base/" + app.name();
-            List<String> names = new ArrayList<>();
-            for (HasMetadata object : app.baseObjects(config)) {
-                names.add(
-                        objectFiles.add(
-                                base,
-                                object,
-                                false,
-                                OutputTree.SHARED,
-                                ObjectFiles.source(
-                                        objectFiles.sharedSource(), "apps." + app.name())));
-            }
-            tree.add(
-                    base + "/" + KUSTOMIZATION,
-                    OutputTree.SHARED,
-                    CanonicalYaml.write(KustomizeFile.of(names)));
-            String folder = overlay + "/" + app.name();
-            List<String> resources = new ArrayList<>(List.of("../../base/" + app.name()));
-            if (app.app().isPublic()) {
-                resources.add(
-                        objectFiles.add(
-                                folder,
-                                app.ingress(config),
-                                false,
-                                owner,
-                                ObjectFiles.source(owner, "apps." + app.name())));
-            }
-            tree.add(
-                    folder + "/" + KUSTOMIZATION,
-                    owner,
-                    CanonicalYaml.write(
-                            KustomizeFile.overlay(
-                                    null,
-                                    resources,
-                                    List.of(
-                                            Map.of(
-                                                    "name",
-                                                    app.image().repository(),
-                                                    "newTag",
-                                                    app.image().tag())),
-                                    List.of(
-                                            Map.of(
-                                                    "name",
-                                                    app.name(),
-                                                    "count",
-                                                    app.app().replicas())),
-                                    List.of(
-                                            Map.of(
-                                                    "target",
-                                                    Map.of(
-                                                            "kind",
-                                                            "Deployment",
-                                                            "name",
-                                                            app.name()),
-                                                    "patch",
-                                                    CanonicalYaml.writeEmbedded(
-                                                            app.resourcesPatch()))))));
-            folders.add(app.name());
-        }
+        Kustomization kustomization =
+                new Kustomization(
+                        name,
+                        "flux-system",
+                        Kustomization.Spec.builder()
+                                .interval(config.flux().interval())
+                                .retryInterval(config.flux().retryInterval())
+                                .timeout(config.flux().timeout())
+                                .path(path)
+                                .prune(prune)
+                                .gitRepository("flux-system")
+                                .dependsOn(dependsOn)
+                                .build());
+        String file = name + ".yaml";
         tree.add(
-                overlay + "/" + KUSTOMIZATION,
+                folder + "/" + file,
                 owner,
                 CanonicalYaml.write(
-                        KustomizeFile.overlay(
-                                context.namespace(), folders, List.of(), List.of(), List.of())));
+                        ObjectFiles.marked(kustomization, ObjectFiles.source(owner, "flux"))));
+        return file;
     }
 
     private void clusterFolder() {
@@ -192,25 +146,33 @@ public final class FluxLayout {
         for (Layer layer : Layer.values()) {
             List<FluxResource.DependsOn> dependsOn =
                     previous == null ? null : List.of(new FluxResource.DependsOn(previous, null));
-            Kustomization kustomization =
-                    new Kustomization(
+            if (layer == Layer.APPS) {
+                // retired: applies nothing and prunes nothing (see AppShards)
+                names.add(
+                        kustomization(
+                                folder,
+                                layer.kustomization(),
+                                "./" + AppShards.retiredFolder(layer.folder(cluster)),
+                                false,
+                                dependsOn));
+                for (String shard : shards.keySet()) {
+                    names.add(
+                            kustomization(
+                                    folder,
+                                    shard,
+                                    "./" + AppShards.folder(layer.folder(cluster), shard),
+                                    true,
+                                    dependsOn));
+                }
+                break;
+            }
+            names.add(
+                    kustomization(
+                            folder,
                             layer.kustomization(),
-                            "flux-system",
-                            Kustomization.Spec.builder()
-                                    .interval(config.flux().interval())
-                                    .retryInterval(config.flux().retryInterval())
-                                    .timeout(config.flux().timeout())
-                                    .path("./" + layer.folder(cluster))
-                                    .gitRepository("flux-system")
-                                    .dependsOn(dependsOn)
-                                    .build());
-            String name = layer.kustomization() + ".yaml";
-            tree.add(
-                    folder + "/" + name,
-                    owner,
-                    CanonicalYaml.write(
-                            ObjectFiles.marked(kustomization, ObjectFiles.source(owner, "flux"))));
-            names.add(name);
+                            "./" + layer.folder(cluster),
+                            true,
+                            dependsOn));
             previous = layer.kustomization();
         }
         names.add("flux-system");

@@ -368,14 +368,18 @@ class ComponentsTest {
         assertThat(env(web, "GRAPHQL_URL").asString()).isEqualTo("http://apollo-router/graphql");
         assertThat(web.toString()).doesNotContain("DATABASE_HOST");
 
-        JsonNode overlay = yaml(tree, "apps/production/kustomization.yaml");
-        assertThat(overlay.at("/namespace").asString()).isEqualTo("production");
-        assertThat(texts(overlay.at("/resources")))
-                .as("one overlay per app")
-                .containsExactly("app-service", "security-service", "web");
-        assertThat(overlay.has("patches"))
-                .as("no patch at the top: each touches its own app only")
-                .isFalse();
+        for (String app : List.of("app-service", "security-service", "web")) {
+            String shard = io.neotool.gitops.layout.AppShards.of(app);
+            JsonNode overlay =
+                    yaml(tree, "apps/production/_shards/" + shard + "/kustomization.yaml");
+            assertThat(overlay.at("/namespace").asString()).isEqualTo("production");
+            assertThat(texts(overlay.at("/resources")))
+                    .as("one overlay per app, in the app's shard")
+                    .contains("../../" + app);
+            assertThat(overlay.has("patches"))
+                    .as("no patch at the top: each touches its own app only")
+                    .isFalse();
+        }
         JsonNode appService = yaml(tree, "apps/production/app-service/kustomization.yaml");
         assertThat(appService.at("/images").toString())
                 .isEqualTo("[{\"name\":\"ghcr.io/neotool/app-service\",\"newTag\":\"2.3.0\"}]");

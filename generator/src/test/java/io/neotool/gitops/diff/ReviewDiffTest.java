@@ -93,7 +93,11 @@ class ReviewDiffTest {
                         "CHANGED NetworkPolicy production/prometheus",
                         "CHANGED NetworkPolicy production/vault",
                         "ADDED kustomization apps/production/billing-service",
-                        "CHANGED kustomization apps/production",
+                        // its shard (it is the first app of apps-1b): the Flux Kustomization,
+                        // its folder, and the cluster folder that lists it
+                        "ADDED Kustomization flux-system/apps-1b",
+                        "ADDED kustomization apps/production/_shards/apps-1b",
+                        "CHANGED kustomization clusters/production",
                         "CHANGED kustomization infrastructure/production/controllers/network-policies");
         // the database: one line of the ini, one of the Job's script
         SemanticDiff.Change ini =
@@ -130,10 +134,10 @@ class ReviewDiffTest {
         assertThat(object(report, "NetworkPolicy production/prometheus").changes())
                 .singleElement()
                 .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/egress/3 (added)"));
-        // the cluster's overlay: the new app's folder inserted, nothing else
-        assertThat(object(report, "kustomization apps/production").changes())
+        // the cluster folder: the new shard's Kustomization inserted, nothing else
+        assertThat(object(report, "kustomization clusters/production").changes())
                 .extracting(SemanticDiff.Change::field)
-                .containsExactly("/resources/1 (added)");
+                .containsExactly("/resources/2 (added)");
         assertThat(report.versions())
                 .extracting(VersionLines::of)
                 .containsExactly(

@@ -173,7 +173,12 @@ class TreeValidatorTest {
         assertOnly(
                 problems(
                         null,
-                        Map.of(file, edit(file, "path: ./apps/production", "path: ./apps/prod"))),
+                        Map.of(
+                                file,
+                                edit(
+                                        file,
+                                        "path: ./apps/production/_retired",
+                                        "path: ./apps/prod"))),
                 file,
                 "Kustomization flux-system/apps",
                 "/spec/path",
