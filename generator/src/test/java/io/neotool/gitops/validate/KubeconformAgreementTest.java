@@ -48,7 +48,7 @@ class KubeconformAgreementTest {
                 committed("infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml");
         String service =
                 committed("infrastructure/production/configs/pgbouncer/service-pgbouncer.yaml");
-        String kustomization = committed("clusters/production/apps.yaml");
+        String kustomization = committed("clusters/production/infra-configs.yaml");
         String cronJob =
                 committed("infrastructure/production/configs/backup/cronjob-database-backup.yaml");
         Map<String, String> cases = new TreeMap<>();
@@ -67,9 +67,9 @@ class KubeconformAgreementTest {
                 "bad-deployment-unknown-container-field.yaml",
                 deployment.replace("          image: ", "          imagee: x\n          image: "));
         cases.put("bad-service-port-missing.yaml", service.replace("      port: 5432\n", ""));
-        cases.put(
-                "bad-kustomization-prune-string.yaml",
-                kustomization.replace("prune: true", "prune: yes please"));
+        String badKustomization = kustomization.replace("prune: true", "prune: yes please");
+        assertThat(badKustomization).as("the seeded defect").isNotEqualTo(kustomization);
+        cases.put("bad-kustomization-prune-string.yaml", badKustomization);
         cases.put(
                 "bad-cronjob-unknown-field.yaml",
                 cronJob.replace("  schedule:", "  schedulee: x\n  schedule:"));
