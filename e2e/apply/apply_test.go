@@ -81,3 +81,37 @@ func TestAnImmutableStatefulSetChangeIsRejectedUnlessForced(t *testing.T) {
 		t.Fatalf("with kustomize.toolkit.fluxcd.io/force: enabled the StatefulSet is recreated, got: %v", err)
 	}
 }
+
+// Moving objects from one Flux Kustomization to another (the single apps Kustomization to the app
+// shards): the old one, kept with prune: false and a path that no longer holds them, deletes
+// nothing and the new one takes the objects over; had it kept prune: true, it would delete them
+// before the new one applies them (it comes first), and they would be created again.
+func TestMovingObjectsToANewKustomizationKeepsThemOnlyIfTheOldOneStopsPruning(t *testing.T) {
+	h, _ := server(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		cluster string
+		kept    bool
+	}{{"seeded-e", true}, {"seeded-f", false}} {
+		before, err := h.applyTree(ctx, "testdata/move-before-"+c.cluster, c.cluster, nil)
+		if err != nil {
+			t.Fatalf("%s, first tree: %v", c.cluster, err)
+		}
+		uid, err := h.uid(ctx, "v1", "ConfigMap", c.cluster, "app")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.applyTree(ctx, "testdata/move-after-"+c.cluster, c.cluster, before); err != nil {
+			t.Fatalf("%s, second tree: %v", c.cluster, err)
+		}
+		after, err := h.uid(ctx, "v1", "ConfigMap", c.cluster, "app")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (uid == after) != c.kept {
+			t.Fatalf("%s: the ConfigMap kept its identity: %v, want %v", c.cluster, uid == after, c.kept)
+		}
+		t.Logf("%s: old Kustomization prune=%v: the object was %s", c.cluster, !c.kept,
+			map[bool]string{true: "kept", false: "deleted and created again"}[uid == after])
+	}
+}

@@ -309,6 +309,17 @@ func (h *harness) prune(ctx context.Context, name, namespace string, stale []*un
 	return nil
 }
 
+// uid is the UID of an object on the server: a new one means it was deleted and created again.
+func (h *harness) uid(ctx context.Context, apiVersion, kind, namespace, name string) (string, error) {
+	o := &unstructured.Unstructured{}
+	o.SetAPIVersion(apiVersion)
+	o.SetKind(kind)
+	if err := h.client.Get(ctx, client.ObjectKey{Namespace: namespace, Name: name}, o); err != nil {
+		return "", fmt.Errorf("%s %s/%s: %w", kind, namespace, name, err)
+	}
+	return string(o.GetUID()), nil
+}
+
 func (h *harness) failOnWarnings(what string) error {
 	if w := h.warnings.take(); len(w) > 0 {
 		return fmt.Errorf("%s: the API server warned:\n  %s", what, strings.Join(w, "\n  "))
