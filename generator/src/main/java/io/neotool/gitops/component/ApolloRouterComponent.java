@@ -240,22 +240,18 @@ public final class ApolloRouterComponent extends HelmComponent {
 
     @Override
     public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
-        return new io.neotool.gitops.monitoring.Monitoring(
-                List.of(name() + " (:" + METRICS_PORT + METRICS_PATH + ")"),
-                List.of(),
-                List.of(
-                        Scrape.dashboard(
-                                context,
-                                name(),
-                                "Apollo Router",
-                                List.of(
-                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
-                                                "Requests per second by status",
-                                                "reqps",
-                                                "sum by (http_response_status_code) (rate(http_server_request_duration_seconds_count[5m]))"),
-                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
-                                                "Latency p95",
-                                                "s",
-                                                "histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket[5m])))")))));
+        return Scrape.watched(
+                context,
+                name(),
+                "Apollo Router",
+                name() + " (:" + METRICS_PORT + METRICS_PATH + ")",
+                io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                        "Requests per second by status",
+                        "reqps",
+                        "sum by (http_response_status_code) (rate(http_server_request_duration_seconds_count[5m]))"),
+                io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                        "Latency p95",
+                        "s",
+                        "histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket[5m])))"));
     }
 }

@@ -127,23 +127,19 @@ public final class LokiComponent extends HelmComponent {
 
     @Override
     public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
-        return new io.neotool.gitops.monitoring.Monitoring(
-                List.of("loki (:" + PORT + "/metrics)"),
-                List.of(),
-                List.of(
-                        Scrape.dashboard(
-                                context,
-                                name(),
-                                "Loki",
-                                List.of(
-                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
-                                                "Log lines received per second",
-                                                "short",
-                                                "sum(rate(loki_distributor_lines_received_total[5m]))"),
-                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
-                                                "Requests by route and status",
-                                                "reqps",
-                                                "sum by (route, status_code) (rate(loki_request_duration_seconds_count[5m]))")))));
+        return Scrape.watched(
+                context,
+                name(),
+                "Loki",
+                "loki (:" + PORT + "/metrics)",
+                io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                        "Log lines received per second",
+                        "short",
+                        "sum(rate(loki_distributor_lines_received_total[5m]))"),
+                io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                        "Requests by route and status",
+                        "reqps",
+                        "sum by (route, status_code) (rate(loki_request_duration_seconds_count[5m]))"));
     }
 
     @Override

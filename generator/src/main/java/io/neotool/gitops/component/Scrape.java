@@ -50,4 +50,20 @@ public final class Scrape {
         all.addAll(logs(context, context.namespace(), "instance=\"" + instance + "\""));
         return Dashboard.of("neotool-" + instance, title, all);
     }
+
+    /**
+     * What a component without alerts of its own adds: its target (for the README) and its
+     * dashboard of {@code panels} (CPU, memory and logs added).
+     */
+    static io.neotool.gitops.monitoring.Monitoring watched(
+            Context context,
+            String instance,
+            String title,
+            String target,
+            Dashboard.Panel... panels) {
+        return new io.neotool.gitops.monitoring.Monitoring(
+                List.of(target),
+                List.of(),
+                List.of(dashboard(context, instance, title, List.of(panels))));
+    }
 }
