@@ -173,13 +173,10 @@ public final class Workloads {
         return Map.of("image " + image.repository(), image.tag());
     }
 
-    /** A component's image and its exporter's (when set), as version table rows in that order. */
-    public static Map<String, String> imageVersions(
-            String image, @org.jspecify.annotations.Nullable String exporter) {
+    /** A component's image and its exporter's, as version table rows in that order. */
+    public static Map<String, String> imageVersions(String image, String exporter) {
         Map<String, String> versions = new java.util.LinkedHashMap<>(imageVersion(image));
-        if (exporter != null) {
-            versions.putAll(imageVersion(exporter));
-        }
+        versions.putAll(imageVersion(exporter));
         return versions;
     }
 
