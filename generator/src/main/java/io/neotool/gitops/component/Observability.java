@@ -11,7 +11,7 @@ public final class Observability {
     private Observability() {}
 
     public static Monitoring of(Context context) {
-        if (!context.config().infrastructure().enabled(PrometheusSettings.class)) {
+        if (!scraped(context)) {
             return Monitoring.NONE;
         }
         Monitoring all = Monitoring.NONE;

@@ -20,19 +20,12 @@ final class AppsLayer {
     private final OutputTree tree;
     private final ObjectFiles objectFiles;
     private final String owner;
-    private final SortedMap<String, List<String>> shards;
 
-    AppsLayer(
-            Context context,
-            OutputTree tree,
-            ObjectFiles objectFiles,
-            String owner,
-            SortedMap<String, List<String>> shards) {
+    AppsLayer(Context context, OutputTree tree, ObjectFiles objectFiles, String owner) {
         this.context = context;
         this.tree = tree;
         this.objectFiles = objectFiles;
         this.owner = owner;
-        this.shards = shards;
     }
 
     /**
@@ -43,10 +36,11 @@ final class AppsLayer {
      * objects, and a shard keeps each Flux path to a few apps, so no build of Flux grows with the
      * number of apps.
      */
-    void write(List<AppComponent> apps) {
+    /** Writes the apps' folders; returns the shards they fill, each a Flux Kustomization. */
+    java.util.SortedSet<String> write(List<AppComponent> apps) {
         EnvironmentConfig config = context.config();
         String overlay = Layer.APPS.folder(context.cluster());
-        shards.clear();
+        SortedMap<String, List<String>> shards = new java.util.TreeMap<>();
         for (AppComponent app : apps) {
             String base = "apps/base/" + app.name();
             List<String> names = new ArrayList<>();
@@ -127,5 +121,6 @@ final class AppsLayer {
                 CanonicalYaml.write(
                         KustomizeFile.overlay(
                                 context.namespace(), List.of(), List.of(), List.of(), List.of())));
+        return new java.util.TreeSet<>(shards.keySet());
     }
 }

@@ -37,9 +37,6 @@ public final class FluxLayout {
     private final OutputTree tree = new OutputTree();
     private final ObjectFiles objectFiles;
 
-    /** Each app shard's members (their overlay folders, from the shard's folder). */
-    private final java.util.SortedMap<String, List<String>> shards = new TreeMap<>();
-
     public FluxLayout(Context context) {
         this.context = context;
         this.owner = context.loaded().source();
@@ -73,8 +70,8 @@ public final class FluxLayout {
                     owner,
                     CanonicalYaml.write(KustomizeFile.of(folders)));
         }
-        new AppsLayer(context, tree, objectFiles, owner, shards).write(apps);
-        clusterFolder();
+        java.util.Set<String> shards = new AppsLayer(context, tree, objectFiles, owner).write(apps);
+        clusterFolder(shards);
         return tree;
     }
 
@@ -137,7 +134,7 @@ public final class FluxLayout {
         return file;
     }
 
-    private void clusterFolder() {
+    private void clusterFolder(java.util.Set<String> shards) {
         EnvironmentConfig config = context.config();
         String cluster = context.cluster();
         String folder = "clusters/" + cluster;
@@ -155,7 +152,7 @@ public final class FluxLayout {
                                 "./" + AppShards.retiredFolder(layer.folder(cluster)),
                                 false,
                                 dependsOn));
-                for (String shard : shards.keySet()) {
+                for (String shard : shards) {
                     names.add(
                             kustomization(
                                     folder,
