@@ -6,7 +6,6 @@ import io.neotool.gitops.config.ApolloRouterSettings;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.SettingsKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * Apollo Router, the GraphQL gateway, from its OCI chart. It serves the supergraph schema committed
  * beside the config (composed by the services' CI), mounted from a ConfigMap and hot-reloaded.
  */
-public final class ApolloRouterComponent extends HelmComponent {
+public final class ApolloRouterComponent extends HelmComponent<ApolloRouterSettings> {
     public static final String SERVICE = "apollo-router";
 
     /** The router's pod port; the chart's Service exposes it on port 80. */
@@ -39,34 +38,14 @@ public final class ApolloRouterComponent extends HelmComponent {
     static final String METRICS_PATH = "/metrics";
     static final String SUPERGRAPH_DIR = "/etc/apollo/supergraph";
 
-    @Override
-    public String name() {
-        return "apollo-router";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONFIGS;
-    }
-
-    @Override
-    public SettingsKey<ApolloRouterSettings> settingsKey() {
-        return new SettingsKey<>("apolloRouter", ApolloRouterSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.APOLLO_ROUTER;
-    }
-
-    @Override
-    public String chart() {
-        return "router";
-    }
-
-    @Override
-    protected ApolloRouterSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(ApolloRouterSettings.class);
+    public ApolloRouterComponent() {
+        super(
+                "apollo-router",
+                Layer.CONFIGS,
+                "apolloRouter",
+                ApolloRouterSettings.class,
+                ChartSource.APOLLO_ROUTER,
+                "router");
     }
 
     private String configMapName() {
@@ -74,17 +53,12 @@ public final class ApolloRouterComponent extends HelmComponent {
     }
 
     /** The supergraph schema committed beside the config, with LF line ends. */
-    private static String supergraph(Context context) {
+    private String supergraph(Context context) {
         Path base = context.loaded().baseDir();
         if (base == null) {
             throw new IllegalStateException("the config was read from no folder: no supergraph");
         }
-        Path file =
-                base.resolve(
-                        context.config()
-                                .infrastructure()
-                                .require(ApolloRouterSettings.class)
-                                .supergraphFile());
+        Path file = base.resolve(settings(context.config()).supergraphFile());
         try {
             return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
@@ -109,7 +83,7 @@ public final class ApolloRouterComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        ApolloRouterSettings r = config.infrastructure().require(ApolloRouterSettings.class);
+        ApolloRouterSettings r = settings(config);
         ImageRef image = ImageRef.of(r.image());
         Map<String, Object> routerConfig = new TreeMap<>();
         routerConfig.put(

@@ -8,7 +8,6 @@ import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.PrometheusSettings;
-import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * config, each in a Secret that the host's Ingress serves. The issuer and the certificates go to
  * the configs layer, applied once the chart has created their CRDs.
  */
-public final class CertManagerComponent extends HelmComponent {
+public final class CertManagerComponent extends HelmComponent<CertManagerSettings> {
     static final String NAME = "cert-manager";
 
     static final ChartSource JETSTACK = new ChartSource("jetstack", "https://charts.jetstack.io");
@@ -37,39 +36,14 @@ public final class CertManagerComponent extends HelmComponent {
     /** The webhook's container port (its Service maps 443 to it). */
     static final int WEBHOOK_PORT = 10250;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONTROLLERS;
-    }
-
-    @Override
-    public SettingsKey<CertManagerSettings> settingsKey() {
-        return new SettingsKey<>("certManager", CertManagerSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return JETSTACK;
-    }
-
-    @Override
-    public String chart() {
-        return NAME;
-    }
-
-    private static CertManagerSettings settingsOf(EnvironmentConfig config) {
-        return config.infrastructure().require(CertManagerSettings.class);
+    public CertManagerComponent() {
+        super(NAME, Layer.CONTROLLERS, "certManager", CertManagerSettings.class, JETSTACK, NAME);
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        CertManagerSettings s = settingsOf(config);
+        CertManagerSettings s = settings(config);
         ImageRef image = ImageRef.of(s.image());
         Map<String, Object> resources = Workloads.resourceValues(s.resources());
         Map<String, Object> values = new TreeMap<>();
@@ -134,7 +108,7 @@ public final class CertManagerComponent extends HelmComponent {
     @Override
     public List<HasMetadata> customResources(Context context) {
         EnvironmentConfig config = context.config();
-        CertManagerSettings.Acme acme = settingsOf(config).acme();
+        CertManagerSettings.Acme acme = settings(config).acme();
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(
                 new GenericKubernetesResourceBuilder()

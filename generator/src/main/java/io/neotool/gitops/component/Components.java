@@ -17,7 +17,7 @@ public final class Components {
     private Components() {}
 
     /** The Helm-deployed components. */
-    public static List<HelmComponent> helm() {
+    public static List<HelmComponent<?>> helm() {
         return List.of(
                 new VaultComponent(),
                 new PrometheusComponent(),
@@ -32,7 +32,7 @@ public final class Components {
 
     /** Every infrastructure component. */
     public static List<Component> all() {
-        List<HelmComponent> helm = helm();
+        List<HelmComponent<?>> helm = helm();
         List<Component> all = new ArrayList<>();
         all.add(new NamespaceComponent());
         all.add(new NetworkPolicyComponent());

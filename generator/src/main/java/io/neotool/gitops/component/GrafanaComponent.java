@@ -4,7 +4,6 @@ import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.GrafanaSettings;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.LokiSettings;
-import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,40 +15,20 @@ import java.util.TreeMap;
  * plain {@code GF_SECURITY_ADMIN_USER} too: without it the chart's container would read it from
  * that missing Secret ({@code _pod.tpl}) and never start.
  */
-public final class GrafanaComponent extends HelmComponent {
+public final class GrafanaComponent extends HelmComponent<GrafanaSettings> {
     static final String ADMIN_PASSWORD_FILE = "admin-password";
 
     /** UID and GID of the {@code grafana} user of the official image (the chart's defaults too). */
     static final long UID = 472;
 
-    @Override
-    public String name() {
-        return "grafana";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONTROLLERS;
-    }
-
-    @Override
-    public SettingsKey<GrafanaSettings> settingsKey() {
-        return new SettingsKey<>("grafana", GrafanaSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.GRAFANA;
-    }
-
-    @Override
-    public String chart() {
-        return "grafana";
-    }
-
-    @Override
-    protected GrafanaSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(GrafanaSettings.class);
+    public GrafanaComponent() {
+        super(
+                "grafana",
+                Layer.CONTROLLERS,
+                "grafana",
+                GrafanaSettings.class,
+                ChartSource.GRAFANA,
+                "grafana");
     }
 
     @Override
@@ -60,7 +39,7 @@ public final class GrafanaComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        GrafanaSettings g = config.infrastructure().require(GrafanaSettings.class);
+        GrafanaSettings g = settings(config);
         ImageRef image = ImageRef.of(g.image());
         List<Object> sources = new java.util.ArrayList<>();
         sources.add(

@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.InfrastructureConfig;
-import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.HelmRelease;
@@ -19,29 +17,36 @@ import org.jspecify.annotations.Nullable;
  * to the pinned version, CRDs created and replaced, retries on failed installs and rollback on
  * failed upgrades, drift detection on.
  */
-public abstract class HelmComponent implements Component {
+public abstract class HelmComponent<S extends ComponentSettings.Chart>
+        extends SettingsComponent<S> {
     /** How long Helm may take to install or upgrade before the release counts as failed. */
     static final String HELM_TIMEOUT = "10m";
 
     static final int RETRIES = 3;
 
-    public abstract ChartSource source();
+    private final ChartSource source;
+    private final String chart;
 
-    /** Chart name inside its repository. */
-    public abstract String chart();
-
-    /** Where its settings sit: every chart component has a section of its own. */
-    @Override
-    public abstract SettingsKey<? extends ComponentSettings.Chart> settingsKey();
-
-    /** The component's section of the config; called only when the component is enabled. */
-    protected ComponentSettings.Chart settings(EnvironmentConfig config) {
-        return config.infrastructure().require(settingsKey().type());
+    /**
+     * @param name the release and folder name
+     * @param key its section under {@code infrastructure}
+     * @param source the chart repository
+     * @param chart the chart's name inside it
+     */
+    protected HelmComponent(
+            String name, Layer layer, String key, Class<S> type, ChartSource source, String chart) {
+        super(name, layer, key, type);
+        this.source = source;
+        this.chart = chart;
     }
 
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return InfrastructureConfig.enabled(config.infrastructure().get(settingsKey().type()));
+    public final ChartSource source() {
+        return source;
+    }
+
+    /** Chart name inside its repository. */
+    public final String chart() {
+        return chart;
     }
 
     public String chartVersion(EnvironmentConfig config) {

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 /** The chart sources of the enabled Helm components, one each, in the controllers layer. */
 public final class HelmSourcesComponent implements Component {
-    private final List<HelmComponent> charts;
+    private final List<HelmComponent<?>> charts;
 
-    public HelmSourcesComponent(List<HelmComponent> charts) {
+    public HelmSourcesComponent(List<HelmComponent<?>> charts) {
         this.charts = List.copyOf(charts);
     }
 
@@ -39,8 +39,8 @@ public final class HelmSourcesComponent implements Component {
 
     @Override
     public List<HasMetadata> objects(Context context) {
-        Map<ChartSource, HelmComponent> used = new TreeMap<>();
-        for (HelmComponent chart : charts) {
+        Map<ChartSource, HelmComponent<?>> used = new TreeMap<>();
+        for (HelmComponent<?> chart : charts) {
             if (chart.enabled(context.config())) {
                 used.putIfAbsent(chart.source(), chart);
             }

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.KafkaSettings;
-import io.neotool.gitops.config.SettingsKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
  * Service (stable name for the quorum and the advertised listener) and a client Service. Topics the
  * apps declare are created by a Job; auto-creation is off so a typo cannot create a topic.
  */
-public final class KafkaComponent implements Component {
+public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
     public static final String SERVICE = "kafka";
     public static final int PORT = 9092;
     static final int CONTROLLER_PORT = 9093;
@@ -32,24 +31,8 @@ public final class KafkaComponent implements Component {
 
     static final String DATA = "/var/lib/kafka/data";
 
-    @Override
-    public String name() {
-        return "kafka";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONFIGS;
-    }
-
-    @Override
-    public SettingsKey<KafkaSettings> settingsKey() {
-        return new SettingsKey<>("kafka", KafkaSettings.class);
-    }
-
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().enabled(KafkaSettings.class);
+    public KafkaComponent() {
+        super("kafka", Layer.CONFIGS, "kafka", KafkaSettings.class);
     }
 
     /** Bootstrap servers for clients in the namespace. */
@@ -60,7 +43,7 @@ public final class KafkaComponent implements Component {
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        KafkaSettings k = config.infrastructure().require(KafkaSettings.class);
+        KafkaSettings k = settings(config);
         Map<String, String> labels = Context.labels(name(), "message-broker");
         String headless = SERVICE + "-headless";
         String node = SERVICE + "-0." + headless + "." + context.namespace() + ".svc.cluster.local";
@@ -218,9 +201,7 @@ public final class KafkaComponent implements Component {
                                 new NetworkGraph.Edge(SERVICE, SERVICE, PORT),
                                 new NetworkGraph.Edge(SERVICE, SERVICE, CONTROLLER_PORT),
                                 new NetworkGraph.Edge(TOPICS_JOB, SERVICE, PORT)));
-        edges.addAll(
-                KafkaExporter.edges(
-                        context, context.config().infrastructure().require(KafkaSettings.class)));
+        edges.addAll(KafkaExporter.edges(context, settings(context.config())));
         return edges;
     }
 
@@ -231,7 +212,7 @@ public final class KafkaComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        KafkaSettings k = config.infrastructure().require(KafkaSettings.class);
+        KafkaSettings k = settings(config);
         return Workloads.imageVersions(k.image(), k.exporterImage());
     }
 

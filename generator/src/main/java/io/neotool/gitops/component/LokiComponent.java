@@ -1,15 +1,13 @@
 package io.neotool.gitops.component;
 
-import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.LokiSettings;
-import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Loki in single-binary mode on the node's filesystem; no self-monitoring, canary or test pods. */
-public final class LokiComponent extends HelmComponent {
+public final class LokiComponent extends HelmComponent<LokiSettings> {
     /** The single-binary Service of release {@code loki}. */
     public static final String SERVICE = "loki";
 
@@ -18,39 +16,13 @@ public final class LokiComponent extends HelmComponent {
     /** The {@code loki} user of the image (the chart's defaults). */
     static final long UID = 10001;
 
-    @Override
-    public String name() {
-        return "loki";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONTROLLERS;
-    }
-
-    @Override
-    public SettingsKey<LokiSettings> settingsKey() {
-        return new SettingsKey<>("loki", LokiSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.GRAFANA;
-    }
-
-    @Override
-    public String chart() {
-        return "loki";
-    }
-
-    @Override
-    protected LokiSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(LokiSettings.class);
+    public LokiComponent() {
+        super("loki", Layer.CONTROLLERS, "loki", LokiSettings.class, ChartSource.GRAFANA, "loki");
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
-        LokiSettings l = context.config().infrastructure().require(LokiSettings.class);
+        LokiSettings l = settings(context.config());
         ImageRef image = ImageRef.of(l.image());
         Map<String, Object> loki = new TreeMap<>();
         loki.put("auth_enabled", false);

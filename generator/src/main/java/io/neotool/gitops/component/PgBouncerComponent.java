@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.PgBouncerSettings;
-import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +20,7 @@ import java.util.Map;
  * into a ConfigMap (a checksum annotation rolls the pods when it changes); users are looked up in
  * PostgreSQL through {@code auth_query}, so the only password it holds is its own, from Vault.
  */
-public final class PgBouncerComponent implements Component {
+public final class PgBouncerComponent extends SettingsComponent<PgBouncerSettings> {
     public static final String SERVICE = "pgbouncer";
     public static final int PORT = 5432;
 
@@ -30,30 +29,14 @@ public final class PgBouncerComponent implements Component {
 
     static final String USERLIST_FILE = "userlist.txt";
 
-    @Override
-    public String name() {
-        return "pgbouncer";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONFIGS;
-    }
-
-    @Override
-    public SettingsKey<PgBouncerSettings> settingsKey() {
-        return new SettingsKey<>("pgbouncer", PgBouncerSettings.class);
-    }
-
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().enabled(PgBouncerSettings.class);
+    public PgBouncerComponent() {
+        super("pgbouncer", Layer.CONFIGS, "pgbouncer", PgBouncerSettings.class);
     }
 
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        PgBouncerSettings b = config.infrastructure().require(PgBouncerSettings.class);
+        PgBouncerSettings b = settings(config);
         Map<String, String> labels = Context.labels(name(), "connection-pooler");
         String ini =
                 context.templates()
@@ -216,18 +199,12 @@ public final class PgBouncerComponent implements Component {
 
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
-        return Map.of(
-                SERVICE,
-                List.of(
-                        config.infrastructure()
-                                .require(PgBouncerSettings.class)
-                                .authUserPassword()
-                                .path()));
+        return Map.of(SERVICE, List.of(settings(config).authUserPassword().path()));
     }
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        PgBouncerSettings b = config.infrastructure().require(PgBouncerSettings.class);
+        PgBouncerSettings b = settings(config);
         return Workloads.imageVersions(b.image(), b.exporterImage());
     }
 

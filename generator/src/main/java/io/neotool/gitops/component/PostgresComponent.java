@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.PostgresSettings;
-import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Map;
  * function. The Job is idempotent and Flux recreates it whenever its script changes, so an app
  * added on a live cluster gets its database too (an init script would run only on an empty volume).
  */
-public final class PostgresComponent implements Component {
+public final class PostgresComponent extends SettingsComponent<PostgresSettings> {
     public static final String SERVICE = "postgres";
     public static final int PORT = 5432;
 
@@ -30,30 +29,14 @@ public final class PostgresComponent implements Component {
     static final String SUPERUSER_FILE = "postgres-password";
     static final String PGBOUNCER_FILE = "pgbouncer-password";
 
-    @Override
-    public String name() {
-        return "postgres";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONFIGS;
-    }
-
-    @Override
-    public SettingsKey<PostgresSettings> settingsKey() {
-        return new SettingsKey<>("postgres", PostgresSettings.class);
-    }
-
-    @Override
-    public boolean enabled(EnvironmentConfig config) {
-        return config.infrastructure().enabled(PostgresSettings.class);
+    public PostgresComponent() {
+        super("postgres", Layer.CONFIGS, "postgres", PostgresSettings.class);
     }
 
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
-        PostgresSettings pg = config.infrastructure().require(PostgresSettings.class);
+        PostgresSettings pg = settings(config);
         Map<String, String> labels = Context.labels(name(), "database");
 
         List<EnvVar> env =
@@ -229,13 +212,7 @@ public final class PostgresComponent implements Component {
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         Map<String, List<String>> paths = new java.util.TreeMap<>();
-        paths.put(
-                SERVICE,
-                List.of(
-                        config.infrastructure()
-                                .require(PostgresSettings.class)
-                                .superuserPassword()
-                                .path()));
+        paths.put(SERVICE, List.of(settings(config).superuserPassword().path()));
         if (DatabasesJob.needsDatabasesJob(config)) {
             paths.put(
                     DatabasesJob.DATABASES_JOB,
@@ -246,7 +223,7 @@ public final class PostgresComponent implements Component {
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
-        PostgresSettings pg = config.infrastructure().require(PostgresSettings.class);
+        PostgresSettings pg = settings(config);
         return Workloads.imageVersions(pg.image(), pg.exporterImage());
     }
 

@@ -5,7 +5,6 @@ import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.config.Resources;
-import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.monitoring.Monitoring;
 import io.neotool.gitops.monitoring.RuleFiles;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.TreeMap;
  * kubectl port-forward svc/prometheus 9090:9090} expects. node-exporter needs the host (host
  * network and PID namespace, the root filesystem), so it runs in the node-agents namespace.
  */
-public final class PrometheusComponent extends HelmComponent {
+public final class PrometheusComponent extends HelmComponent<PrometheusSettings> {
     /** The server's Service ({@code server.fullnameOverride}). */
     public static final String SERVICE = "prometheus";
 
@@ -41,40 +40,20 @@ public final class PrometheusComponent extends HelmComponent {
     /** The {@code nobody} user the Prometheus image and the chart run as. */
     static final long UID = 65534;
 
-    @Override
-    public String name() {
-        return "prometheus";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONTROLLERS;
-    }
-
-    @Override
-    public SettingsKey<PrometheusSettings> settingsKey() {
-        return new SettingsKey<>("prometheus", PrometheusSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.PROMETHEUS_COMMUNITY;
-    }
-
-    @Override
-    public String chart() {
-        return "prometheus";
-    }
-
-    @Override
-    protected PrometheusSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(PrometheusSettings.class);
+    public PrometheusComponent() {
+        super(
+                "prometheus",
+                Layer.CONTROLLERS,
+                "prometheus",
+                PrometheusSettings.class,
+                ChartSource.PROMETHEUS_COMMUNITY,
+                "prometheus");
     }
 
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        PrometheusSettings p = config.infrastructure().require(PrometheusSettings.class);
+        PrometheusSettings p = settings(config);
         ImageRef image = ImageRef.of(p.image());
         Map<String, Object> server = new TreeMap<>();
         server.put("fullnameOverride", SERVICE);

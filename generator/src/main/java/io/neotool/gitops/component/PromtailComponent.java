@@ -1,9 +1,7 @@
 package io.neotool.gitops.component;
 
-import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.PromtailSettings;
-import io.neotool.gitops.config.SettingsKey;
 import java.util.List;
 import java.util.Map;
 
@@ -12,35 +10,16 @@ import java.util.Map;
  * folders as root, which Pod Security allows only in the node-agents namespace, so the release
  * targets that one.
  */
-public final class PromtailComponent extends HelmComponent {
-    @Override
-    public String name() {
-        return "promtail";
-    }
+public final class PromtailComponent extends HelmComponent<PromtailSettings> {
 
-    @Override
-    public Layer layer() {
-        return Layer.CONTROLLERS;
-    }
-
-    @Override
-    public SettingsKey<PromtailSettings> settingsKey() {
-        return new SettingsKey<>("promtail", PromtailSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.GRAFANA;
-    }
-
-    @Override
-    public String chart() {
-        return "promtail";
-    }
-
-    @Override
-    protected PromtailSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(PromtailSettings.class);
+    public PromtailComponent() {
+        super(
+                "promtail",
+                Layer.CONTROLLERS,
+                "promtail",
+                PromtailSettings.class,
+                ChartSource.GRAFANA,
+                "promtail");
     }
 
     @Override
@@ -50,7 +29,7 @@ public final class PromtailComponent extends HelmComponent {
 
     @Override
     protected Map<String, Object> values(Context context) {
-        PromtailSettings p = context.config().infrastructure().require(PromtailSettings.class);
+        PromtailSettings p = settings(context.config());
         ImageRef image = ImageRef.of(p.image());
         String push =
                 "http://"

@@ -3,7 +3,6 @@ package io.neotool.gitops.component;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.UnleashSettings;
 import io.neotool.gitops.config.VaultRef;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * only together with a ConfigMap volume of its own that it renders only from {@code configMaps}; so
  * the Vault agent authenticates with the token the pod mounts anyway, and no token volume is named.
  */
-public final class UnleashComponent extends HelmComponent {
+public final class UnleashComponent extends HelmComponent<UnleashSettings> {
     public static final String SERVICE = "unleash";
     public static final int PORT = 4242;
     static final String DATABASE_URL_FILE = "database-url";
@@ -28,34 +27,14 @@ public final class UnleashComponent extends HelmComponent {
     /** UID and GID of the {@code node} user the image runs as. */
     static final long UID = 1000;
 
-    @Override
-    public String name() {
-        return "unleash";
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONFIGS;
-    }
-
-    @Override
-    public SettingsKey<UnleashSettings> settingsKey() {
-        return new SettingsKey<>("unleash", UnleashSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.UNLEASH;
-    }
-
-    @Override
-    public String chart() {
-        return "unleash";
-    }
-
-    @Override
-    protected UnleashSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(UnleashSettings.class);
+    public UnleashComponent() {
+        super(
+                "unleash",
+                Layer.CONFIGS,
+                "unleash",
+                UnleashSettings.class,
+                ChartSource.UNLEASH,
+                "unleash");
     }
 
     @Override
@@ -66,7 +45,7 @@ public final class UnleashComponent extends HelmComponent {
     @Override
     protected Map<String, Object> values(Context context) {
         EnvironmentConfig config = context.config();
-        UnleashSettings u = config.infrastructure().require(UnleashSettings.class);
+        UnleashSettings u = settings(config);
         ImageRef image = ImageRef.of(u.image());
         VaultRef password = u.databasePassword();
         String urlTemplate =

@@ -1,8 +1,6 @@
 package io.neotool.gitops.component;
 
-import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.SettingsKey;
 import io.neotool.gitops.config.VaultSettings;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,7 @@ import java.util.TreeMap;
  * readiness probe asks {@code /v1/sys/health} to count a sealed or uninitialized server as ready,
  * so that Helm can wait for the release (above all for the injector) without waiting for a person.
  */
-public final class VaultComponent extends HelmComponent {
+public final class VaultComponent extends HelmComponent<VaultSettings> {
     static final String NAME = "vault";
 
     /** The {@code vault} user and group of the official image (the chart's defaults). */
@@ -24,34 +22,14 @@ public final class VaultComponent extends HelmComponent {
     static final long GID = 1000;
     static final String HEALTH = "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.CONTROLLERS;
-    }
-
-    @Override
-    public SettingsKey<VaultSettings> settingsKey() {
-        return new SettingsKey<>("vault", VaultSettings.class);
-    }
-
-    @Override
-    public ChartSource source() {
-        return ChartSource.HASHICORP;
-    }
-
-    @Override
-    public String chart() {
-        return "vault";
-    }
-
-    @Override
-    protected VaultSettings settings(EnvironmentConfig c) {
-        return c.infrastructure().require(VaultSettings.class);
+    public VaultComponent() {
+        super(
+                NAME,
+                Layer.CONTROLLERS,
+                "vault",
+                VaultSettings.class,
+                ChartSource.HASHICORP,
+                "vault");
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.component.AppWiring;
 import io.neotool.gitops.component.Component;
 import io.neotool.gitops.component.Components;
-import io.neotool.gitops.component.HelmComponent;
-import io.neotool.gitops.component.Layer;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
@@ -40,7 +37,7 @@ public final class ClusterReadme {
         model.put("cluster", config.cluster().name());
         model.put("source", cluster.source());
         model.put("namespace", config.namespace());
-        model.put("graph", graph(config));
+        model.put("graph", FluxGraph.of(config));
         model.put("environments", List.of(config.cluster().name()));
         model.put("versions", versions(List.of(cluster)));
         model.put("observability", observability(cluster));
@@ -103,120 +100,6 @@ public final class ClusterReadme {
         model.put("sources", all.stream().map(LoadedConfig::source).toList());
         model.put("versions", versions(all));
         return templates.render("versions-readme.md.ftl", model);
-    }
-
-    private static String id(String name) {
-        return name.replaceAll("[^A-Za-z0-9]", "_");
-    }
-
-    private static String graph(EnvironmentConfig config) {
-        String cluster = config.cluster().name();
-        StringBuilder g = new StringBuilder("flowchart LR\n");
-        g.append("  git[(\"GitRepository flux-system<br/>")
-                .append(config.git().branch())
-                .append("\")]\n");
-        String previous = null;
-        for (Layer layer : Layer.values()) {
-            if (layer == Layer.APPS && previous != null) {
-                g.append(
-                        "  apps[\"Kustomization apps<br/>retired: builds nothing, prunes nothing\"]\n");
-                java.util.SortedSet<String> shards = new java.util.TreeSet<>();
-                config.apps().forEach(a -> shards.add(AppShards.of(a.name())));
-                for (String shard : shards) {
-                    String k = id(shard);
-                    g.append("  ")
-                            .append(k)
-                            .append("[\"Kustomization ")
-                            .append(shard)
-                            .append("<br/>./")
-                            .append(AppShards.folder(layer.folder(cluster), shard))
-                            .append("\"]\n");
-                    g.append("  git --> ").append(k).append('\n');
-                    g.append("  ")
-                            .append(id(previous))
-                            .append(" -- before --> ")
-                            .append(k)
-                            .append('\n');
-                }
-                break;
-            }
-            String k = id(layer.kustomization());
-            g.append("  ")
-                    .append(k)
-                    .append("[\"Kustomization ")
-                    .append(layer.kustomization())
-                    .append("<br/>./")
-                    .append(layer.folder(cluster))
-                    .append("\"]\n");
-            g.append("  git --> ").append(k).append('\n');
-            if (previous != null) {
-                g.append("  ")
-                        .append(id(previous))
-                        .append(" -- before --> ")
-                        .append(k)
-                        .append('\n');
-            }
-            previous = layer.kustomization();
-        }
-        Map<String, String> sources = new TreeMap<>();
-        for (Component component : Components.all()) {
-            if (!component.enabled(config) || component.name().equals("sources")) {
-                continue;
-            }
-            String node = "c_" + id(component.name());
-            if (component instanceof HelmComponent helm) {
-                g.append("  ")
-                        .append(node)
-                        .append("[\"HelmRelease ")
-                        .append(component.name())
-                        .append("<br/>chart ")
-                        .append(helm.chart())
-                        .append(' ')
-                        .append(helm.chartVersion(config))
-                        .append("\"]\n");
-                String source = "s_" + id(helm.source().sourceName());
-                sources.put(source, helm.source().kind() + " " + helm.source().sourceName());
-                g.append("  ").append(source).append(" -.-> ").append(node).append('\n');
-            } else {
-                g.append("  ").append(node).append("[\"").append(component.name()).append("\"]\n");
-            }
-            g.append("  ")
-                    .append(id(component.layer().kustomization()))
-                    .append(" --> ")
-                    .append(node)
-                    .append('\n');
-        }
-        sources.forEach(
-                (node, label) ->
-                        g.append("  ").append(node).append("[(\"").append(label).append("\")]\n"));
-        for (AppConfig app : config.apps()) {
-            String node = "a_" + id(app.name());
-            g.append("  ")
-                    .append(node)
-                    .append("[\"")
-                    .append(app.name())
-                    .append("<br/>")
-                    .append(app.image())
-                    .append("\"]\n");
-            g.append("  ")
-                    .append(id(AppShards.of(app.name())))
-                    .append(" --> ")
-                    .append(node)
-                    .append('\n');
-            // what the app uses: the workloads its own edges lead to
-            java.util.Set<String> uses = new java.util.TreeSet<>();
-            AppWiring.edges(app, config).stream()
-                    .filter(e -> e.from().equals(app.name()))
-                    .forEach(e -> uses.add(e.to()));
-            uses.forEach(
-                    u ->
-                            g.append("  ")
-                                    .append(node)
-                                    .append(" -. uses .-> c_")
-                                    .append(id(u))
-                                    .append('\n'));
-        }
-        return g.toString();
     }
 
     /** Rows: what is versioned, then the version per environment ("—" where it is not deployed). */

@@ -26,7 +26,7 @@ final class ChartTrees {
     }
 
     /** The generated HelmRelease of {@code helm}. */
-    static JsonNode release(OutputTree tree, LoadedConfig config, HelmComponent helm) {
+    static JsonNode release(OutputTree tree, LoadedConfig config, HelmComponent<?> helm) {
         String folder = helm.layer().folder(config.config().cluster().name()) + "/" + helm.name();
         return Trees.yaml(tree, folder + "/helmrelease-" + helm.name() + ".yaml");
     }

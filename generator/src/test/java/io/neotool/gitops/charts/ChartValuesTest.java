@@ -70,7 +70,7 @@ class ChartValuesTest {
         List<Arguments> out = new ArrayList<>();
         for (LoadedConfig config : ChartTrees.configs()) {
             OutputTree tree = Trees.generate(config);
-            for (HelmComponent helm : Components.helm()) {
+            for (HelmComponent<?> helm : Components.helm()) {
                 if (helm.enabled(config.config())) {
                     out.add(
                             Arguments.of(

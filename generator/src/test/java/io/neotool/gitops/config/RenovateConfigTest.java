@@ -102,7 +102,7 @@ class RenovateConfigTest {
                 charts.put(f.depName(), f);
             }
         }
-        for (HelmComponent helm : Components.helm()) {
+        for (HelmComponent<?> helm : Components.helm()) {
             Found f = charts.get(helm.chart());
             assertThat(f).as("a Renovate manager for chart %s", helm.chart()).isNotNull();
             String url = helm.source().url();
