@@ -12,6 +12,7 @@ import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.output.WriteResult;
+import io.neotool.gitops.validate.TreeFiles;
 import io.neotool.gitops.validate.TreeValidator;
 import io.neotool.gitops.validate.ValidationException;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -94,10 +96,15 @@ public final class NeotoolGitops {
             }
         }
         OutputTree everything = render(all);
-        SortedMap<String, String> texts = new TreeMap<>();
-        everything.files().forEach((path, file) -> texts.put(path, file.text()));
+        // each file's text is decoded when the validator reads it, not all of them beside the bytes
         TreeValidator.Report report =
-                TreeValidators.validator(all, request.schemaLocation()).validate(texts);
+                TreeValidators.validator(all, request.schemaLocation())
+                        .validate(
+                                TreeFiles.lazy(
+                                        everything.files().keySet(),
+                                        path ->
+                                                Objects.requireNonNull(everything.files().get(path))
+                                                        .text()));
         if (!report.problems().isEmpty()) {
             throw new ValidationException(report.problems());
         }
@@ -159,10 +166,10 @@ public final class NeotoolGitops {
     public ValidationResult validate(Path configDir, Path outputDir, String schemaLocation) {
         long start = System.nanoTime();
         List<LoadedConfig> configs = load(configDir);
-        SortedMap<String, String> texts = TreeValidators.readTree(outputDir);
         boolean schemas = schemaLocation != null && !schemaLocation.isBlank();
         TreeValidator.Report report =
-                TreeValidators.validator(configs, schemaLocation).validate(texts);
+                TreeValidators.validator(configs, schemaLocation)
+                        .validate(TreeValidators.treeFiles(outputDir));
         return new ValidationResult(
                 report, schemas ? schemaLocation : null, (System.nanoTime() - start) / 1_000_000);
     }

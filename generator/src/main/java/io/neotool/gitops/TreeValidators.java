@@ -5,6 +5,7 @@ import io.neotool.gitops.config.Source;
 import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.validate.ClusterRules;
 import io.neotool.gitops.validate.SchemaCatalog;
+import io.neotool.gitops.validate.TreeFiles;
 import io.neotool.gitops.validate.TreeValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,32 @@ public final class TreeValidators {
     static String locate(List<LoadedConfig> configs, String annotation) {
         Source source = Source.parse(annotation);
         return source == null ? "" : source.locate(configs);
+    }
+
+    /**
+     * The YAML files under the output folders of {@code outputDir}, each read from disk when the
+     * validator asks for it.
+     */
+    static TreeFiles treeFiles(Path outputDir) {
+        List<String> yaml = new java.util.ArrayList<>();
+        try {
+            for (String relative : OutputWriter.listFiles(outputDir)) {
+                if (relative.endsWith(".yaml") || relative.endsWith(".yml")) {
+                    yaml.add(relative);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree under " + outputDir, e);
+        }
+        return TreeFiles.lazy(
+                yaml,
+                relative -> {
+                    try {
+                        return Files.readString(outputDir.resolve(relative));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + relative, e);
+                    }
+                });
     }
 
     /** Every YAML file under the output folders of {@code outputDir}: relative path to text. */

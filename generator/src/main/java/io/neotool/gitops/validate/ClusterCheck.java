@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -27,24 +26,38 @@ final class ClusterCheck {
     private final KustomizeResolver resolver;
     private final String root;
 
+    /** Object identity (group/kind/namespace/name) to the file that first defines it. */
+    private final Map<String, String> seen = new HashMap<>();
+
+    private final PodIndex pods = new PodIndex();
+
+    /** The cluster's Services, checked against every pod template once all paths are read. */
+    private final List<Manifest> services = new ArrayList<>();
+
+    /** The Flux sources the cluster defines, by kind/namespace/name. */
+    private final Map<String, Manifest> sources = new HashMap<>();
+
     ClusterCheck(
             String cluster,
-            SortedMap<String, String> files,
-            Map<String, List<Manifest>> parsed,
+            Documents documents,
             @Nullable ClusterRules rules,
             List<ValidationProblem> problems) {
         this.cluster = cluster;
         this.rules = rules;
         this.problems = problems;
         this.root = "clusters/" + cluster;
-        this.resolver =
-                new KustomizeResolver(files, parsed, problems, Set.of(root + "/flux-system"));
+        this.resolver = new KustomizeResolver(documents, problems, Set.of(root + "/flux-system"));
     }
 
     private FluxSources sources() {
         return new FluxSources(cluster, problems);
     }
 
+    /**
+     * Builds the root, then each path a Flux Kustomization applies, one at a time: the objects of a
+     * path are checked and reduced to what the graph needs (namespaces, HelmReleases and
+     * Kustomizations, sources, pod templates, Services) before the next path is built.
+     */
     void run() {
         List<Manifest> top = resolver.build(root);
         Map<String, Manifest> kustomizations = new LinkedHashMap<>();
@@ -54,8 +67,10 @@ final class ClusterCheck {
                 kustomizations.put(m.namespace() + "/" + m.name(), m);
             }
         }
-        Map<String, List<Manifest>> applied = new LinkedHashMap<>();
-        List<Manifest> everything = new ArrayList<>(top);
+        Applied root = new Applied(new HashSet<>(), new ArrayList<>());
+        top.forEach(m -> take(m, root));
+        Set<String> namespacesAtRoot = root.namespaces();
+        Map<String, Applied> applied = new LinkedHashMap<>();
         for (var entry : kustomizations.entrySet()) {
             Manifest k = entry.getValue();
             String path =
@@ -63,7 +78,6 @@ final class ClusterCheck {
                             .asString("./")
                             .replaceFirst("^\\./", "")
                             .replaceFirst("/$", "");
-            List<Manifest> objects;
             if (path.isEmpty() || !resolver.isFolder(path)) {
                 problems.add(
                         new ValidationProblem(
@@ -73,28 +87,48 @@ final class ClusterCheck {
                                 "expected an existing folder of the repository, got '"
                                         + k.at("/spec/path").asString("")
                                         + "'"));
-                objects = List.of();
+                applied.put(entry.getKey(), new Applied(Set.of(), List.of()));
             } else {
-                objects = resolver.build(path);
-            }
-            applied.put(entry.getKey(), objects);
-            everything.addAll(objects);
-        }
-        Map<String, Manifest> sources = new HashMap<>();
-        for (Manifest m : everything) {
-            if (m.group().equals("source.toolkit.fluxcd.io")) {
-                sources.put(m.kind() + "/" + m.namespace() + "/" + m.name(), m);
+                Applied objects = new Applied(new HashSet<>(), new ArrayList<>());
+                resolver.build(path, m -> take(m, objects));
+                applied.put(entry.getKey(), objects);
             }
         }
-        graph(kustomizations, applied, sources, top);
-        objects(everything);
+        graph(kustomizations, applied, namespacesAtRoot);
+        services.forEach(s -> pods.checkService(s, problems));
+    }
+
+    /** What the graph needs of a path: the namespaces it creates, its Flux releases and syncs. */
+    private record Applied(Set<String> namespaces, List<Manifest> flux) {}
+
+    /** Checks one object of a path and keeps only what the cluster-wide checks need of it. */
+    private void take(Manifest m, Applied path) {
+        String first = seen.putIfAbsent(m.key(), m.file());
+        if (first != null && !first.equals(m.file())) {
+            problems.add(
+                    new ValidationProblem(
+                            m.file(), m.id(), "", "the same object is also defined in " + first));
+        }
+        new ObjectChecks(m, rules, problems).run();
+        pods.add(m);
+        boolean core = m.group().equals("core");
+        if (core && m.kind().equals("Namespace")) {
+            path.namespaces().add(m.name());
+        } else if (core && m.kind().equals("Service")) {
+            services.add(m);
+        } else if (m.group().equals("source.toolkit.fluxcd.io")) {
+            sources.put(m.kind() + "/" + m.namespace() + "/" + m.name(), m);
+        } else if (m.kind().equals("HelmRelease")
+                || (m.group().equals(TreeValidator.FLUX_KUSTOMIZATION)
+                        && m.kind().equals("Kustomization"))) {
+            path.flux().add(m);
+        }
     }
 
     private void graph(
             Map<String, Manifest> kustomizations,
-            Map<String, List<Manifest>> applied,
-            Map<String, Manifest> sources,
-            List<Manifest> top) {
+            Map<String, Applied> applied,
+            Set<String> namespacesAtRoot) {
         Map<String, List<String>> edges = new TreeMap<>();
         for (var entry : kustomizations.entrySet()) {
             Manifest k = entry.getValue();
@@ -127,13 +161,15 @@ final class ClusterCheck {
                             sources);
         }
         cycles(edges, kustomizations);
-        Set<String> namespacesAtRoot = namespaces(top);
         for (var entry : applied.entrySet()) {
             Set<String> upstream = new HashSet<>(namespacesAtRoot);
             for (String k : reachable(entry.getKey(), edges)) {
-                upstream.addAll(namespaces(applied.getOrDefault(k, List.of())));
+                Applied path = applied.get(k);
+                if (path != null) {
+                    upstream.addAll(path.namespaces());
+                }
             }
-            for (Manifest m : entry.getValue()) {
+            for (Manifest m : entry.getValue().flux()) {
                 if (m.kind().equals("HelmRelease")) {
                     sources().helmRelease(m, sources, upstream);
                 }
@@ -211,30 +247,5 @@ final class ClusterCheck {
             }
         }
         return seen;
-    }
-
-    private static Set<String> namespaces(List<Manifest> objects) {
-        Set<String> names = new HashSet<>();
-        objects.stream()
-                .filter(m -> m.kind().equals("Namespace") && m.group().equals("core"))
-                .forEach(m -> names.add(m.name()));
-        return names;
-    }
-
-    private void objects(List<Manifest> everything) {
-        Map<String, Manifest> seen = new HashMap<>();
-        PodIndex pods = new PodIndex(everything);
-        for (Manifest m : everything) {
-            Manifest first = seen.putIfAbsent(m.key(), m);
-            if (first != null && !first.file().equals(m.file())) {
-                problems.add(
-                        new ValidationProblem(
-                                m.file(),
-                                m.id(),
-                                "",
-                                "the same object is also defined in " + first.file()));
-            }
-            new ObjectChecks(m, rules, problems).run(pods);
-        }
     }
 }

@@ -2,11 +2,14 @@ package io.neotool.gitops.validate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,12 +43,21 @@ final class KustomizeResolver {
                     "CSIDriver",
                     "VolumeAttachment");
 
-    private final SortedMap<String, String> files;
+    private final TreeFiles files;
     private final List<ValidationProblem> problems;
     private final KustomizeTransforms transforms;
+    private final Documents documents;
 
-    /** Every file's documents, parsed once and shared with the validator. */
-    private final Map<String, List<Manifest>> parsed;
+    /** Files parsed together, in parallel, before the build reads them. */
+    static final int CHUNK = 256;
+
+    /** The files the current build reads, in the order it reads them, and each one's place. */
+    private List<String> order = List.of();
+
+    private Map<String, Integer> position = Map.of();
+
+    /** The parsed files of the current chunk that the build has not read yet. */
+    private Map<String, List<Manifest>> batch = new HashMap<>();
 
     /**
      * Folders whose kustomization.yaml may name a folder that a tool outside the generator writes.
@@ -53,29 +65,74 @@ final class KustomizeResolver {
     private final Set<String> optionalEntries;
 
     KustomizeResolver(
-            SortedMap<String, String> files,
-            Map<String, List<Manifest>> parsed,
-            List<ValidationProblem> problems,
-            Set<String> optionalEntries) {
-        this.files = files;
-        this.parsed = parsed;
+            Documents documents, List<ValidationProblem> problems, Set<String> optionalEntries) {
+        this.files = documents.files();
+        this.documents = documents;
         this.problems = problems;
         this.transforms = new KustomizeTransforms(problems);
         this.optionalEntries = optionalEntries;
     }
 
     boolean isFolder(String path) {
-        String prefix = path + "/";
-        var tail = files.tailMap(prefix);
-        return !tail.isEmpty() && tail.firstKey().startsWith(prefix);
+        return files.isFolder(path);
     }
 
     /** The objects of the folder, transformed as kustomize would. */
     List<Manifest> build(String folder) {
-        return build(folder, new HashSet<>());
+        List<Manifest> objects = new ArrayList<>();
+        build(folder, objects::add);
+        return objects;
     }
 
-    private List<Manifest> build(String folder, Set<String> visiting) {
+    /**
+     * Builds the folder as kustomize would and hands each final object to {@code sink}, in
+     * kustomize's order, without holding the folder's objects: the files are parsed in parallel
+     * chunks of {@value #CHUNK}, in the order the build reads them, and dropped once read. Only a
+     * folder that patches keeps its own objects until its patches are applied.
+     */
+    void build(String folder, Consumer<Manifest> sink) {
+        Set<String> read = new LinkedHashSet<>();
+        collect(folder, new HashSet<>(), read);
+        order = new ArrayList<>(read);
+        position = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), i);
+        }
+        try {
+            build(folder, new HashSet<>(), sink);
+        } finally {
+            order = List.of();
+            position = Map.of();
+            batch = new HashMap<>();
+        }
+    }
+
+    /** The object files a build of {@code folder} reads; problems are the build's to report. */
+    private void collect(String folder, Set<String> visiting, Set<String> read) {
+        String file = folder + "/" + KUSTOMIZATION;
+        if (!visiting.add(folder) || !files.contains(file)) {
+            return;
+        }
+        List<Manifest> docs = documents.kustomization(file);
+        if (docs.size() != 1) {
+            return;
+        }
+        for (JsonNode entry : docs.get(0).object().path("resources")) {
+            String target =
+                    Path.of(folder)
+                            .resolve(entry.asString())
+                            .normalize()
+                            .toString()
+                            .replace('\\', '/');
+            if (files.contains(target)) {
+                read.add(target);
+            } else if (isFolder(target)) {
+                collect(target, visiting, read);
+            }
+        }
+    }
+
+    private void build(String folder, Set<String> visiting, Consumer<Manifest> sink) {
         String file = folder + "/" + KUSTOMIZATION;
         if (!visiting.add(folder)) {
             problems.add(
@@ -84,19 +141,18 @@ final class KustomizeResolver {
                             ObjectRef.NONE,
                             "/resources",
                             "includes itself through its resources"));
-            return List.of();
+            return;
         }
-        String text = files.get(file);
-        if (text == null) {
+        if (!files.contains(file)) {
             problems.add(
                     new ValidationProblem(
                             folder,
                             ObjectRef.NONE,
                             "",
                             "Flux reads this folder but it has no " + KUSTOMIZATION));
-            return List.of();
+            return;
         }
-        List<Manifest> docs = parse(file);
+        List<Manifest> docs = documents.kustomization(file);
         if (docs.size() != 1 || !Manifests.isKustomizeFile(docs.get(0))) {
             problems.add(
                     new ValidationProblem(
@@ -104,7 +160,7 @@ final class KustomizeResolver {
                             ObjectRef.NONE,
                             "",
                             "expected one kustomize.config.k8s.io Kustomization"));
-            return List.of();
+            return;
         }
         ObjectNode k = docs.get(0).object();
         for (String field : k.propertyNames()) {
@@ -119,7 +175,19 @@ final class KustomizeResolver {
                                         + ")"));
             }
         }
-        List<Manifest> objects = new ArrayList<>();
+        KustomizeTransforms.Transform transform = transforms.of(file, k);
+        Map<String, String> keys = new HashMap<>();
+        @Nullable List<Manifest> patched = transform.patches() ? new ArrayList<>() : null;
+        Consumer<Manifest> out =
+                m -> {
+                    Manifest changed = transform.apply(m);
+                    if (patched != null) {
+                        patched.add(changed);
+                    } else {
+                        transforms.checkDuplicate(file, keys, changed);
+                        sink.accept(changed);
+                    }
+                };
         Set<String> listed = new HashSet<>();
         int i = 0;
         for (JsonNode entry : k.path("resources")) {
@@ -133,12 +201,10 @@ final class KustomizeResolver {
             }
             String target =
                     Path.of(folder).resolve(resource).normalize().toString().replace('\\', '/');
-            if (files.containsKey(target)) {
-                parse(target).stream()
-                        .filter(m -> !Manifests.isKustomizeFile(m))
-                        .forEach(objects::add);
+            if (files.contains(target)) {
+                parse(target).stream().filter(m -> !Manifests.isKustomizeFile(m)).forEach(out);
             } else if (isFolder(target)) {
-                objects.addAll(build(target, visiting));
+                build(target, visiting, out);
             } else if (!optionalEntries.contains(target)) {
                 problems.add(
                         new ValidationProblem(
@@ -148,13 +214,13 @@ final class KustomizeResolver {
                                 "lists '" + resource + "', which does not exist"));
             }
         }
-        for (String path : files.subMap(folder + "/", folder + "/\uffff").keySet()) {
+        for (String path : files.under(folder)) {
             String name = path.substring(folder.length() + 1);
             String first = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
             boolean yaml =
                     name.contains("/")
                             ? isFolder(folder + "/" + first)
-                                    && files.containsKey(folder + "/" + first + "/" + KUSTOMIZATION)
+                                    && files.contains(folder + "/" + first + "/" + KUSTOMIZATION)
                             : name.endsWith(".yaml") && !name.equals(KUSTOMIZATION);
             if (yaml && !listed.contains(first) && listed.add(first)) {
                 problems.add(
@@ -165,12 +231,28 @@ final class KustomizeResolver {
                                 "does not list '" + first + "', which is in its folder"));
             }
         }
-        objects = transforms.transform(file, k, objects);
-        transforms.checkDuplicates(file, objects);
-        return objects;
+        if (patched != null) {
+            for (Manifest m : transform.patch(patched)) {
+                transforms.checkDuplicate(file, keys, m);
+                sink.accept(m);
+            }
+        }
     }
 
-    List<Manifest> parse(String file) {
-        return parsed.computeIfAbsent(file, f -> Manifests.read(f, files.get(f), problems));
+    /** The documents of a file the build reads: from the current chunk, or the next one. */
+    private List<Manifest> parse(String file) {
+        List<Manifest> docs = batch.remove(file);
+        if (docs != null) {
+            return docs;
+        }
+        Integer at = position.get(file);
+        if (at == null) {
+            return documents.load(List.of(file)).getOrDefault(file, List.of());
+        }
+        batch =
+                new HashMap<>(
+                        documents.load(order.subList(at, Math.min(at + CHUNK, order.size()))));
+        docs = batch.remove(file);
+        return docs == null ? List.of() : docs;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,15 +22,30 @@ final class KustomizeTransforms {
         this.problems = problems;
     }
 
-    List<Manifest> transform(String file, ObjectNode k, List<Manifest> objects) {
-        String namespace = k.path("namespace").asString(null);
-        Map<String, JsonNode> images = new LinkedHashMap<>();
-        k.path("images").forEach(image -> images.put(image.path("name").asString(), image));
-        Map<String, Integer> replicas = new HashMap<>();
-        k.path("replicas")
-                .forEach(r -> replicas.put(r.path("name").asString(), r.path("count").asInt()));
-        List<Manifest> out = new ArrayList<>();
-        for (Manifest m : objects) {
+    /** What one kustomization.yaml does to each object, then to all of them (patches). */
+    final class Transform {
+        private final String file;
+        private final ObjectNode k;
+        private final @Nullable String namespace;
+        private final Map<String, JsonNode> images = new LinkedHashMap<>();
+        private final Map<String, Integer> replicas = new HashMap<>();
+
+        private Transform(String file, ObjectNode k) {
+            this.file = file;
+            this.k = k;
+            this.namespace = k.path("namespace").asString(null);
+            k.path("images").forEach(image -> images.put(image.path("name").asString(), image));
+            k.path("replicas")
+                    .forEach(r -> replicas.put(r.path("name").asString(), r.path("count").asInt()));
+        }
+
+        /** Whether it patches: then it needs all the folder's objects before any leaves it. */
+        boolean patches() {
+            return !k.path("patches").isEmpty();
+        }
+
+        /** The namespace, image tags and replica count it sets on one object. */
+        Manifest apply(Manifest m) {
             boolean moves =
                     namespace != null
                             && !KustomizeResolver.CLUSTER_SCOPED.contains(m.kind())
@@ -46,8 +62,7 @@ final class KustomizeTransforms {
                     replicas.containsKey(m.name())
                             && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"));
             if (!moves && !retags && !scales) {
-                out.add(m); // unchanged: shared, never written to
-                continue;
+                return m; // unchanged: shared, never written to
             }
             ObjectNode object = m.object().deepCopy();
             if (namespace != null && !KustomizeResolver.CLUSTER_SCOPED.contains(m.kind())) {
@@ -70,85 +85,92 @@ final class KustomizeTransforms {
                     && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"))) {
                 ((ObjectNode) object.path("spec")).put("replicas", count);
             }
-            out.add(m.withObject(object));
+            return m.withObject(object);
         }
-        int i = 0;
-        for (JsonNode patch : k.path("patches")) {
-            String pointer = "/patches/" + i++;
-            String kind = patch.at("/target/kind").asString("");
-            String name = patch.at("/target/name").asString("");
-            JsonNode operations;
-            try {
-                operations = Manifests.YAML.readTree(patch.path("patch").asString(""));
-            } catch (tools.jackson.core.JacksonException e) {
-                problems.add(
-                        new ValidationProblem(
-                                file,
-                                ObjectRef.NONE,
-                                pointer + "/patch",
-                                "not valid YAML: " + e.getOriginalMessage()));
-                continue;
-            }
-            if (!operations.isArray()) {
-                problems.add(
-                        new ValidationProblem(
-                                file,
-                                ObjectRef.NONE,
-                                pointer + "/patch",
-                                "only JSON 6902 patches (a list of operations) are checked"));
-                continue;
-            }
-            boolean applied = false;
-            for (int j = 0; j < out.size(); j++) {
-                Manifest m = out.get(j);
-                if (m.kind().equals(kind) && m.name().equals(name)) {
-                    try {
-                        out.set(
-                                j,
-                                m.withObject((ObjectNode) JsonPatch.apply(operations, m.object())));
-                        applied = true;
-                    } catch (RuntimeException e) {
-                        problems.add(
-                                new ValidationProblem(
-                                        file,
-                                        ObjectRef.NONE,
-                                        pointer,
-                                        "does not apply to " + m.id() + ": " + e.getMessage()));
+
+        /** Its JSON 6902 patches, applied to the folder's objects. */
+        List<Manifest> patch(List<Manifest> objects) {
+            List<Manifest> out = new ArrayList<>(objects);
+            int i = 0;
+            for (JsonNode patch : k.path("patches")) {
+                String pointer = "/patches/" + i++;
+                String kind = patch.at("/target/kind").asString("");
+                String name = patch.at("/target/name").asString("");
+                JsonNode operations;
+                try {
+                    operations = Manifests.YAML.readTree(patch.path("patch").asString(""));
+                } catch (tools.jackson.core.JacksonException e) {
+                    problems.add(
+                            new ValidationProblem(
+                                    file,
+                                    ObjectRef.NONE,
+                                    pointer + "/patch",
+                                    "not valid YAML: " + e.getOriginalMessage()));
+                    continue;
+                }
+                if (!operations.isArray()) {
+                    problems.add(
+                            new ValidationProblem(
+                                    file,
+                                    ObjectRef.NONE,
+                                    pointer + "/patch",
+                                    "only JSON 6902 patches (a list of operations) are checked"));
+                    continue;
+                }
+                boolean applied = false;
+                for (int j = 0; j < out.size(); j++) {
+                    Manifest m = out.get(j);
+                    if (m.kind().equals(kind) && m.name().equals(name)) {
+                        try {
+                            out.set(
+                                    j,
+                                    m.withObject(
+                                            (ObjectNode) JsonPatch.apply(operations, m.object())));
+                            applied = true;
+                        } catch (RuntimeException e) {
+                            problems.add(
+                                    new ValidationProblem(
+                                            file,
+                                            ObjectRef.NONE,
+                                            pointer,
+                                            "does not apply to " + m.id() + ": " + e.getMessage()));
+                        }
                     }
                 }
+                if (!applied) {
+                    problems.add(
+                            new ValidationProblem(
+                                    file,
+                                    ObjectRef.NONE,
+                                    pointer + "/target",
+                                    "no " + kind + " named '" + name + "' to patch"));
+                }
             }
-            if (!applied) {
-                problems.add(
-                        new ValidationProblem(
-                                file,
-                                ObjectRef.NONE,
-                                pointer + "/target",
-                                "no " + kind + " named '" + name + "' to patch"));
-            }
+            return out;
         }
-        return out;
     }
 
-    void checkDuplicates(String file, List<Manifest> objects) {
-        Map<String, Manifest> seen = new HashMap<>();
-        for (Manifest m : objects) {
-            Manifest first = seen.putIfAbsent(m.key(), m);
-            if (first != null && !first.file().equals(m.file())) {
-                problems.add(
-                        new ValidationProblem(
-                                m.file(),
-                                m.id(),
-                                "",
-                                "the same object is also in "
-                                        + first.file()
-                                        + " (both reach "
-                                        + file
-                                        + ")"));
-            } else if (first != null) {
-                problems.add(
-                        new ValidationProblem(
-                                m.file(), m.id(), "", "the file holds this object twice"));
-            }
+    Transform of(String file, ObjectNode k) {
+        return new Transform(file, k);
+    }
+
+    /**
+     * Reports {@code m} when the folder built by {@code file} already yielded an object of the same
+     * identity ({@code keys}: identity to the file it came from).
+     */
+    void checkDuplicate(String file, Map<String, String> keys, Manifest m) {
+        String first = keys.putIfAbsent(m.key(), m.file());
+        if (first != null && !first.equals(m.file())) {
+            problems.add(
+                    new ValidationProblem(
+                            m.file(),
+                            m.id(),
+                            "",
+                            "the same object is also in " + first + " (both reach " + file + ")"));
+        } else if (first != null) {
+            problems.add(
+                    new ValidationProblem(
+                            m.file(), m.id(), "", "the file holds this object twice"));
         }
     }
 }

@@ -1,13 +1,10 @@
 package io.neotool.gitops.validate;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The rules every object of a cluster follows, beyond its schema. */
 final class ObjectChecks {
@@ -25,14 +22,12 @@ final class ObjectChecks {
         this.problems = problems;
     }
 
-    void run(PodIndex cluster) {
+    /** The checks of the object on its own (a Service's ports are checked by {@link PodIndex}). */
+    void run() {
         names();
         selector();
         containers();
         storage();
-        if (m.kind().equals("Service") && m.group().equals("core")) {
-            servicePorts(cluster);
-        }
         if (m.kind().equals("Ingress")) {
             hosts();
         }
@@ -67,8 +62,8 @@ final class ObjectChecks {
         if (template.isMissingNode() || m.kind().equals("CronJob") || m.kind().equals("Job")) {
             return;
         }
-        Map<String, String> selector = strings(m.at("/spec/selector/matchLabels"));
-        Map<String, String> labels = strings(template.at("/metadata/labels"));
+        Map<String, String> selector = PodIndex.strings(m.at("/spec/selector/matchLabels"));
+        Map<String, String> labels = PodIndex.strings(template.at("/metadata/labels"));
         if (selector.isEmpty() || !labels.entrySet().containsAll(selector.entrySet())) {
             problem(
                     "/spec/selector/matchLabels",
@@ -176,55 +171,6 @@ final class ObjectChecks {
         }
     }
 
-    private void servicePorts(PodIndex cluster) {
-        Map<String, String> selector = strings(m.at("/spec/selector"));
-        if (selector.isEmpty()) {
-            return;
-        }
-        List<JsonNode> pods = cluster.select(m.namespace(), selector);
-        if (pods.isEmpty()) {
-            problem(
-                    "/spec/selector",
-                    "expected to select a pod template of this cluster, got "
-                            + selector
-                            + ", which selects none");
-            return;
-        }
-        Set<String> names = new HashSet<>();
-        Set<Integer> numbers = new HashSet<>();
-        for (JsonNode pod : pods) {
-            pod.at("/spec/containers")
-                    .forEach(
-                            c ->
-                                    c.path("ports")
-                                            .forEach(
-                                                    p -> {
-                                                        names.add(p.path("name").asString(""));
-                                                        numbers.add(
-                                                                p.path("containerPort").asInt(-1));
-                                                    }));
-        }
-        int i = 0;
-        for (JsonNode port : m.at("/spec/ports")) {
-            JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
-            boolean found =
-                    target.isString()
-                            ? names.contains(target.asString())
-                            : numbers.contains(target.asInt());
-            if (!found) {
-                problem(
-                        "/spec/ports/" + i + "/targetPort",
-                        "expected a port of the selected containers (names "
-                                + new java.util.TreeSet<>(names)
-                                + ", numbers "
-                                + new java.util.TreeSet<>(numbers)
-                                + "), got "
-                                + target.asString());
-            }
-            i++;
-        }
-    }
-
     private void hosts() {
         if (rules == null) {
             return;
@@ -243,14 +189,5 @@ final class ObjectChecks {
             }
             i++;
         }
-    }
-
-    /** The string values of an object by key ({@code matchLabels}, {@code labels}), sorted. */
-    static Map<String, String> strings(JsonNode node) {
-        Map<String, String> map = new TreeMap<>();
-        if (node instanceof ObjectNode object) {
-            object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString("")));
-        }
-        return map;
     }
 }

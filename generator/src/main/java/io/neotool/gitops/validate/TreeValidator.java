@@ -71,90 +71,83 @@ public final class TreeValidator {
             int schemaChecked,
             Set<String> clusters) {}
 
-    /** Checks {@code files} (relative path to text) and returns every problem found. */
+    /**
+     * Checks {@code files} (relative path to text) and returns every problem found: the problems of
+     * each file on its own in file order, then those of each cluster.
+     */
     public Report validate(SortedMap<String, String> files) {
-        List<ValidationProblem> problems = new ArrayList<>();
-        List<Manifest> all = new ArrayList<>();
-        Map<String, List<Manifest>> parsed = new HashMap<>();
-        int yamlFiles = 0;
-        // Each file is read and scanned on its own, in parallel; the results are joined in file
-        // order, so the report is the same whatever the scheduling.
-        List<FileResult> results =
-                files.entrySet().parallelStream()
-                        .map(e -> FileResult.of(e.getKey(), e.getValue()))
-                        .toList();
-        for (FileResult r : results) {
-            problems.addAll(r.problems());
-            if (r.documents() == null) {
-                continue;
-            }
-            yamlFiles++;
-            parsed.put(r.file(), r.documents());
-            for (Manifest m : r.documents()) {
-                if (!Manifests.isKustomizeFile(m)) {
-                    all.add(m);
-                }
-            }
-        }
+        return validate(TreeFiles.of(files));
+    }
+
+    /** Checks the files of a tree, each read when a check needs it. */
+    public Report validate(TreeFiles files) {
         Set<String> skip = new HashSet<>();
         rules.values().forEach(r -> skip.addAll(r.skipSchemaFor()));
-        int checked = 0;
-        if (catalog != null) {
-            record Checked(boolean checked, List<ValidationProblem> problems) {}
-            List<Checked> found =
-                    all.parallelStream()
-                            .map(
-                                    m -> {
-                                        List<ValidationProblem> own = new ArrayList<>();
-                                        return new Checked(schema(m, skip, own), own);
-                                    })
-                            .toList();
-            for (Checked c : found) {
-                checked += c.checked() ? 1 : 0;
-                problems.addAll(c.problems());
-            }
-        }
+        Documents documents = new Documents(files, (file, text) -> check(file, text, skip));
         Set<String> clusters = new TreeSet<>();
-        for (String path : files.keySet()) {
+        for (String path : files.paths()) {
             String[] parts = path.split("/", -1);
             if (parts.length >= 3 && parts[0].equals("clusters")) {
                 clusters.add(parts[1]);
             }
         }
+        List<ValidationProblem> clusterProblems = new ArrayList<>();
         for (String cluster : clusters) {
-            new ClusterCheck(cluster, files, parsed, rules.get(cluster), problems).run();
+            new ClusterCheck(cluster, documents, rules.get(cluster), clusterProblems).run();
         }
-        return new Report(located(problems, all), yamlFiles, all.size(), checked, clusters);
+        documents.finish();
+        List<ValidationProblem> problems = documents.problems();
+        problems.addAll(clusterProblems);
+        return new Report(
+                located(problems, files),
+                documents.yamlFiles(),
+                documents.objects(),
+                documents.schemaChecked(),
+                clusters);
     }
 
-    /** One file read and scanned: its documents (null when it is not YAML) and its problems. */
-    private record FileResult(
-            String file, @Nullable List<Manifest> documents, List<ValidationProblem> problems) {
-        static FileResult of(String file, String text) {
-            List<ValidationProblem> problems = new ArrayList<>();
-            SecretScanner.scanText(file, text, problems);
-            if (!file.endsWith(".yaml")) {
-                return new FileResult(file, null, problems);
-            }
-            List<Manifest> documents = Manifests.read(file, text, problems);
-            for (Manifest m : documents) {
-                if (!Manifests.isKustomizeFile(m)) {
-                    SecretScanner.scanObject(m, text, problems);
-                }
-            }
-            return new FileResult(file, documents, problems);
+    /** One file on its own: secrets in its text and objects, and each object against its schema. */
+    private Documents.Outcome check(String file, String text, Set<String> skip) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        SecretScanner.scanText(file, text, problems);
+        if (!file.endsWith(".yaml")) {
+            return new Documents.Outcome(null, problems, 0, 0);
         }
+        List<Manifest> documents = Manifests.read(file, text, problems);
+        int objects = 0;
+        int checked = 0;
+        for (Manifest m : documents) {
+            if (!Manifests.isKustomizeFile(m)) {
+                objects++;
+                SecretScanner.scanObject(m, text, problems);
+                checked += schema(m, skip, problems) ? 1 : 0;
+            }
+        }
+        return new Documents.Outcome(documents, problems, objects, checked);
     }
 
-    /** Each problem once, with the config location of its object where the object names one. */
-    private List<ValidationProblem> located(List<ValidationProblem> problems, List<Manifest> all) {
+    /**
+     * Each problem once, with the config location of its object where the object names one (the
+     * files with problems are read again for it: the objects are not kept).
+     */
+    private List<ValidationProblem> located(List<ValidationProblem> problems, TreeFiles files) {
         Map<String, String> sources = new HashMap<>();
-        for (Manifest m : all) {
-            String source = m.at("/metadata/annotations").path(SOURCE_ANNOTATION).asString("");
-            if (!source.isEmpty()) {
-                sources.put(m.file() + "|" + m.kind() + "|" + m.name(), source);
-            }
-        }
+        problems.stream()
+                .map(ValidationProblem::file)
+                .distinct()
+                .filter(f -> f.endsWith(".yaml") && files.contains(f))
+                .forEach(
+                        f -> {
+                            for (Manifest m : Manifests.read(f, files.text(f), new ArrayList<>())) {
+                                String source =
+                                        m.at("/metadata/annotations")
+                                                .path(SOURCE_ANNOTATION)
+                                                .asString("");
+                                if (!source.isEmpty()) {
+                                    sources.put(f + "|" + m.kind() + "|" + m.name(), source);
+                                }
+                            }
+                        });
         List<ValidationProblem> out = new ArrayList<>();
         for (ValidationProblem p : problems.stream().distinct().toList()) {
             String source =
