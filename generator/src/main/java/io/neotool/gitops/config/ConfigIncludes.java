@@ -77,20 +77,20 @@ final class ConfigIncludes {
         List<SourceMap> parts = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
+        List<Included> located = new ArrayList<>();
         for (int i = 0; i < include.size(); i++) {
-            ConfigPart part = part(main, baseDir, folder, include.get(i), i, seen, problems);
-            if (part == null) {
-                continue;
+            Included file = locate(main, baseDir, folder, include.get(i), i, seen, problems);
+            if (file != null) {
+                located.add(file);
             }
-            JsonNode tree;
-            try {
-                tree = mapper.readTree(part.text());
-            } catch (JacksonException e) {
-                problems.add(part.map().problem("", "YAML: " + e.getOriginalMessage(), null));
-                continue;
-            }
-            if (!(tree instanceof ObjectNode partRoot)) {
-                problems.add(part.map().problem("", "expected a map of keys", null));
+        }
+        // the files are read in parallel (each is parsed twice: its tree and its key locations),
+        // then merged in the order the include list gives
+        List<Read> reads = located.parallelStream().map(f -> read(mapper, f)).toList();
+        for (Read read : reads) {
+            problems.addAll(read.problems());
+            ConfigPart part = read.part();
+            if (part == null || !(read.tree() instanceof ObjectNode partRoot)) {
                 continue;
             }
             offsets.add(apps.size());
@@ -147,8 +147,40 @@ final class ConfigIncludes {
         return true;
     }
 
-    /** One included file, read; null (with a problem) when it cannot be. */
-    private static @Nullable ConfigPart part(
+    /** An included file that exists: where it is and the name problems give it. */
+    private record Included(Path file, String name) {}
+
+    /** An included file read: its part and tree, or the problems that stopped it. */
+    private record Read(
+            @Nullable ConfigPart part, @Nullable JsonNode tree, List<ConfigProblem> problems) {}
+
+    private static Read read(YAMLMapper mapper, Included file) {
+        ConfigPart part;
+        try {
+            part = ConfigPart.read(Files.readAllBytes(file.file()), file.name());
+        } catch (ConfigException e) {
+            return new Read(null, null, e.problems());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.file(), e);
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(part.text());
+        } catch (JacksonException e) {
+            return new Read(
+                    part,
+                    null,
+                    List.of(part.map().problem("", "YAML: " + e.getOriginalMessage(), null)));
+        }
+        if (!(tree instanceof ObjectNode)) {
+            return new Read(
+                    part, null, List.of(part.map().problem("", "expected a map of keys", null)));
+        }
+        return new Read(part, tree, List.of());
+    }
+
+    /** One included file, located; null (with a problem) when it cannot be read. */
+    private static @Nullable Included locate(
             ConfigPart main,
             Path baseDir,
             String folder,
@@ -182,13 +214,6 @@ final class ConfigIncludes {
                     main.map().problem(at, "no file '" + relative + "' beside the config", null));
             return null;
         }
-        try {
-            return ConfigPart.read(Files.readAllBytes(file), folder + relative.replace('\\', '/'));
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return new Included(file, folder + relative.replace('\\', '/'));
     }
 }

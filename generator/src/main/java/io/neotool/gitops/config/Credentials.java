@@ -50,9 +50,6 @@ public final class Credentials {
         return SECRET_NAMES.computeIfAbsent(key, k -> SECRET_NAME.matcher(k).matches());
     }
 
-    /** Long runs of token characters. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
-
     /** Bits per character above which a token is random enough to be a key (hex tops out at 4). */
     public static final double ENTROPY_THRESHOLD = 4.3;
 
@@ -68,14 +65,33 @@ public final class Credentials {
         if (value.length() < 32) {
             return false; // no run of 32 token characters fits
         }
-        var m = TOKEN.matcher(value);
-        while (m.find()) {
-            String token = m.group();
-            if (mixedCase(token) && entropy(token) >= ENTROPY_THRESHOLD) {
-                return true;
+        // the maximal runs of 32 token characters or more ([A-Za-z0-9+/=_-]), found in one pass: a
+        // regular expression retried its 32-character run at every position of a shorter run
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i < value.length() && tokenChar(value.charAt(i))) {
+                continue;
             }
+            if (i - start >= 32) {
+                String token = value.substring(start, i);
+                if (mixedCase(token) && entropy(token) >= ENTROPY_THRESHOLD) {
+                    return true;
+                }
+            }
+            start = i + 1;
         }
         return false;
+    }
+
+    private static boolean tokenChar(char c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '='
+                || c == '_'
+                || c == '-';
     }
 
     private static boolean mixedCase(String token) {

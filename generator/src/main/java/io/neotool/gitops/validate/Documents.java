@@ -53,6 +53,18 @@ final class Documents {
         return docs;
     }
 
+    /**
+     * Parses the kustomization files of {@code folders} not read yet, in parallel, and keeps them.
+     */
+    void preloadKustomizations(Collection<String> folders) {
+        List<String> wanted =
+                folders.stream()
+                        .map(f -> f + "/" + KustomizeResolver.KUSTOMIZATION)
+                        .filter(f -> files.contains(f) && !kustomizations.containsKey(f))
+                        .toList();
+        load(wanted).forEach(kustomizations::put);
+    }
+
     /** The documents of {@code wanted} (files of the tree), parsed in parallel, not kept. */
     Map<String, List<Manifest>> load(Collection<String> wanted) {
         record Parsed(String file, Outcome outcome, boolean first) {}

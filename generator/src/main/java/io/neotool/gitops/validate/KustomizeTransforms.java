@@ -62,9 +62,10 @@ final class KustomizeTransforms {
                     replicas.containsKey(m.name())
                             && (m.kind().equals("Deployment") || m.kind().equals("StatefulSet"));
             if (!moves && !retags && !scales) {
-                return m; // unchanged: shared, never written to
+                return m;
             }
-            ObjectNode object = m.object().deepCopy();
+            // changed in place: a build parses the files it reads and owns their objects
+            ObjectNode object = m.object();
             if (namespace != null && !KustomizeResolver.CLUSTER_SCOPED.contains(m.kind())) {
                 ((ObjectNode) object.path("metadata")).put("namespace", namespace);
             }
