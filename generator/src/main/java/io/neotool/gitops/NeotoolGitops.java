@@ -9,6 +9,7 @@ import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.diff.GitTree;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.layout.ClusterReadme;
+import io.neotool.gitops.output.Drift;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.output.WriteResult;
@@ -139,7 +140,7 @@ public final class NeotoolGitops {
     public CheckResult check(Path configDir, Path outputDir) {
         OutputTree expected = render(load(configDir));
         try {
-            OutputWriter.Drift drift = new OutputWriter(outputDir).drift(expected);
+            Drift drift = new OutputWriter(outputDir).drift(expected);
             Map<String, String> diffs = new TreeMap<>();
             drift.changed()
                     .forEach(

@@ -41,7 +41,7 @@ class ArchitectureTest {
                     "diff", Set.of("config"));
 
     /** Lines of the largest class the generator may have (google-java-format AOSP). */
-    private static final int MAX_LINES = 270;
+    private static final int MAX_LINES = 250;
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {

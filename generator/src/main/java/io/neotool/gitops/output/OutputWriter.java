@@ -70,11 +70,12 @@ public final class OutputWriter {
             }
         }
         List<String> edited = new ArrayList<>();
-        Map<String, byte[]> onDisk = new TreeMap<>();
+        // which files are already as they will be written (their disk bytes are not kept)
+        Set<String> same = new java.util.HashSet<>();
         for (OutputTree.OutputFile file : tree.files().values()) {
             byte[] disk = read(file.path());
-            if (disk != null) {
-                onDisk.put(file.path(), disk);
+            if (Arrays.equals(disk, file.content())) {
+                same.add(file.path());
             }
             if (GeneratedLock.handEdited(file.path(), disk, file.content(), lock, pending)) {
                 edited.add(file.path());
@@ -111,7 +112,7 @@ public final class OutputWriter {
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (OutputTree.OutputFile file : tree.files().values()) {
-            if (Arrays.equals(onDisk.get(file.path()), file.content())) {
+            if (same.contains(file.path())) {
                 unchanged.add(file.path());
             } else {
                 OutputFiles.atomicWrite(resolve(file.path()), file.content());
@@ -172,22 +173,6 @@ public final class OutputWriter {
                                 ? Files.readAllBytes(root.resolve(GeneratedLock.PATH))
                                 : new byte[0]);
         return new Drift(changed, missing, stale, handEdited, lockCurrent);
-    }
-
-    /**
-     * How the working tree differs from what the configs produce.
-     *
-     * @param changed path to the content on disk, for files whose content differs
-     */
-    public record Drift(
-            Map<String, String> changed,
-            List<String> missing,
-            List<String> stale,
-            List<String> handEdited,
-            boolean lockCurrent) {
-        public boolean clean() {
-            return changed.isEmpty() && missing.isEmpty() && stale.isEmpty() && lockCurrent;
-        }
     }
 
     /** The file's bytes, or null when there is none. */

@@ -1,8 +1,6 @@
 package io.neotool.gitops.validate;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -163,7 +161,7 @@ final class ClusterCheck {
         cycles(edges, kustomizations);
         for (var entry : applied.entrySet()) {
             Set<String> upstream = new HashSet<>(namespacesAtRoot);
-            for (String k : reachable(entry.getKey(), edges)) {
+            for (String k : DependsOn.reachable(entry.getKey(), edges)) {
                 Applied path = applied.get(k);
                 if (path != null) {
                     upstream.addAll(path.namespaces());
@@ -190,7 +188,7 @@ final class ClusterCheck {
     private void cycles(Map<String, List<String>> edges, Map<String, Manifest> kustomizations) {
         Map<String, Boolean> finished = new HashMap<>();
         for (String start : edges.keySet()) {
-            List<String> cycle = dfs(start, edges, finished, new ArrayList<>());
+            List<String> cycle = DependsOn.cycle(start, edges, finished, new ArrayList<>());
             if (cycle != null) {
                 Manifest first = java.util.Objects.requireNonNull(kustomizations.get(cycle.get(0)));
                 problems.add(
@@ -207,45 +205,5 @@ final class ClusterCheck {
                 return;
             }
         }
-    }
-
-    /** Depth-first search; returns the first cycle met, closed ({@code a -> b -> a}), or null. */
-    private static @Nullable List<String> dfs(
-            String node,
-            Map<String, List<String>> edges,
-            Map<String, Boolean> finished,
-            List<String> stack) {
-        Boolean state = finished.get(node);
-        if (Boolean.TRUE.equals(state)) {
-            return null;
-        }
-        if (Boolean.FALSE.equals(state)) {
-            List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(node), stack.size()));
-            cycle.add(node);
-            return cycle;
-        }
-        finished.put(node, false);
-        stack.add(node);
-        for (String next : edges.getOrDefault(node, List.of())) {
-            List<String> cycle = dfs(next, edges, finished, stack);
-            if (cycle != null) {
-                return cycle;
-            }
-        }
-        stack.remove(stack.size() - 1);
-        finished.put(node, true);
-        return null;
-    }
-
-    private static Set<String> reachable(String start, Map<String, List<String>> edges) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (seen.add(next)) {
-                todo.addAll(edges.getOrDefault(next, List.of()));
-            }
-        }
-        return seen;
     }
 }

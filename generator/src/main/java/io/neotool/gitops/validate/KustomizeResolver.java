@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,16 +47,8 @@ final class KustomizeResolver {
     private final KustomizeTransforms transforms;
     private final Documents documents;
 
-    /** Files parsed together, in parallel, before the build reads them. */
-    static final int CHUNK = 256;
-
-    /** The files the current build reads, in the order it reads them, and each one's place. */
-    private List<String> order = List.of();
-
-    private Map<String, Integer> position = Map.of();
-
-    /** The parsed files of the current chunk that the build has not read yet. */
-    private Map<String, List<Manifest>> batch = new HashMap<>();
+    /** What the current build reads, chunk by chunk. */
+    private BuildReads reads;
 
     /**
      * Folders whose kustomization.yaml may name a folder that a tool outside the generator writes.
@@ -71,6 +62,7 @@ final class KustomizeResolver {
         this.problems = problems;
         this.transforms = new KustomizeTransforms(problems);
         this.optionalEntries = optionalEntries;
+        this.reads = new BuildReads(documents, List.of());
     }
 
     boolean isFolder(String path) {
@@ -91,72 +83,11 @@ final class KustomizeResolver {
      * folder that patches keeps its own objects until its patches are applied.
      */
     void build(String folder, Consumer<Manifest> sink) {
-        preload(folder);
-        Set<String> read = new LinkedHashSet<>();
-        collect(folder, new HashSet<>(), read);
-        order = new ArrayList<>(read);
-        position = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            position.put(order.get(i), i);
-        }
+        reads = BuildReads.of(documents, folder);
         try {
             build(folder, new HashSet<>(), sink);
         } finally {
-            order = List.of();
-            position = Map.of();
-            batch = new HashMap<>();
-        }
-    }
-
-    /**
-     * Reads the kustomization files of the folders a build of {@code folder} reaches, one level at
-     * a time, each level in parallel (a shard lists a hundred app folders).
-     */
-    private void preload(String folder) {
-        Set<String> seen = new HashSet<>();
-        List<String> level = List.of(folder);
-        while (!level.isEmpty()) {
-            documents.preloadKustomizations(level);
-            List<String> next = new ArrayList<>();
-            for (String f : level) {
-                if (!seen.add(f)) {
-                    continue;
-                }
-                List<Manifest> docs = documents.kustomization(f + "/" + KUSTOMIZATION);
-                if (docs.size() == 1) {
-                    for (JsonNode entry : docs.get(0).object().path("resources")) {
-                        String target = resolve(f, entry.asString());
-                        if (!files.contains(target) && isFolder(target)) {
-                            next.add(target);
-                        }
-                    }
-                }
-            }
-            level = next;
-        }
-    }
-
-    private static String resolve(String folder, String resource) {
-        return Path.of(folder).resolve(resource).normalize().toString().replace('\\', '/');
-    }
-
-    /** The object files a build of {@code folder} reads; problems are the build's to report. */
-    private void collect(String folder, Set<String> visiting, Set<String> read) {
-        String file = folder + "/" + KUSTOMIZATION;
-        if (!visiting.add(folder) || !files.contains(file)) {
-            return;
-        }
-        List<Manifest> docs = documents.kustomization(file);
-        if (docs.size() != 1) {
-            return;
-        }
-        for (JsonNode entry : docs.get(0).object().path("resources")) {
-            String target = resolve(folder, entry.asString());
-            if (files.contains(target)) {
-                read.add(target);
-            } else if (isFolder(target)) {
-                collect(target, visiting, read);
-            }
+            reads = new BuildReads(documents, List.of());
         }
     }
 
@@ -229,7 +160,7 @@ final class KustomizeResolver {
             }
             String target = resolve(folder, resource);
             if (files.contains(target)) {
-                parse(target).stream().filter(m -> !Manifests.isKustomizeFile(m)).forEach(out);
+                reads.read(target).stream().filter(m -> !Manifests.isKustomizeFile(m)).forEach(out);
             } else if (isFolder(target)) {
                 build(target, visiting, out);
             } else if (!optionalEntries.contains(target)) {
@@ -266,20 +197,8 @@ final class KustomizeResolver {
         }
     }
 
-    /** The documents of a file the build reads: from the current chunk, or the next one. */
-    private List<Manifest> parse(String file) {
-        List<Manifest> docs = batch.remove(file);
-        if (docs != null) {
-            return docs;
-        }
-        Integer at = position.get(file);
-        if (at == null) {
-            return documents.load(List.of(file)).getOrDefault(file, List.of());
-        }
-        batch =
-                new HashMap<>(
-                        documents.load(order.subList(at, Math.min(at + CHUNK, order.size()))));
-        docs = batch.remove(file);
-        return docs == null ? List.of() : docs;
+    /** A resource entry of {@code folder}'s kustomization, as a path of the tree. */
+    static String resolve(String folder, String resource) {
+        return Path.of(folder).resolve(resource).normalize().toString().replace('\\', '/');
     }
 }
