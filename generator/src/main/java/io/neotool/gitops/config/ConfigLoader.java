@@ -66,13 +66,27 @@ public final class ConfigLoader {
     /** Loads config text already in memory; {@code baseDir} resolves files the config names. */
     public LoadedConfig parse(byte[] bytes, String displayName, @Nullable Path baseDir) {
         List<ConfigProblem> problems = new ArrayList<>();
+        // the tree is parsed beside the key locations (two parses of the same text, in parallel);
+        // when reading refuses the file, the tree is not used
+        java.util.concurrent.CompletableFuture<JsonNode> parsing =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () ->
+                                bytes.length > MAX_BYTES
+                                        ? mapper.nullNode()
+                                        : mapper.readTree(
+                                                new String(
+                                                        bytes,
+                                                        java.nio.charset.StandardCharsets.UTF_8)));
         ConfigPart main = ConfigPart.read(bytes, displayName);
         SourceMap map = main.map();
         JsonNode tree;
         try {
-            tree = mapper.readTree(main.text());
-        } catch (JacksonException e) {
-            throw new ConfigException(List.of(describe(e, map)));
+            tree = parsing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof JacksonException jackson) {
+                throw new ConfigException(List.of(describe(jackson, map)));
+            }
+            throw e;
         }
         boolean merged = tree.has("include");
         if (merged) {
@@ -85,10 +99,8 @@ public final class ConfigLoader {
         if (problems.isEmpty()) {
             // The structure is right; binding is the safety net for what the walk does not see.
             try {
-                config =
-                        merged
-                                ? mapper.treeToValue(tree, EnvironmentConfig.class)
-                                : mapper.readValue(main.text(), EnvironmentConfig.class);
+                // bound from the tree already read, not from the text a third time
+                config = mapper.treeToValue(tree, EnvironmentConfig.class);
                 if (config == null) {
                     problems.add(
                             new ConfigProblem(
