@@ -29,10 +29,13 @@ public record Context(LoadedConfig loaded, Templates templates) {
     /**
      * The recommended labels of a workload; selectors use only {@code name} and {@code instance}.
      */
+    /** The {@code app.kubernetes.io/part-of} label of every workload the generator writes. */
+    public static final String PART_OF = "neotool";
+
     public static Map<String, String> labels(String name, String component) {
         Map<String, String> labels = new TreeMap<>(selector(name));
         labels.put("app.kubernetes.io/component", component);
-        labels.put("app.kubernetes.io/part-of", "neotool");
+        labels.put("app.kubernetes.io/part-of", PART_OF);
         return labels;
     }
 

@@ -1,16 +1,13 @@
 package io.neotool.gitops.component;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +17,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The namespace's NetworkPolicies: deny all ingress and egress, allow DNS, then one policy per
- * workload with exactly the edges of {@link NetworkGraph}. In the controllers layer, so that no pod
- * of the later layers ever runs unfenced.
+ * The namespace's NetworkPolicies: deny all ingress and egress, allow DNS, then exactly the edges
+ * of {@link NetworkGraph}: one policy per component workload, and the apps' paths shared by the
+ * apps that open them ({@link AppPolicies}). In the controllers layer, so that no pod of the later
+ * layers ever runs unfenced.
  */
 public final class NetworkPolicyComponent implements Component {
-    /** The label Kubernetes sets on every namespace to its name. */
-    private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
-
-    private static final List<String> PRIVATE_RANGES =
-            List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
-
     @Override
     public String name() {
         return "network-policies";
@@ -72,50 +64,108 @@ public final class NetworkPolicyComponent implements Component {
                     .computeIfAbsent(e.to(), k -> new TreeSet<>())
                     .add(e.port());
         }
+        AppPolicies apps = new AppPolicies(config.apps().stream().map(a -> a.name()).toList());
         selectors.forEach(
                 (workload, selector) -> {
+                    Map<String, SortedSet<Integer>> in = incoming.getOrDefault(workload, Map.of());
+                    Map<String, SortedSet<Integer>> out = outgoing.getOrDefault(workload, Map.of());
+                    if (apps.isApp(workload)) {
+                        apps.add(workload, in, out);
+                        return;
+                    }
                     String home = NetworkGraph.namespace(config, workload);
                     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
-                    incoming.getOrDefault(workload, Map.of())
+                    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
+                    apps.others(in)
                             .forEach(
                                     (peer, ports) ->
                                             ingress.add(
-                                                    new NetworkPolicyIngressRuleBuilder()
-                                                            .withFrom(
-                                                                    peer(
-                                                                            peer, home, selectors,
-                                                                            config))
-                                                            .withPorts(ports(ports))
-                                                            .build()));
-                    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
-                    outgoing.getOrDefault(workload, Map.of())
+                                                    PolicyParts.ingress(
+                                                            PolicyParts.peer(
+                                                                    peer, home, selectors, config),
+                                                            ports)));
+                    apps.byPorts(in)
+                            .forEach(
+                                    (ports, peers) ->
+                                            ingress.add(
+                                                    PolicyParts.ingress(
+                                                            PolicyParts.appsPeer(
+                                                                    peers, home, config),
+                                                            ports)));
+                    apps.others(out)
                             .forEach(
                                     (peer, ports) ->
                                             egress.add(
-                                                    new NetworkPolicyEgressRuleBuilder()
-                                                            .withTo(
-                                                                    peer(
-                                                                            peer, home, selectors,
-                                                                            config))
-                                                            .withPorts(ports(ports))
-                                                            .build()));
+                                                    PolicyParts.egress(
+                                                            PolicyParts.peer(
+                                                                    peer, home, selectors, config),
+                                                            ports)));
+                    apps.byPorts(out)
+                            .forEach(
+                                    (ports, peers) ->
+                                            egress.add(
+                                                    PolicyParts.egress(
+                                                            PolicyParts.appsPeer(
+                                                                    peers, home, config),
+                                                            ports)));
                     policies.add(
-                            new NetworkPolicyBuilder()
-                                    .withNewMetadata()
-                                    .withName(workload)
-                                    .withNamespace(home)
-                                    .endMetadata()
-                                    .withNewSpec()
-                                    .withNewPodSelector()
-                                    .withMatchLabels(selector)
-                                    .endPodSelector()
-                                    .withPolicyTypes("Ingress", "Egress")
-                                    .withIngress(ingress.isEmpty() ? null : ingress)
-                                    .withEgress(egress.isEmpty() ? null : egress)
-                                    .endSpec()
-                                    .build());
+                            policy(
+                                    workload,
+                                    home,
+                                    new LabelSelectorBuilder().withMatchLabels(selector).build(),
+                                    List.of("Ingress", "Egress"),
+                                    ingress,
+                                    egress));
                 });
+        apps.groups()
+                .forEach(
+                        (group, members) -> {
+                            NetworkPolicyPeer peer =
+                                    PolicyParts.peer(
+                                            group.peer(), config.namespace(), selectors, config);
+                            policies.add(
+                                    policy(
+                                            group.name(),
+                                            config.namespace(),
+                                            AppPolicies.selector(members),
+                                            List.of(group.ingress() ? "Ingress" : "Egress"),
+                                            group.ingress()
+                                                    ? List.of(
+                                                            PolicyParts.ingress(
+                                                                    peer, group.ports()))
+                                                    : List.of(),
+                                            group.ingress()
+                                                    ? List.of()
+                                                    : List.of(
+                                                            PolicyParts.egress(
+                                                                    peer, group.ports()))));
+                        });
         return policies;
+    }
+
+    /**
+     * A policy of the workloads {@code selector} picks, of the {@code types} it isolates (a shared
+     * app policy names only its own direction; the namespace's default deny isolates both).
+     */
+    private static NetworkPolicy policy(
+            String name,
+            String namespace,
+            LabelSelector selector,
+            List<String> types,
+            List<NetworkPolicyIngressRule> ingress,
+            List<NetworkPolicyEgressRule> egress) {
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withPodSelector(selector)
+                .withPolicyTypes(types)
+                .withIngress(ingress.isEmpty() ? null : ingress)
+                .withEgress(egress.isEmpty() ? null : egress)
+                .endSpec()
+                .build();
     }
 
     /** Deny all ingress and egress of {@code namespace}, then allow DNS. */
@@ -144,73 +194,15 @@ public final class NetworkPolicyComponent implements Component {
                         .addNewEgress()
                         .addNewTo()
                         .withNewNamespaceSelector()
-                        .addToMatchLabels(NAMESPACE_NAME, "kube-system")
+                        .addToMatchLabels(PolicyParts.NAMESPACE_NAME, "kube-system")
                         .endNamespaceSelector()
                         .withNewPodSelector()
                         .addToMatchLabels("k8s-app", "kube-dns")
                         .endPodSelector()
                         .endTo()
-                        .withPorts(port(53, "UDP"), port(53, "TCP"))
+                        .withPorts(PolicyParts.port(53, "UDP"), PolicyParts.port(53, "TCP"))
                         .endEgress()
                         .endSpec()
                         .build());
-    }
-
-    private static NetworkPolicyPeer peer(
-            String name,
-            String home,
-            Map<String, Map<String, String>> selectors,
-            EnvironmentConfig config) {
-        return switch (name) {
-            case NetworkGraph.TRAEFIK ->
-                    new NetworkPolicyPeerBuilder()
-                            .withNewNamespaceSelector()
-                            .addToMatchLabels(NAMESPACE_NAME, "kube-system")
-                            .endNamespaceSelector()
-                            .withNewPodSelector()
-                            .addToMatchLabels("app.kubernetes.io/name", "traefik")
-                            .endPodSelector()
-                            .build();
-            case NetworkGraph.API_SERVER, NetworkGraph.ANYWHERE, NetworkGraph.NODE ->
-                    new NetworkPolicyPeerBuilder()
-                            .withNewIpBlock()
-                            .withCidr("0.0.0.0/0")
-                            .endIpBlock()
-                            .build();
-            case NetworkGraph.INTERNET ->
-                    new NetworkPolicyPeerBuilder()
-                            .withNewIpBlock()
-                            .withCidr("0.0.0.0/0")
-                            .withExcept(PRIVATE_RANGES)
-                            .endIpBlock()
-                            .build();
-            default -> {
-                NetworkPolicyPeerBuilder peer =
-                        new NetworkPolicyPeerBuilder()
-                                .withNewPodSelector()
-                                .withMatchLabels(selectors.get(name))
-                                .endPodSelector();
-                String namespace = NetworkGraph.namespace(config, name);
-                if (!namespace.equals(home)) {
-                    peer.withNewNamespaceSelector()
-                            .addToMatchLabels(NAMESPACE_NAME, namespace)
-                            .endNamespaceSelector();
-                }
-                yield peer.build();
-            }
-        };
-    }
-
-    private static List<NetworkPolicyPort> ports(SortedSet<Integer> ports) {
-        List<NetworkPolicyPort> out = new ArrayList<>();
-        ports.forEach(p -> out.add(port(p, "TCP")));
-        return out;
-    }
-
-    private static NetworkPolicyPort port(int number, String protocol) {
-        return new NetworkPolicyPortBuilder()
-                .withPort(new IntOrString(number))
-                .withProtocol(protocol)
-                .build();
     }
 }

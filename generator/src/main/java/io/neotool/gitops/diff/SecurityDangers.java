@@ -51,12 +51,30 @@ final class SecurityDangers {
                                         Danger.Kind.SECURITY,
                                         diff.cluster(),
                                         diff.object(),
-                                        "path opened: " + rule(r.toString()),
+                                        "path opened: " + PolicyRules.rule(r.toString()),
                                         null));
                     }
                 }
             }
             for (SemanticDiff.Change change : diff.changes()) {
+                if (change.after() != null && change.field().startsWith("/spec/podSelector")) {
+                    // more pods under a policy that opens paths (an app joins a shared policy)
+                    List<String> rules = new ArrayList<>();
+                    for (String direction : List.of("ingress", "egress")) {
+                        after.at("/spec/" + direction)
+                                .forEach(r -> rules.add(PolicyRules.rule(r.toString())));
+                    }
+                    dangers.add(
+                            new Danger(
+                                    Danger.Kind.SECURITY,
+                                    diff.cluster(),
+                                    diff.object(),
+                                    "path opened: "
+                                            + change.after()
+                                            + " now selected, "
+                                            + String.join("; ", rules),
+                                    null));
+                }
                 if (change.after() != null && change.field().matches("^/spec/(ingress|egress).*")) {
                     dangers.add(
                             new Danger(
@@ -64,9 +82,7 @@ final class SecurityDangers {
                                     diff.cluster(),
                                     diff.object(),
                                     (change.before() == null ? "path opened: " : "path changed: ")
-                                            + change.field()
-                                            + " "
-                                            + rule(change.after()),
+                                            + PolicyRules.describe(change, after),
                                     null));
                 }
             }
@@ -137,57 +153,6 @@ final class SecurityDangers {
                                 null));
             }
         }
-    }
-
-    /**
-     * A NetworkPolicy rule (or part of one) in a reviewer's words: {@code from billing-service on
-     * 5432/TCP}; the raw value where it is not a whole rule.
-     */
-    static String rule(String json) {
-        JsonNode rule;
-        try {
-            rule = READER.readTree(json);
-        } catch (tools.jackson.core.JacksonException e) {
-            return json;
-        }
-        if (!rule.isObject() || !(rule.has("from") || rule.has("to"))) {
-            return json;
-        }
-        List<String> peers = new ArrayList<>();
-        for (JsonNode peer : rule.has("from") ? rule.path("from") : rule.path("to")) {
-            String who =
-                    peer.at("/podSelector/matchLabels")
-                            .path("app.kubernetes.io/instance")
-                            .asString(peer.at("/podSelector/matchLabels").toString());
-            if (peer.has("ipBlock")) {
-                who =
-                        peer.at("/ipBlock/cidr").asString()
-                                + (peer.at("/ipBlock/except").isMissingNode()
-                                        ? ""
-                                        : " except private ranges");
-            }
-            if (peer.has("namespaceSelector")) {
-                who =
-                        who
-                                + " in namespace "
-                                + peer.at("/namespaceSelector/matchLabels")
-                                        .path("kubernetes.io/metadata.name")
-                                        .asString("any");
-            }
-            peers.add(who);
-        }
-        List<String> ports = new ArrayList<>();
-        rule.path("ports")
-                .forEach(
-                        p ->
-                                ports.add(
-                                        p.path("port").asString()
-                                                + "/"
-                                                + p.path("protocol").asString("TCP")));
-        return (rule.has("from") ? "from " : "to ")
-                + String.join(", ", peers)
-                + " on "
-                + (ports.isEmpty() ? "any port" : String.join(", ", ports));
     }
 
     static final tools.jackson.databind.json.JsonMapper READER =

@@ -3,6 +3,7 @@ package io.neotool.gitops.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.neotool.gitops.Policies;
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
 import io.neotool.gitops.component.VaultInjection;
@@ -174,18 +175,34 @@ class RealClusterTest {
                                                 + "/"
                                                 + p.at("/metadata/name").asString(),
                                         p));
-        JsonNode prometheus = policies.get(namespace + "/prometheus");
-        assertThat(prometheus).as("Prometheus' policy").isNotNull();
-        // target workload -> port
+        Policies network = new Policies(Trees.generate(config));
+        Policies.Pod prometheus =
+                Policies.Pod.of(
+                        namespace,
+                        "app.kubernetes.io/instance",
+                        "prometheus",
+                        "app.kubernetes.io/name",
+                        "prometheus",
+                        "app.kubernetes.io/component",
+                        "server");
+        // target pod -> port
         Map<String, Integer> targets = new TreeMap<>();
+        Map<String, Policies.Pod> pods = new TreeMap<>();
         for (JsonNode object : objects.values()) {
             JsonNode template = podTemplate(object);
             if (template != null
                     && template.at("/metadata/annotations/prometheus.io~1scrape")
                             .asString()
                             .equals("true")) {
+                String instance =
+                        template.at("/metadata/labels/app.kubernetes.io~1instance").asString();
+                Map<String, String> labels = new TreeMap<>();
+                template.at("/metadata/labels")
+                        .properties()
+                        .forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+                pods.put(instance, new Policies.Pod(namespace, labels));
                 targets.put(
-                        template.at("/metadata/labels/app.kubernetes.io~1instance").asString(),
+                        instance,
                         Integer.parseInt(
                                 template.at("/metadata/annotations/prometheus.io~1port")
                                         .asString()));
@@ -198,9 +215,10 @@ class RealClusterTest {
             holders(release.at("/spec/values"), "prometheus.io/scrape", annotated);
             for (JsonNode scrape : annotated) {
                 if (scrape.path("prometheus.io/scrape").asString().equals("true")) {
+                    String name = release.at("/metadata/name").asString();
+                    pods.put(name, Policies.Pod.workload(namespace, name));
                     targets.put(
-                            release.at("/metadata/name").asString(),
-                            Integer.parseInt(scrape.path("prometheus.io/port").asString()));
+                            name, Integer.parseInt(scrape.path("prometheus.io/port").asString()));
                 }
             }
         }
@@ -212,14 +230,12 @@ class RealClusterTest {
         assertThat(targets).as("scrape targets of %s", config.source()).isNotEmpty();
         targets.forEach(
                 (workload, port) -> {
-                    assertThat(allows(prometheus.at("/spec/egress"), "to", workload, port))
+                    assertThat(network.allows(prometheus, pods.get(workload), port))
                             .as("Prometheus may connect to %s:%d", workload, port)
                             .isTrue();
-                    JsonNode target = policies.get(namespace + "/" + workload);
-                    assertThat(target).as("policy of %s", workload).isNotNull();
-                    assertThat(allows(target.at("/spec/ingress"), "from", "prometheus", port))
-                            .as("%s accepts Prometheus on %d", workload, port)
-                            .isTrue();
+                    assertThat(network.allows(prometheus, pods.get(workload), port + 1))
+                            .as("Prometheus may not connect to %s:%d", workload, port + 1)
+                            .isFalse();
                 });
         JsonNode prometheusRelease =
                 objects.get(
@@ -229,7 +245,9 @@ class RealClusterTest {
         if (prometheusRelease.at("/spec/values/prometheus-node-exporter/enabled").asBoolean()) {
             // node-exporter listens on the node's address (host network), port 9100 (the chart's
             // service.port)
-            assertThat(allowsAddresses(prometheus.at("/spec/egress"), 9100))
+            JsonNode policy = policies.get(namespace + "/prometheus");
+            assertThat(policy).as("Prometheus' policy").isNotNull();
+            assertThat(allowsAddresses(policy.at("/spec/egress"), 9100))
                     .as("Prometheus may reach node-exporter on the node")
                     .isTrue();
         }

@@ -78,7 +78,6 @@ class ReviewDiffTest {
                         "ADDED Service billing-service",
                         "ADDED ServiceAccount billing-service",
                         "ADDED kustomization apps/base/billing-service",
-                        "ADDED NetworkPolicy production/billing-service",
                         "CHANGED ConfigMap production/database-backup-script",
                         "CHANGED ConfigMap production/pgbouncer-config",
                         "CHANGED ConfigMap production/postgres-databases",
@@ -88,6 +87,11 @@ class ReviewDiffTest {
                         "CHANGED HelmRelease production/prometheus",
                         "CHANGED Job production/kafka-topics",
                         "CHANGED Job production/postgres-databases",
+                        // it joins the apps' shared policies of the paths it opens
+                        "CHANGED NetworkPolicy production/apps-from-prometheus-8081",
+                        "CHANGED NetworkPolicy production/apps-to-kafka-9092",
+                        "CHANGED NetworkPolicy production/apps-to-pgbouncer-5432",
+                        "CHANGED NetworkPolicy production/apps-to-vault-8200",
                         "CHANGED NetworkPolicy production/kafka",
                         "CHANGED NetworkPolicy production/pgbouncer",
                         "CHANGED NetworkPolicy production/prometheus",
@@ -97,8 +101,7 @@ class ReviewDiffTest {
                         // its folder, and the cluster folder that lists it
                         "ADDED Kustomization flux-system/apps-1b",
                         "ADDED kustomization apps/production/_shards/apps-1b",
-                        "CHANGED kustomization clusters/production",
-                        "CHANGED kustomization infrastructure/production/controllers/network-policies");
+                        "CHANGED kustomization clusters/production");
         // the database: one line of the ini, one of the Job's script
         SemanticDiff.Change ini =
                 object(report, "ConfigMap production/pgbouncer-config").changes().get(0);
@@ -127,13 +130,25 @@ class ReviewDiffTest {
                                     .asString()
                                     .contains("--topic billing.invoices");
                         });
-        // the policies: one inserted rule each, nothing shifted
+        // the policies: the app's name inserted into the lists of apps, nothing shifted
         assertThat(object(report, "NetworkPolicy production/pgbouncer").changes())
                 .singleElement()
-                .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/ingress/1 (added)"));
-        assertThat(object(report, "NetworkPolicy production/prometheus").changes())
+                .satisfies(
+                        c -> {
+                            assertThat(c.field())
+                                    .isEqualTo(
+                                            "/spec/ingress/2/from/0/podSelector/matchExpressions/0/values/1 (added)");
+                            assertThat(c.after()).isEqualTo("billing-service");
+                        });
+        assertThat(object(report, "NetworkPolicy production/apps-to-pgbouncer-5432").changes())
                 .singleElement()
-                .satisfies(c -> assertThat(c.field()).isEqualTo("/spec/egress/3 (added)"));
+                .satisfies(
+                        c -> {
+                            assertThat(c.field())
+                                    .isEqualTo(
+                                            "/spec/podSelector/matchExpressions/0/values/1 (added)");
+                            assertThat(c.after()).isEqualTo("billing-service");
+                        });
         // the cluster folder: the new shard's Kustomization inserted, nothing else
         assertThat(object(report, "kustomization clusters/production").changes())
                 .extracting(SemanticDiff.Change::field)
@@ -145,7 +160,7 @@ class ReviewDiffTest {
         assertThat(report.dangers())
                 .extracting(Danger::reason)
                 .contains(
-                        "path opened: /spec/ingress/1 (added) from billing-service on 5432/TCP",
+                        "path opened: billing-service now selected, to pgbouncer on 5432/TCP",
                         "reads a new Vault path: secret/data/apps/billing-service/database (file db-billing)");
         assertThat(report.dangers()).extracting(Danger::kind).containsOnly(Danger.Kind.SECURITY);
     }
