@@ -14,7 +14,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 CATALOG=""
 [ -d target/ci/catalog ] && CATALOG="$PWD/target/ci/catalog"
-java -Xmx"$HEAP" -Dneotool.repoRoot="$PWD" -cp "generator/target/test-classes:generator/target/classes:$CP" \
+java -Xmx"$HEAP" -XX:+UseParallelGC -Dneotool.repoRoot="$PWD" -cp "generator/target/test-classes:generator/target/classes:$CP" \
   io.neotool.gitops.bench.ScaleCheck "$WORK" "$N" $CATALOG
 if [ -n "$CATALOG" ] && [ -x target/ci/bin/kubeconform ]; then
   start=$(date +%s%N)

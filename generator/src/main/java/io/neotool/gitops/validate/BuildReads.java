@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,11 @@ final class BuildReads {
 
     /** The parsed files of the current chunk that the build has not read yet. */
     private Map<String, List<Manifest>> batch = new HashMap<>();
+
+    /** The chunk after the current one, parsed in the background while the build reads. */
+    private @Nullable CompletableFuture<Map<String, List<Manifest>>> next;
+
+    private int nextAt = -1;
 
     BuildReads(Documents documents, List<String> order) {
         this.documents = documents;
@@ -111,10 +118,28 @@ final class BuildReads {
         if (at == null) {
             return documents.load(List.of(file)).getOrDefault(file, List.of());
         }
-        batch =
-                new HashMap<>(
-                        documents.load(order.subList(at, Math.min(at + CHUNK, order.size()))));
+        CompletableFuture<Map<String, List<Manifest>>> ready = next;
+        batch = new HashMap<>(ready != null && nextAt == at ? ready.join() : chunk(at));
+        int following = at + CHUNK;
+        nextAt = following;
+        next =
+                following < order.size()
+                        ? CompletableFuture.supplyAsync(() -> chunk(following))
+                        : null;
         docs = batch.remove(file);
         return docs == null ? List.of() : docs;
+    }
+
+    /** Waits for a chunk still being parsed (its files' own checks are recorded on the way). */
+    void close() {
+        CompletableFuture<Map<String, List<Manifest>>> pending = next;
+        if (pending != null) {
+            pending.join();
+            next = null;
+        }
+    }
+
+    private Map<String, List<Manifest>> chunk(int at) {
+        return documents.load(order.subList(at, Math.min(at + CHUNK, order.size())));
     }
 }

@@ -31,8 +31,10 @@ final class Documents {
 
     private final TreeFiles files;
     private final FileChecks checks;
-    private final Map<String, Outcome> checked = new HashMap<>();
-    private final Map<String, List<Manifest>> kustomizations = new HashMap<>();
+    // concurrent: a build parses its next chunk in the background while it reads the current one
+    private final Map<String, Outcome> checked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Manifest>> kustomizations =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Documents(TreeFiles files, FileChecks checks) {
         this.files = files;
@@ -90,7 +92,7 @@ final class Documents {
         Map<String, List<Manifest>> out = new HashMap<>();
         for (Parsed p : parsed) {
             if (p.first()) {
-                checked.put(p.file(), withoutDocuments(p.outcome()));
+                checked.putIfAbsent(p.file(), withoutDocuments(p.outcome()));
             }
             List<Manifest> docs = p.outcome().documents();
             out.put(p.file(), docs == null ? List.of() : docs);

@@ -87,6 +87,7 @@ final class KustomizeResolver {
         try {
             build(folder, new HashSet<>(), sink);
         } finally {
+            reads.close();
             reads = new BuildReads(documents, List.of());
         }
     }
