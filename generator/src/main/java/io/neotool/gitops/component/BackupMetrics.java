@@ -89,6 +89,15 @@ final class BackupMetrics {
      * lists, as the config allows), found by walking a leap year and a day minute by minute.
      */
     static long maxGapSeconds(String schedule) {
+        return GAPS.computeIfAbsent(schedule, BackupMetrics::walk);
+    }
+
+    /**
+     * The gap of each schedule met (a year's walk costs more than the rest of a cluster's alerts).
+     */
+    private static final Map<String, Long> GAPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static long walk(String schedule) {
         String[] f = schedule.trim().split("\\s+", -1);
         BitSet minutes = field(f[0], 0, 59);
         BitSet hours = field(f[1], 0, 23);

@@ -17,22 +17,32 @@ public final class Components {
     private Components() {}
 
     /** The Helm-deployed components. */
+    private static final List<HelmComponent<?>> HELM =
+            List.of(
+                    new VaultComponent(),
+                    new PrometheusComponent(),
+                    new LokiComponent(),
+                    new PromtailComponent(),
+                    new GrafanaComponent(),
+                    new MinioComponent(),
+                    new UnleashComponent(),
+                    new ApolloRouterComponent(),
+                    new CertManagerComponent());
+
+    /** Every infrastructure component, in the order they are laid out. */
+    private static final List<Component> ALL = all(HELM);
+
+    /** The Helm-deployed components (stateless: built once, shared). */
     public static List<HelmComponent<?>> helm() {
-        return List.of(
-                new VaultComponent(),
-                new PrometheusComponent(),
-                new LokiComponent(),
-                new PromtailComponent(),
-                new GrafanaComponent(),
-                new MinioComponent(),
-                new UnleashComponent(),
-                new ApolloRouterComponent(),
-                new CertManagerComponent());
+        return HELM;
     }
 
-    /** Every infrastructure component. */
+    /** Every infrastructure component (stateless: built once, shared). */
     public static List<Component> all() {
-        List<HelmComponent<?>> helm = helm();
+        return ALL;
+    }
+
+    private static List<Component> all(List<HelmComponent<?>> helm) {
         List<Component> all = new ArrayList<>();
         all.add(new NamespaceComponent());
         all.add(new NetworkPolicyComponent());
@@ -42,7 +52,7 @@ public final class Components {
         all.add(new PgBouncerComponent());
         all.add(new KafkaComponent());
         all.add(new BackupComponent());
-        return all;
+        return List.copyOf(all);
     }
 
     /**

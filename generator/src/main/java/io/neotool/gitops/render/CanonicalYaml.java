@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -57,9 +59,42 @@ public final class CanonicalYaml {
 
     /** The object as canonical YAML text, without header. */
     public static String write(Object object) {
-        Object canonical = canonical(TREE.valueToTree(object));
+        // the tree reordered in place of a copy into maps and lists: the same text, written from
+        // Jackson's own nodes
+        JsonNode canonical = ordered(TREE.valueToTree(object));
         String text = YAML.writeValueAsString(canonical);
         return text.replace("\r\n", "\n");
+    }
+
+    /** The tree with each object's keys in canonical order ({@link #FIRST}, then sorted). */
+    private static JsonNode ordered(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> keys = new ArrayList<>(object.propertyNames());
+            java.util.Collections.sort(keys);
+            ObjectNode out = object.objectNode();
+            for (String key : FIRST) {
+                JsonNode value = object.get(key);
+                if (value != null) {
+                    out.set(key, ordered(value));
+                }
+            }
+            for (String key : keys) {
+                if (!FIRST.contains(key)) {
+                    out.set(key, ordered(object.get(key)));
+                }
+            }
+            return out;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = array.arrayNode(array.size());
+            array.forEach(item -> out.add(ordered(item)));
+            return out;
+        }
+        if (node.isNumber() && !node.isIntegralNumber()) {
+            return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                    node.decimalValue());
+        }
+        return node;
     }
 
     /**
