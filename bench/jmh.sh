@@ -10,6 +10,8 @@ shift || true
 ./mvnw -B -q -pl generator test-compile
 CP=$(./mvnw -B -q -pl generator dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 PROPS=(-Dneotool.repoRoot="$PWD")
+# the forks run with the collector Maven runs the goals with (.mvn/jvm.config)
+JVM=(-XX:+UseParallelGC)
 [ -d target/ci/catalog ] && PROPS+=(-Dneotool.schemaLocation="$PWD/target/ci/catalog")
 java "${PROPS[@]}" -cp "generator/target/test-classes:generator/target/classes:$CP" \
-  org.openjdk.jmh.Main PhasesJmh -p apps="$SIZES" -jvmArgsAppend "${PROPS[*]}" -rf text -rff target/jmh.txt "$@"
+  org.openjdk.jmh.Main PhasesJmh -p apps="$SIZES" -jvmArgsAppend "${PROPS[*]} ${JVM[*]}" -rf text -rff target/jmh.txt "$@"
