@@ -35,8 +35,10 @@ final class AppPolicies {
     }
 
     private final SortedSet<String> apps;
-    private final Map<String, Group> groups = new TreeMap<>();
-    private final Map<String, SortedSet<String>> members = new TreeMap<>();
+
+    /** Each shared policy and the apps it selects, by policy name. */
+    private final Map<Group, SortedSet<String>> groups =
+            new TreeMap<>(java.util.Comparator.comparing(Group::name));
 
     AppPolicies(Collection<String> apps) {
         this.apps = new TreeSet<>(apps);
@@ -56,15 +58,12 @@ final class AppPolicies {
     }
 
     private void join(Group group, String app) {
-        groups.putIfAbsent(group.name(), group);
-        members.computeIfAbsent(group.name(), k -> new TreeSet<>()).add(app);
+        groups.computeIfAbsent(group, k -> new TreeSet<>()).add(app);
     }
 
     /** Each shared policy's path and the apps it selects, by policy name. */
     Map<Group, SortedSet<String>> groups() {
-        Map<Group, SortedSet<String>> out = new java.util.LinkedHashMap<>();
-        groups.forEach((name, group) -> out.put(group, members.get(name)));
-        return out;
+        return java.util.Collections.unmodifiableMap(groups);
     }
 
     /** A workload's peers that are not apps: each gets a rule of its own. */
