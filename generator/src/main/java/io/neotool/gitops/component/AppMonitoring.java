@@ -183,15 +183,7 @@ final class AppMonitoring {
                         "JVM GC pause time",
                         "s",
                         "sum by (pod) (rate(jvm_gc_pause_seconds_sum{" + app() + "}[5m]))"));
-        panels.addAll(common(context));
-        panels.addAll(Scrape.logs(context, context.namespace(), "instance=\"$app\""));
-        return new Dashboard(
-                "neotool-kotlin-services",
-                "Kotlin services",
-                List.of("neotool", "apps"),
-                "app",
-                apps,
-                panels);
+        return appsDashboard(context, "neotool-kotlin-services", "Kotlin services", apps, panels);
     }
 
     private static Dashboard nextjsDashboard(Context context, List<String> apps, boolean runtime) {
@@ -208,14 +200,22 @@ final class AppMonitoring {
                             "s",
                             "max by (pod) (nodejs_eventloop_lag_p99_seconds{" + app() + "})"));
         }
+        return appsDashboard(context, "neotool-nextjs", "Next.js front ends", apps, panels);
+    }
+
+    /**
+     * A dashboard of apps of one kind: its own panels, then the panels every app has and its logs,
+     * per app chosen in the {@code app} variable.
+     */
+    private static Dashboard appsDashboard(
+            Context context,
+            String uid,
+            String title,
+            List<String> apps,
+            List<Dashboard.Panel> own) {
+        List<Dashboard.Panel> panels = new ArrayList<>(own);
         panels.addAll(common(context));
         panels.addAll(Scrape.logs(context, context.namespace(), "instance=\"$app\""));
-        return new Dashboard(
-                "neotool-nextjs",
-                "Next.js front ends",
-                List.of("neotool", "apps"),
-                "app",
-                apps,
-                panels);
+        return new Dashboard(uid, title, List.of("neotool", "apps"), "app", apps, panels);
     }
 }
