@@ -41,7 +41,7 @@ record ConfigPart(String file, String text, SourceMap map) {
         if (map == null) {
             throw new ConfigException(problems);
         }
-        if (map.paths().isEmpty()) {
+        if (map.isEmpty()) {
             throw ConfigLoader.fail(
                     new ConfigProblem(
                             displayName,

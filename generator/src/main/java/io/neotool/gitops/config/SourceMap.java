@@ -132,6 +132,11 @@ public final class SourceMap {
         return children;
     }
 
+    /** Whether the file located no key at all. */
+    boolean isEmpty() {
+        return locations.isEmpty();
+    }
+
     /** Every located path, for tests and tools. */
     public List<String> paths() {
         List<String> paths = new ArrayList<>(locations.keySet());
