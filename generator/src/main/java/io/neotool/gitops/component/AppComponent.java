@@ -3,11 +3,15 @@ package io.neotool.gitops.component;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
@@ -30,9 +34,11 @@ public final class AppComponent {
     static final long UID = 10001;
 
     private final AppConfig app;
+    private final ImageRef image;
 
     public AppComponent(AppConfig app) {
         this.app = app;
+        this.image = ImageRef.of(app.image());
     }
 
     public AppConfig app() {
@@ -44,7 +50,7 @@ public final class AppComponent {
     }
 
     public ImageRef image() {
-        return ImageRef.of(app.image());
+        return image;
     }
 
     /** The environment-independent objects of {@code apps/base/<app>/}. */
@@ -104,7 +110,6 @@ public final class AppComponent {
                         .withServiceAccountName(app.name())
                         .withAutomountServiceAccountToken(false)
                         .withSecurityContext(PodSecurity.pod(UID))
-                        .withContainers(container.build())
                         .addNewVolume()
                         .withName("tmp")
                         .withNewEmptyDir()
@@ -120,6 +125,8 @@ public final class AppComponent {
                     .endEmptyDir()
                     .endVolume();
         }
+        PodSpec pod = podSpec.build();
+        pod.setContainers(List.of(container.build()));
         Map<String, String> annotations =
                 new TreeMap<>(
                         vault
@@ -128,13 +135,18 @@ public final class AppComponent {
         if (app.metricsPort() != null) {
             annotations.putAll(Workloads.scrapeAnnotations(app.metricsPort(), app.metricsPath()));
         }
-        var deployment =
-                new DeploymentBuilder()
+        // assembled with setters, each part built once: a fabric8 builder copies every object it
+        // is given (withSpec, endTemplate, endSpec), and the pod spec is the bulk of a Deployment
+        PodTemplateSpec template =
+                new PodTemplateSpecBuilder()
                         .withNewMetadata()
-                        .withName(app.name())
                         .withLabels(labels)
+                        .withAnnotations(annotations.isEmpty() ? null : annotations)
                         .endMetadata()
-                        .withNewSpec()
+                        .build();
+        template.setSpec(pod);
+        DeploymentSpec spec =
+                new DeploymentSpecBuilder()
                         .withReplicas(1)
                         .withRevisionHistoryLimit(5)
                         .withNewSelector()
@@ -147,15 +159,16 @@ public final class AppComponent {
                         .withNewMaxSurge(1)
                         .endRollingUpdate()
                         .endStrategy()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .withAnnotations(annotations.isEmpty() ? null : annotations)
-                        .endMetadata()
-                        .withSpec(podSpec.build())
-                        .endTemplate()
-                        .endSpec()
                         .build();
+        spec.setTemplate(template);
+        Deployment deployment =
+                new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(app.name())
+                        .withLabels(labels)
+                        .endMetadata()
+                        .build();
+        deployment.setSpec(spec);
         var service =
                 new ServiceBuilder()
                         .withNewMetadata()
@@ -180,48 +193,9 @@ public final class AppComponent {
         return objects;
     }
 
-    /**
-     * The Ingress of a public app, on the cluster's ingress class, TLS at Traefik's websecure entry
-     * point.
-     */
+    /** The Ingress of a public app ({@link AppIngress}). */
     public Ingress ingress(EnvironmentConfig config) {
-        String tls = Components.tlsSecret(config, app.host());
-        return new IngressBuilder()
-                .withNewMetadata()
-                .withName(app.name())
-                .withLabels(Context.labels(app.name(), "ingress"))
-                .addToAnnotations("traefik.ingress.kubernetes.io/router.entrypoints", "websecure")
-                .addToAnnotations("traefik.ingress.kubernetes.io/router.tls", "true")
-                .endMetadata()
-                .withNewSpec()
-                .withIngressClassName(config.cluster().ingressClass())
-                .withTls(
-                        tls == null
-                                ? List.of()
-                                : List.of(
-                                        new IngressTLSBuilder()
-                                                .withHosts(app.host())
-                                                .withSecretName(tls)
-                                                .build()))
-                .addNewRule()
-                .withHost(app.host())
-                .withNewHttp()
-                .addNewPath()
-                .withPath("/")
-                .withPathType("Prefix")
-                .withNewBackend()
-                .withNewService()
-                .withName(app.name())
-                .withNewPort()
-                .withName(HTTP)
-                .endPort()
-                .endService()
-                .endBackend()
-                .endPath()
-                .endHttp()
-                .endRule()
-                .endSpec()
-                .build();
+        return AppIngress.of(app, config);
     }
 
     /** The overlay's JSON patch that sets the container resources of this environment. */
