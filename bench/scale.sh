@@ -3,7 +3,9 @@
 # repository, regenerate (a no-op), read the tree back, validate in the JVM; then kubeconform on the
 # same tree with the same catalog when .ci/schemas.sh has built them, for the objects-per-second ratio;
 # then kustomize build of every Flux path (up to 1,000 apps; KUSTOMIZE_MAX_APPS to change).
-# Usage: bench/scale.sh [N] [heap, default 512m]
+# VALIDATIONS=K (default 8; 0 for a correctness check) repeats the in-JVM validation K times, for
+# its cost once the JIT has warmed; the ratios to kubeconform are printed for both.
+# Usage: [VALIDATIONS=K] bench/scale.sh [N] [heap, default 512m]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -14,7 +16,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 CATALOG=""
 [ -d target/ci/catalog ] && CATALOG="$PWD/target/ci/catalog"
-java -Xmx"$HEAP" -XX:+UseParallelGC -Dneotool.repoRoot="$PWD" -cp "generator/target/test-classes:generator/target/classes:$CP" \
+java -Xmx"$HEAP" -XX:+UseParallelGC -Dneotool.repoRoot="$PWD" -Dneotool.bench.validations="${VALIDATIONS:-8}" -cp "generator/target/test-classes:generator/target/classes:$CP" \
   io.neotool.gitops.bench.ScaleCheck "$WORK" "$N" $CATALOG
 if [ -n "$CATALOG" ] && [ -x target/ci/bin/kubeconform ]; then
   start=$(date +%s%N)
@@ -24,6 +26,11 @@ if [ -n "$CATALOG" ] && [ -x target/ci/bin/kubeconform ]; then
       "$WORK/repo/clusters" "$WORK/repo/infrastructure" "$WORK/repo/apps" 2>&1 | tail -1)
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   echo "  kubeconform        $(printf %8d "$ms") ms: $summary"
+  read -r objects first repeated < "$WORK/validate.txt"
+  python3 -c "
+o, k, f, r = $objects, $ms, $first, $repeated
+line = f'  in-JVM / kubeconform objects/s: first validation {k / f:.2f}'
+print(line + (f', repeated {k / r:.2f}' if r else ''))"
 fi
 if [ -x target/ci/bin/kustomize ] && [ "$N" -le "${KUSTOMIZE_MAX_APPS:-1000}" ]; then
   # What Flux pays on every sync: kustomize build of each path a Flux Kustomization applies (it grows
