@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,14 @@ public final class SchemaCatalog {
                             .build());
     private final Map<String, Optional<Schema>> schemas = new ConcurrentHashMap<>();
 
+    /**
+     * The schemas compiled in this JVM, by file and its stamp (a folder's file: its modification
+     * time and size), shared by every catalog: compiling the Deployment schema costs more than
+     * validating a thousand Deployments, and one Maven build may validate several times (generate,
+     * then validate).
+     */
+    private static final Map<String, Optional<Schema>> COMPILED = new ConcurrentHashMap<>();
+
     private SchemaCatalog(String location, @Nullable Path cache) {
         this.location = location;
         this.cache = cache;
@@ -96,7 +105,23 @@ public final class SchemaCatalog {
 
     /** The schema of the kind, if the catalog has one. */
     public Optional<Schema> schema(String group, String kind, String version) {
-        return schemas.computeIfAbsent(file(group, kind, version), this::load);
+        return schemas.computeIfAbsent(
+                file(group, kind, version),
+                relative -> COMPILED.computeIfAbsent(stamp(relative), k -> load(relative)));
+    }
+
+    /** What identifies a schema file's content: its path with, in a folder, its time and size. */
+    private String stamp(String relative) {
+        if (cache != null) {
+            return location + relative;
+        }
+        Path file = Path.of(location).resolve(relative);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return file + "|" + attributes.lastModifiedTime().toMillis() + "|" + attributes.size();
+        } catch (IOException e) {
+            return file + "|absent";
+        }
     }
 
     /** Validates {@code object}; empty when valid. */
