@@ -79,6 +79,22 @@ class UpToDateTest {
     }
 
     @Test
+    void anotherBuildOfTheGeneratorRunsInFull() throws IOException {
+        Path jar = Files.writeString(work.resolve("generator.jar"), "build 1");
+        String first = UpToDate.fingerprint(java.util.List.of(jar));
+        assertThat(UpToDate.fingerprint(java.util.List.of(jar))).isEqualTo(first);
+        // a rebuild of the same size: only its time tells
+        Files.writeString(jar, "build 2");
+        Files.setLastModifiedTime(
+                jar,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(jar).toMillis() + 1000));
+        assertThat(UpToDate.fingerprint(java.util.List.of(jar))).isNotEqualTo(first);
+        Files.writeString(jar, "a longer build 3");
+        assertThat(UpToDate.fingerprint(java.util.List.of(jar))).isNotEqualTo(first);
+    }
+
+    @Test
     void anotherLockOnDiskRunsInFull() throws IOException {
         setUp();
         Path lock = out.resolve(io.neotool.gitops.output.GeneratedLock.PATH);
