@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * Whether a complete run would write nothing: the inputs of the last complete run (the generator's
  * code, every file of the config folder, the schema catalog asked for, the lock it wrote) are the
  * same, and every file of the lock is on disk with the content it records. Then generation is
- * skipped; reading the tree back to check it is the whole cost. The stamp is a local cache ({@value
- * #STAMP}, not committed): a fresh clone, another branch or any edit runs in full.
+ * skipped; checking the files is the whole cost (their size and time where they are older than the
+ * record, their content otherwise). The stamp is a local cache ({@value #STAMP}, not committed): a
+ * fresh clone, another branch or any edit runs in full.
  */
 final class UpToDate {
     static final String STAMP = ".neotool/cache/inputs.sha256";
@@ -46,30 +51,64 @@ final class UpToDate {
         }
     }
 
-    /** Whether the last complete run had this stamp and its files are all on disk, unchanged. */
+    /**
+     * Whether the last complete run had this stamp and its files are all on disk, unchanged. A file
+     * whose size and modification time are those recorded after that run, and older than the
+     * record, is unchanged without being read (as git trusts its index); any other file is read and
+     * compared with the hash of the lock, so a touched file does not cost a full run and an edit in
+     * the record's own clock tick is still seen.
+     */
     static boolean holds(Path outputDir, String stamp) {
         try {
             Path recorded = outputDir.resolve(STAMP);
-            if (!Files.isRegularFile(recorded)
-                    || !Files.readString(recorded, StandardCharsets.UTF_8)
-                            .strip()
-                            .equals(withLock(outputDir, stamp))) {
+            if (!Files.isRegularFile(recorded)) {
                 return false;
             }
+            List<String> lines = Files.readAllLines(recorded, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).strip().equals(withLock(outputDir, stamp))) {
+                return false;
+            }
+            long recordedAt = nanos(Files.getLastModifiedTime(recorded));
+            Map<String, long[]> stats = new HashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] parts = line.split(" ", 3);
+                if (parts.length == 3) {
+                    stats.put(
+                            parts[2],
+                            new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+                }
+            }
             GeneratedLock lock = GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH));
-            // each file read and hashed on every core: the check is the whole cost of a no-op
+            // each file checked on every core: the check is the whole cost of a no-op
             return !lock.entries().isEmpty()
                     && lock.entries().entrySet().parallelStream()
-                            .allMatch(e -> unchanged(outputDir.resolve(e.getKey()), e.getValue()));
-        } catch (IOException e) {
+                            .allMatch(
+                                    e ->
+                                            unchanged(
+                                                    outputDir.resolve(e.getKey()),
+                                                    e.getValue(),
+                                                    stats.get(e.getKey()),
+                                                    recordedAt));
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private static boolean unchanged(Path file, GeneratedLock.Entry entry) {
+    private static boolean unchanged(
+            Path file, GeneratedLock.Entry entry, long @Nullable [] stat, long recordedAt) {
         try {
-            return Files.isRegularFile(file)
-                    && GeneratedLock.sha256(Files.readAllBytes(file)).equals(entry.sha256());
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return false;
+            }
+            long modified = nanos(attributes.lastModifiedTime());
+            if (stat != null
+                    && stat[0] == attributes.size()
+                    && stat[1] == modified
+                    && modified < recordedAt) {
+                return true;
+            }
+            return GeneratedLock.sha256(Files.readAllBytes(file)).equals(entry.sha256());
         } catch (IOException e) {
             return false;
         }
@@ -90,10 +129,27 @@ final class UpToDate {
         try {
             Path file = outputDir.resolve(STAMP);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, withLock(outputDir, stamp) + "\n", StandardCharsets.UTF_8);
+            StringBuilder text = new StringBuilder(withLock(outputDir, stamp)).append('\n');
+            // each file's size and time, after the write: what the next run compares first
+            for (String path :
+                    GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH)).entries().keySet()) {
+                BasicFileAttributes attributes =
+                        Files.readAttributes(outputDir.resolve(path), BasicFileAttributes.class);
+                text.append(attributes.size())
+                        .append(' ')
+                        .append(nanos(attributes.lastModifiedTime()))
+                        .append(' ')
+                        .append(path)
+                        .append('\n');
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static long nanos(FileTime time) {
+        return time.to(TimeUnit.NANOSECONDS);
     }
 
     /** The stamp and the lock on disk, together: another lock (a checkout) runs in full. */

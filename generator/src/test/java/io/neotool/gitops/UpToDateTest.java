@@ -54,6 +54,21 @@ class UpToDateTest {
     }
 
     @Test
+    void aTouchedFileIsReadAndStillSkipsButASameSizeEditIsSeen() throws IOException {
+        setUp();
+        Path file = out.resolve(DEPLOYMENT);
+        java.nio.file.attribute.FileTime later =
+                java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(file).toMillis() + 5000);
+        Files.setLastModifiedTime(file, later);
+        assertThat(skips()).as("same content, another time").isTrue();
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("replicas: 1", "replicas: 7"));
+        assertThat(Files.size(file)).isEqualTo(text.length());
+        assertThat(skips()).as("same size, other content").isFalse();
+    }
+
+    @Test
     void aDeletedFileIsWrittenAgain() throws IOException {
         setUp();
         Files.delete(out.resolve(DEPLOYMENT));
