@@ -30,7 +30,7 @@ final class ClusterCheck {
     private final PodIndex pods = new PodIndex();
 
     /** The cluster's Services, checked against every pod template once all paths are read. */
-    private final List<Manifest> services = new ArrayList<>();
+    private final List<PodIndex.Service> services = new ArrayList<>();
 
     /** The Flux sources the cluster defines, by kind/namespace/name. */
     private final Map<String, Manifest> sources = new HashMap<>();
@@ -113,7 +113,7 @@ final class ClusterCheck {
         if (core && m.kind().equals("Namespace")) {
             path.namespaces().add(m.name());
         } else if (core && m.kind().equals("Service")) {
-            services.add(m);
+            services.add(PodIndex.Service.of(m));
         } else if (m.group().equals("source.toolkit.fluxcd.io")) {
             sources.put(m.kind() + "/" + m.namespace() + "/" + m.name(), m);
         } else if (m.kind().equals("HelmRelease")

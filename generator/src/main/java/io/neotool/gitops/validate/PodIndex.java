@@ -22,6 +22,26 @@ import tools.jackson.databind.node.ObjectNode;
 final class PodIndex {
     private record Pod(Map<String, String> labels, Set<String> portNames, Set<Integer> ports) {}
 
+    /**
+     * What the check of a Service needs of it, kept until every path is read instead of the object:
+     * where it is, its selector, and each port's target (a name or a number).
+     */
+    record Service(
+            String file,
+            ObjectRef id,
+            String namespace,
+            Map<String, String> selector,
+            List<JsonNode> targets) {
+        static Service of(Manifest m) {
+            List<JsonNode> targets = new ArrayList<>();
+            for (JsonNode port : m.at("/spec/ports")) {
+                targets.add(port.has("targetPort") ? port.path("targetPort") : port.path("port"));
+            }
+            return new Service(
+                    m.file(), m.id(), m.namespace(), strings(m.at("/spec/selector")), targets);
+        }
+    }
+
     private final Map<String, List<Pod>> byLabel = new HashMap<>();
 
     /** Takes the pod template of {@code m}, when it has one. */
@@ -55,8 +75,8 @@ final class PodIndex {
      * The problems of a Service whose selector matches no pod template of the cluster, or whose
      * target ports none of the selected containers has.
      */
-    void checkService(Manifest service, List<ValidationProblem> problems) {
-        Map<String, String> selector = strings(service.at("/spec/selector"));
+    void checkService(Service service, List<ValidationProblem> problems) {
+        Map<String, String> selector = service.selector();
         if (selector.isEmpty()) {
             return;
         }
@@ -80,8 +100,7 @@ final class PodIndex {
                     numbers.addAll(p.ports());
                 });
         int i = 0;
-        for (JsonNode port : service.at("/spec/ports")) {
-            JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
+        for (JsonNode target : service.targets()) {
             boolean found =
                     target.isString()
                             ? names.contains(target.asString())
