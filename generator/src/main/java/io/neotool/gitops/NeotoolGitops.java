@@ -68,10 +68,12 @@ public final class NeotoolGitops {
         long start = System.nanoTime();
         boolean whole = request.env() == null && !request.force();
         String stamp = whole ? UpToDate.stamp(request.configDir(), request.schemaLocation()) : null;
-        if (stamp != null && UpToDate.holds(request.outputDir(), stamp)) {
+        List<String> unchanged =
+                stamp == null ? null : UpToDate.unchanged(request.outputDir(), stamp);
+        if (unchanged != null) {
             return new GenerationResult(
                     ConfigFolder.names(request.configDir()),
-                    new WriteResult(List.of(), UpToDate.owned(request.outputDir()), List.of()),
+                    new WriteResult(List.of(), unchanged, List.of()),
                     (System.nanoTime() - start) / 1_000_000);
         }
         List<LoadedConfig> all = load(request.configDir());

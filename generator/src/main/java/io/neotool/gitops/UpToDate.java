@@ -52,21 +52,22 @@ final class UpToDate {
     }
 
     /**
-     * Whether the last complete run had this stamp and its files are all on disk, unchanged. A file
-     * whose size and modification time are those recorded after that run, and older than the
-     * record, is unchanged without being read (as git trusts its index); any other file is read and
-     * compared with the hash of the lock, so a touched file does not cost a full run and an edit in
-     * the record's own clock tick is still seen.
+     * The files of the last complete run (the lock's, read once) when it had this stamp and they
+     * are all on disk, unchanged; null when the run must be done in full. A file whose size and
+     * modification time are those recorded after that run, and older than the record, is unchanged
+     * without being read (as git trusts its index); any other file is read and compared with the
+     * hash of the lock, so a touched file does not cost a full run and an edit in the record's own
+     * clock tick is still seen.
      */
-    static boolean holds(Path outputDir, String stamp) {
+    static @Nullable List<String> unchanged(Path outputDir, String stamp) {
         try {
             Path recorded = outputDir.resolve(STAMP);
             if (!Files.isRegularFile(recorded)) {
-                return false;
+                return null;
             }
             List<String> lines = Files.readAllLines(recorded, StandardCharsets.UTF_8);
             if (lines.isEmpty() || !lines.get(0).strip().equals(withLock(outputDir, stamp))) {
-                return false;
+                return null;
             }
             long recordedAt = nanos(Files.getLastModifiedTime(recorded));
             Map<String, long[]> stats = new HashMap<>();
@@ -80,21 +81,23 @@ final class UpToDate {
             }
             GeneratedLock lock = GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH));
             // each file checked on every core: the check is the whole cost of a no-op
-            return !lock.entries().isEmpty()
-                    && lock.entries().entrySet().parallelStream()
-                            .allMatch(
-                                    e ->
-                                            unchanged(
-                                                    outputDir.resolve(e.getKey()),
-                                                    e.getValue(),
-                                                    stats.get(e.getKey()),
-                                                    recordedAt));
+            boolean same =
+                    !lock.entries().isEmpty()
+                            && lock.entries().entrySet().parallelStream()
+                                    .allMatch(
+                                            e ->
+                                                    same(
+                                                            outputDir.resolve(e.getKey()),
+                                                            e.getValue(),
+                                                            stats.get(e.getKey()),
+                                                            recordedAt));
+            return same ? List.copyOf(lock.entries().keySet()) : null;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
-    private static boolean unchanged(
+    private static boolean same(
             Path file, GeneratedLock.Entry entry, long @Nullable [] stat, long recordedAt) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -111,16 +114,6 @@ final class UpToDate {
             return GeneratedLock.sha256(Files.readAllBytes(file)).equals(entry.sha256());
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** The files the last complete run owns (what a skipped run reports as unchanged). */
-    static List<String> owned(Path outputDir) {
-        try {
-            return List.copyOf(
-                    GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH)).entries().keySet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
