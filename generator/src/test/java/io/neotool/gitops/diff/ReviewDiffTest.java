@@ -58,6 +58,18 @@ class ReviewDiffTest {
         return report.objects().stream().map(o -> o.status() + " " + o.object()).toList();
     }
 
+    /** The object's one change: {@code value} inserted at {@code field}. */
+    private static void assertOnlyInserted(
+            SemanticDiff.ObjectDiff object, String field, String value) {
+        assertThat(object.changes())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.field()).isEqualTo(field);
+                            assertThat(c.after()).isEqualTo(value);
+                        });
+    }
+
     private static SemanticDiff.ObjectDiff object(SemanticDiff.Report report, String name) {
         return report.objects().stream()
                 .filter(o -> o.object().equals(name))
@@ -131,24 +143,14 @@ class ReviewDiffTest {
                                     .contains("--topic billing.invoices");
                         });
         // the policies: the app's name inserted into the lists of apps, nothing shifted
-        assertThat(object(report, "NetworkPolicy production/pgbouncer").changes())
-                .singleElement()
-                .satisfies(
-                        c -> {
-                            assertThat(c.field())
-                                    .isEqualTo(
-                                            "/spec/ingress/2/from/0/podSelector/matchExpressions/0/values/1 (added)");
-                            assertThat(c.after()).isEqualTo("billing-service");
-                        });
-        assertThat(object(report, "NetworkPolicy production/apps-to-pgbouncer-5432").changes())
-                .singleElement()
-                .satisfies(
-                        c -> {
-                            assertThat(c.field())
-                                    .isEqualTo(
-                                            "/spec/podSelector/matchExpressions/0/values/1 (added)");
-                            assertThat(c.after()).isEqualTo("billing-service");
-                        });
+        assertOnlyInserted(
+                object(report, "NetworkPolicy production/pgbouncer"),
+                "/spec/ingress/2/from/0/podSelector/matchExpressions/0/values/1 (added)",
+                "billing-service");
+        assertOnlyInserted(
+                object(report, "NetworkPolicy production/apps-to-pgbouncer-5432"),
+                "/spec/podSelector/matchExpressions/0/values/1 (added)",
+                "billing-service");
         // the cluster folder: the new shard's Kustomization inserted, nothing else
         assertThat(object(report, "kustomization clusters/production").changes())
                 .extracting(SemanticDiff.Change::field)
