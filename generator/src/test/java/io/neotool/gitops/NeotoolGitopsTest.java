@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.output.OutputTree;
-import io.neotool.gitops.output.OutputWriter;
 import io.neotool.gitops.validate.TreeValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,27 +34,6 @@ class NeotoolGitopsTest {
             }
         }
         return files;
-    }
-
-    @Test
-    void theCommittedOutputIsUpToDate() throws IOException {
-        Path root = TestSupport.repoRoot();
-        NeotoolGitops gitops = new NeotoolGitops();
-        OutputTree expected = gitops.render(gitops.load(root.resolve("config")));
-        for (OutputTree.OutputFile file : expected.files().values()) {
-            Path onDisk = root.resolve(file.path());
-            assertThat(onDisk)
-                    .as("missing: %s; run ./mvnw neotool:generate and commit", file.path())
-                    .exists();
-            assertThat(Files.readAllBytes(onDisk))
-                    .as("stale: %s; run ./mvnw neotool:generate and commit", file.path())
-                    .isEqualTo(file.content());
-        }
-        assertThat(new OutputWriter(root).owned())
-                .as("generated files no config produces any more")
-                .containsExactlyElementsOf(expected.files().keySet());
-        CheckResult check = gitops.check(root.resolve("config"), root);
-        assertThat(check.clean()).as(check.report()).isTrue();
     }
 
     @Test

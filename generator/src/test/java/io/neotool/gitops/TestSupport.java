@@ -17,7 +17,21 @@ public final class TestSupport {
         return path.toAbsolutePath().normalize();
     }
 
+    /**
+     * The tests' own configs: a frozen copy of the environments under {@code
+     * src/test/resources/configs/fixture}, so that editing {@code config/*.yaml} never changes what
+     * a test expects. Loaded under the names the committed configs have ({@code
+     * config/<env>.yaml}).
+     */
     public static Path configDir() {
+        return repoRoot().resolve("generator/src/test/resources/configs/fixture");
+    }
+
+    /**
+     * The users' configs, {@code config/} of the repository: only properties every valid config has
+     * may be asserted on them ({@code CommittedConfigsTest}).
+     */
+    public static Path committedConfigDir() {
         return repoRoot().resolve("config");
     }
 
@@ -36,14 +50,21 @@ public final class TestSupport {
                 .parse(yaml.getBytes(StandardCharsets.UTF_8), "config/test.yaml", configDir());
     }
 
-    /** Copies the committed configs (and the supergraph they name) into {@code work}/config. */
+    /** Copies the fixture configs (and the supergraph they name) into {@code work}/config. */
     public static Path copyConfigs(Path work) {
+        return copyConfigs(configDir(), work);
+    }
+
+    /** Copies every file of a config folder (sub-folders included) into {@code work}/config. */
+    public static Path copyConfigs(Path from, Path work) {
         try {
             Path config = work.resolve("config");
-            Files.createDirectories(config.resolve("supergraph"));
-            for (String name :
-                    new String[] {"production.yaml", "dev.yaml", "supergraph/neotool.graphql"}) {
-                Files.copy(configDir().resolve(name), config.resolve(name));
+            try (var walk = Files.walk(from)) {
+                for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                    Path to = config.resolve(from.relativize(p).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(p, to);
+                }
             }
             return config;
         } catch (java.io.IOException e) {

@@ -31,16 +31,37 @@ class WholeTreeTest {
         return Components.loader().load(file, "configs/staging.yaml");
     }
 
-    static Stream<Arguments> configs() {
-        return Stream.of(
-                Arguments.of("production", TestSupport.production()),
-                Arguments.of("dev", TestSupport.dev()),
-                Arguments.of("staging-eu", staging()));
+    /**
+     * The fixtures, a config of another shape, and every committed config as it is and after each
+     * everyday edit ({@link UserEdits}): the properties below hold for any valid config.
+     */
+    static Stream<Arguments> configs() throws java.io.IOException {
+        List<Arguments> configs = new ArrayList<>();
+        configs.add(Arguments.of("production", TestSupport.production()));
+        configs.add(Arguments.of("dev", TestSupport.dev()));
+        configs.add(Arguments.of("staging-eu", staging()));
+        Path committed = TestSupport.committedConfigDir();
+        try (var files = java.nio.file.Files.list(committed)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                String text = java.nio.file.Files.readString(file);
+                for (UserEdits edit : UserEdits.values()) {
+                    byte[] edited = edit.apply(text, committed).getBytes(StandardCharsets.UTF_8);
+                    configs.add(
+                            Arguments.of(
+                                    "config/" + name + ": " + edit,
+                                    Components.loader()
+                                            .parse(edited, "config/" + name, committed)));
+                }
+            }
+        }
+        return configs.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
-    void everyKustomizationListsExactlyTheFilesOfItsFolder(String cluster, LoadedConfig config) {
+    void everyKustomizationListsExactlyTheFilesOfItsFolder(String label, LoadedConfig config) {
+        String cluster = config.config().cluster().name();
         OutputTree tree = Trees.generate(config);
         Map<String, Set<String>> entries = new TreeMap<>();
         for (String path : tree.files().keySet()) {
@@ -96,7 +117,8 @@ class WholeTreeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
-    void fluxKustomizationsChainControllersConfigsApps(String cluster, LoadedConfig config) {
+    void fluxKustomizationsChainControllersConfigsApps(String label, LoadedConfig config) {
+        String cluster = config.config().cluster().name();
         OutputTree tree = Trees.generate(config);
         String interval = config.config().flux().interval();
         String previous = null;
@@ -152,7 +174,8 @@ class WholeTreeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
-    void everyFileHasTheHeaderLfAndATrailingNewline(String cluster, LoadedConfig config) {
+    void everyFileHasTheHeaderLfAndATrailingNewline(String label, LoadedConfig config) {
+        String cluster = config.config().cluster().name();
         for (OutputTree.OutputFile file : Trees.generate(config).files().values()) {
             String text = new String(file.content(), StandardCharsets.UTF_8);
             assertThat(text)
@@ -166,7 +189,8 @@ class WholeTreeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
-    void generationIsDeterministic(String cluster, LoadedConfig config) {
+    void generationIsDeterministic(String label, LoadedConfig config) {
+        String cluster = config.config().cluster().name();
         OutputTree first = Trees.generate(config);
         OutputTree second = new Generator().generate(config);
         assertThat(second.files().keySet()).containsExactlyElementsOf(first.files().keySet());
@@ -180,7 +204,8 @@ class WholeTreeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
-    void onlyEnabledComponentsAreGenerated(String cluster, LoadedConfig config) {
+    void onlyEnabledComponentsAreGenerated(String label, LoadedConfig config) {
+        String cluster = config.config().cluster().name();
         OutputTree tree = Trees.generate(config);
         Set<String> folders = new TreeSet<>();
         tree.files().keySet().stream()

@@ -111,12 +111,20 @@ class ConfigSchemaTest {
     @Test
     void everyConfigNamesTheSchemaOnItsFirstLineAndPassesIt() throws IOException {
         Schema schema = schema();
-        for (String name : List.of("production.yaml", "dev.yaml")) {
-            String text = Files.readString(TestSupport.configDir().resolve(name));
+        List<Path> configs = new ArrayList<>();
+        for (Path dir : List.of(TestSupport.committedConfigDir(), TestSupport.configDir())) {
+            try (var files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(configs::add);
+            }
+        }
+        assertThat(configs).as("the committed configs and the fixtures").hasSizeGreaterThan(2);
+        for (Path file : configs) {
+            String text = Files.readString(file);
             assertThat(text)
+                    .as(file.toString())
                     .startsWith(
                             "# yaml-language-server: $schema=schema/neotool-config.schema.json\n");
-            assertThat(schema.validate(YAML.readTree(text))).as(name).isEmpty();
+            assertThat(schema.validate(YAML.readTree(text))).as(file.toString()).isEmpty();
         }
         for (String name :
                 List.of("configs/staging/staging.yaml", "configs/postgres17/postgres17.yaml")) {

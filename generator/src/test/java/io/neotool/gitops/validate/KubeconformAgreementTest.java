@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.neotool.gitops.TestSupport;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,12 @@ import tools.jackson.databind.JsonNode;
 class KubeconformAgreementTest {
     @TempDir Path work;
 
-    static String committed(String path) throws IOException {
-        return Files.readString(TestSupport.repoRoot().resolve(path));
+    /** The fixture production tree, generated in memory once. */
+    private static final io.neotool.gitops.output.OutputTree TREE =
+            io.neotool.gitops.Trees.generate(TestSupport.production());
+
+    static String fixture(String path) {
+        return java.util.Objects.requireNonNull(TREE.get(path), path).text();
     }
 
     @Test
@@ -43,14 +46,14 @@ class KubeconformAgreementTest {
                 "kubeconform or the schema catalog not given (CI sets both)");
 
         String vault =
-                committed("infrastructure/production/controllers/vault/helmrelease-vault.yaml");
+                fixture("infrastructure/production/controllers/vault/helmrelease-vault.yaml");
         String deployment =
-                committed("infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml");
+                fixture("infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml");
         String service =
-                committed("infrastructure/production/configs/pgbouncer/service-pgbouncer.yaml");
-        String kustomization = committed("clusters/production/infra-configs.yaml");
+                fixture("infrastructure/production/configs/pgbouncer/service-pgbouncer.yaml");
+        String kustomization = fixture("clusters/production/infra-configs.yaml");
         String cronJob =
-                committed("infrastructure/production/configs/backup/cronjob-database-backup.yaml");
+                fixture("infrastructure/production/configs/backup/cronjob-database-backup.yaml");
         Map<String, String> cases = new TreeMap<>();
         cases.put("valid-helmrelease.yaml", vault);
         cases.put("valid-deployment.yaml", deployment);
