@@ -147,8 +147,10 @@ python3 - "$DANGER/config/production.yaml" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path).read()
-grown, n = re.subn(r"(\n  postgres:\n(?:    .*\n)*?)    storage: 50Gi\n", r"\1    storage: 80Gi\n", text, count=1)
-assert n == 1, "production.yaml no longer has PostgreSQL's storage of 50Gi where this check expects it"
+# whatever size the config holds: the check must not depend on the values users edit
+grown, n = re.subn(r"(\n  postgres:\n(?:    .*\n)*?    storage: )(\d+)Gi\n",
+                   lambda m: m.group(1) + str(int(m.group(2)) * 2) + "Gi\n", text, count=1)
+assert n == 1, "production.yaml has no PostgreSQL storage in Gi for this check to grow"
 open(path, "w").write(grown)
 PY
 if ./mvnw -q -B -N neotool:diff -Dneotool.configDir="$DANGER/config" -Dneotool.outputDir="$DANGER" \

@@ -124,8 +124,11 @@ class NeotoolGitopsTest {
                         e ->
                                 assertThat(e.problems())
                                         .extracting(p -> p.file() + ":" + p.path())
+                                        .as(
+                                                "the renamed app is also a subgraph the supergraph no longer reaches")
                                         .containsExactly(
                                                 "config/dev.yaml:infrastructure.postgres.image",
+                                                "config/production.yaml:infrastructure.apolloRouter.supergraphFile",
                                                 "config/production.yaml:apps[0].name"));
         assertThat(snapshot(out)).isEqualTo(before);
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * The apps' share: one dashboard per kind of app with a variable listing the apps of that kind
  * (Kotlin: JVM and HTTP from Micrometer; Next.js: the Node.js runtime from prom-client), each with
  * CPU, memory and the app's logs; the share of 5xx answers of the Kotlin services; the consumer lag
- * of each app on its Kafka topics (its consumer group is its name, {@code KAFKA_CONSUMER_GROUP}).
+ * of each app on its Kafka topics (its consumer group, {@code KAFKA_CONSUMER_GROUP}: its name
+ * unless {@code uses.consumerGroup} says otherwise).
  */
 final class AppMonitoring {
     private AppMonitoring() {}
@@ -107,15 +108,15 @@ final class AppMonitoring {
     }
 
     /**
-     * One rule for every app that consumes: each app's consumer group is its name, and a group's
-     * lag is reported for the topics it reads, so the groups alone select each app's topics.
+     * One rule for every app that consumes: each app reads as its consumer group, and a group's lag
+     * is reported for the topics it reads, so the groups alone select each app's topics.
      */
     private static Alert consumerLag(List<AppConfig> apps, int lag) {
         AppConfig first = apps.get(0);
         String topic = first.uses().kafkaTopics().get(0);
         String series =
                 "kafka_consumergroup_lag{consumergroup=\""
-                        + first.name()
+                        + first.consumerGroup()
                         + "\", topic=\""
                         + topic
                         + "\", partition=\"0\"}";
@@ -123,7 +124,7 @@ final class AppMonitoring {
                 "apps",
                 "KafkaConsumerLag",
                 "sum by (consumergroup, topic) (kafka_consumergroup_lag{consumergroup=~\""
-                        + String.join("|", names(apps))
+                        + String.join("|", apps.stream().map(AppConfig::consumerGroup).toList())
                         + "\"}) > "
                         + lag,
                 "10m",
@@ -134,7 +135,7 @@ final class AppMonitoring {
                         + " messages behind on {{ $labels.topic }} for 10 minutes: the app is down, slow, or stuck on a message.",
                 Alert.Case.of(
                         "20m",
-                        Map.of("consumergroup", first.name(), "topic", topic),
+                        Map.of("consumergroup", first.consumerGroup(), "topic", topic),
                         series,
                         (lag + 1) + "x30"),
                 Alert.Case.of("20m", Map.of(), series, "0x30"));

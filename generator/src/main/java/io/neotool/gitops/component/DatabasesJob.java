@@ -84,6 +84,14 @@ public final class DatabasesJob {
                         .withNewMetadata()
                         .withName(DATABASES_JOB)
                         .withLabels(labels)
+                        .addToAnnotations(
+                                io.neotool.gitops.config.Annotations.DATABASES,
+                                String.join(
+                                        ",",
+                                        new java.util.TreeSet<>(
+                                                Databases.of(config).stream()
+                                                        .map(Databases.Database::name)
+                                                        .toList())))
                         .endMetadata()
                         .addToData(SCRIPT, script)
                         .build();

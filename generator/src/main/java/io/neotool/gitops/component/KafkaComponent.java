@@ -230,7 +230,7 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
                         "KAFKA_TOPICS",
                         String.join(",", app.uses().kafkaTopics()),
                         "KAFKA_CONSUMER_GROUP",
-                        app.name()),
+                        app.consumerGroup()),
                 SERVICE,
                 PORT);
     }

@@ -48,12 +48,17 @@ final class KafkaTopicsJob {
                                 PodSecurity.containerSecurity(
                                         KafkaComponent.UID, KafkaComponent.UID, true))
                         .build();
-        return Workloads.forcedJob(
-                KafkaComponent.TOPICS_JOB,
-                jobLabels,
-                null,
-                KafkaComponent.SERVICE,
-                container,
-                List.of(VaultInjection.emptyDir("tmp")));
+        var job =
+                Workloads.forcedJob(
+                        KafkaComponent.TOPICS_JOB,
+                        jobLabels,
+                        null,
+                        KafkaComponent.SERVICE,
+                        container,
+                        List.of(VaultInjection.emptyDir("tmp")));
+        job.getMetadata()
+                .getAnnotations()
+                .put(io.neotool.gitops.config.Annotations.TOPICS, String.join(",", topics));
+        return job;
     }
 }

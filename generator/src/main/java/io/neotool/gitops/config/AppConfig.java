@@ -32,6 +32,16 @@ public record AppConfig(
         return type == AppType.KOTLIN ? "/actuator/prometheus" : "/metrics";
     }
 
+    /**
+     * The Kafka consumer group the app reads its topics as: {@code uses.consumerGroup}, by default
+     * the app's name. Set it to the old name when renaming an app, so that it keeps its committed
+     * offsets.
+     */
+    public String consumerGroup() {
+        String group = uses.consumerGroup();
+        return group == null ? name : group;
+    }
+
     public boolean isPublic() {
         return host != null;
     }
@@ -66,10 +76,11 @@ public record AppConfig(
     public record Uses(
             @Nullable Database database,
             List<String> kafkaTopics,
+            @Nullable String consumerGroup,
             List<Secret> secrets,
             Boolean featureFlags,
             Boolean graphql) {
-        public static final Uses NOTHING = new Uses(null, List.of(), List.of(), false, false);
+        public static final Uses NOTHING = new Uses(null, List.of(), null, List.of(), false, false);
 
         public Uses {
             kafkaTopics = kafkaTopics == null ? List.of() : List.copyOf(kafkaTopics);

@@ -117,6 +117,18 @@ final class AppRules {
                     "'" + topic + "' is not a Kafka topic name",
                     null);
         }
+        if (uses.consumerGroup() != null) {
+            rules.check(
+                    !uses.kafkaTopics().isEmpty(),
+                    at + ".uses.consumerGroup",
+                    "a consumer group without topics to read",
+                    "declare uses.kafkaTopics, or drop consumerGroup");
+            rules.check(
+                    ConfigRules.TOPIC.matcher(uses.consumerGroup()).matches(),
+                    at + ".uses.consumerGroup",
+                    "'" + uses.consumerGroup() + "' is not a consumer group name",
+                    "letters, digits, '.', '_' and '-', as a topic name");
+        }
         if (!uses.kafkaTopics().isEmpty()) {
             rules.requires(
                     at + ".uses.kafkaTopics",

@@ -13,7 +13,8 @@ public record PostgresSettings(
         Integer maxConnections,
         String sharedBuffers,
         @JsonProperty(required = true) VaultRef superuserPassword,
-        java.util.List<SecurityExemption> exemptions)
+        java.util.List<SecurityExemption> exemptions,
+        @Nullable String majorUpgradeFrom)
         implements ComponentSettings.Exported, ComponentSettings.Storage {
     /** The exporter image when the config names none (the one the project tested). */
     public static final String DEFAULT_EXPORTER =
@@ -57,6 +58,14 @@ public record PostgresSettings(
     /** {@code PGDATA} to set, or null where the image's default lies on the claim (18 on). */
     public @Nullable String pgdata() {
         return major() >= 18 ? null : "/var/lib/postgresql/data/pgdata";
+    }
+
+    /**
+     * Whether a change of major version from {@code previous} (the one the cluster runs) to this
+     * image's is acknowledged as planned ({@code majorUpgradeFrom}): generate refuses it otherwise.
+     */
+    public boolean upgradePlannedFrom(String previous) {
+        return previous.equals(majorUpgradeFrom);
     }
 
     @Override

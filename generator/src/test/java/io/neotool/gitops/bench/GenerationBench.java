@@ -16,7 +16,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * How generation scales with the number of apps (run by {@code bench/generation.sh}, never by the
- * unit tests). For environments of N apps derived from {@code config/production.yaml} (each with a
+ * unit tests). For environments of N apps derived from the fixture production config (each with a
  * database, a topic, a secret, a metrics port, every fifth one public), it prints the median time,
  * after a warm-up, of the in-JVM generation next to Jackson writing the same objects (the floor),
  * their ratio, and the time per app, so that a step that grows faster than the tree shows as a
@@ -109,11 +109,16 @@ public final class GenerationBench {
         Files.createDirectories(folder.resolve("supergraph"));
         Path repo =
                 Path.of(System.getProperty("neotool.repoRoot", "..")).toAbsolutePath().normalize();
-        Files.copy(
-                repo.resolve("config/supergraph/neotool.graphql"),
+        // the tests' fixture, not the users' config: a bench must not break when config/ is edited
+        Path fixture = repo.resolve("generator/src/test/resources/configs/fixture");
+        // the supergraph routes to two of the generated apps (every subgraph must be an app)
+        Files.writeString(
                 folder.resolve("supergraph/neotool.graphql"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        String production = Files.readString(repo.resolve("config/production.yaml"));
+                Files.readString(fixture.resolve("supergraph/neotool.graphql"))
+                        .replace("http://app-service/", "http://service-0/")
+                        .replace("http://security-service/", "http://service-1/"),
+                StandardCharsets.UTF_8);
+        String production = Files.readString(fixture.resolve("production.yaml"));
         String head = production.substring(0, production.indexOf("\napps:\n") + 1);
         String tail = production.substring(production.indexOf("\nbackups:\n"));
         if (n <= APPS_PER_FILE) {

@@ -33,7 +33,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The in-JVM phases under JMH ({@code bench/jmh.sh}), for environments of {@code apps} apps derived
- * from {@code config/production.yaml} ({@link GenerationBench#write}): generation of the tree in
+ * from the fixture production config ({@link GenerationBench#write}): generation of the tree in
  * memory next to Jackson writing the same objects (the floor), a no-op regeneration of the tree on
  * disk next to reading that tree back, and the validation of the tree (no schemas; CI's catalog
  * when {@code -Dneotool.schemaLocation} names it). Average time per operation.

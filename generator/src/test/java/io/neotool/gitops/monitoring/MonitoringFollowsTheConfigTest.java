@@ -24,7 +24,12 @@ class MonitoringFollowsTheConfigTest {
      * switched off (with those that need it).
      */
     static String base() {
-        String text = TestSupport.productionText();
+        String text =
+                TestSupport.productionText()
+                        .replace(
+                                "    supergraphFile: supergraph/neotool.graphql\n",
+                                "    supergraphFile: supergraph/neotool.graphql\n"
+                                        + "    externalSubgraphs: [app, security]\n");
         return text.substring(0, text.indexOf("\napps:\n"))
                 + """
 
