@@ -6,7 +6,6 @@ import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.LoadedConfig;
-import io.neotool.gitops.diff.GitTree;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.output.Drift;
@@ -25,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The library's entry point: load every config (all problems of all files at once), generate, check
@@ -111,6 +110,7 @@ public final class NeotoolGitops {
         if (!report.problems().isEmpty()) {
             throw new ValidationException(report.problems());
         }
+        PostgresUpgradeGuard.check(selected, everything, request.outputDir());
         Set<String> owners = new LinkedHashSet<>();
         selected.forEach(c -> owners.add(c.source()));
         OutputTree tree = new OutputTree();
@@ -156,7 +156,12 @@ public final class NeotoolGitops {
                                                                     expected.get(path))
                                                             .text())));
             return new CheckResult(
-                    diffs, drift.missing(), drift.stale(), drift.handEdited(), drift.lockCurrent());
+                    diffs,
+                    drift.missing(),
+                    drift.stale(),
+                    drift.handEdited(),
+                    drift.lockCurrent(),
+                    StrayFiles.in(expected, outputDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tree under " + outputDir, e);
         }
@@ -178,27 +183,12 @@ public final class NeotoolGitops {
     }
 
     /**
-     * What regenerating would change, object by object: against the working tree under {@code
-     * outputDir} when {@code base} is null, else against that git revision (read with git).
+     * What the working configs change, object by object and as Flux applies them ({@link Review}):
+     * against the git revision {@code base}, by default {@code HEAD}; outside a git repository,
+     * against the tree on disk under {@code outputDir}.
      */
-    public SemanticDiff.Report diff(Path configDir, Path outputDir, String base) {
-        OutputTree tree = render(load(configDir));
-        SortedMap<String, String> after = new TreeMap<>();
-        tree.files().forEach((path, file) -> after.put(path, file.text()));
-        SortedMap<String, String> before;
-        if (base == null || base.isBlank()) {
-            before = TreeValidators.readTree(outputDir);
-            before.keySet().removeIf(OutputWriter::isBootstrapOwned);
-        } else {
-            try {
-                before = GitTree.read(outputDir, base, OutputWriter.OUTPUT_FOLDERS);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + base + " with git", e);
-            }
-            before.keySet().removeIf(OutputWriter::isBootstrapOwned);
-        }
-        return SemanticDiff.compare(
-                base == null || base.isBlank() ? "the working tree" : base, before, after);
+    public SemanticDiff.Report diff(Path configDir, Path outputDir, @Nullable String base) {
+        return Review.of(render(load(configDir)), outputDir, base);
     }
 
     private static ConfigException sharedBaseConflict(

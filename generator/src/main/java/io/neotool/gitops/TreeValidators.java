@@ -90,12 +90,17 @@ public final class TreeValidators {
                 });
     }
 
-    /** Every YAML file under the output folders of {@code outputDir}: relative path to text. */
+    /**
+     * Every YAML file and script under the output folders of {@code outputDir}: relative path to
+     * text (what {@code GitTree.read} gives of a revision).
+     */
     static SortedMap<String, String> readTree(Path outputDir) {
         SortedMap<String, String> texts = new TreeMap<>();
         try {
             for (String relative : OutputWriter.listFiles(outputDir)) {
-                if (relative.endsWith(".yaml") || relative.endsWith(".yml")) {
+                if (relative.endsWith(".yaml")
+                        || relative.endsWith(".yml")
+                        || relative.endsWith(".sh")) {
                     texts.put(relative, Files.readString(outputDir.resolve(relative)));
                 }
             }

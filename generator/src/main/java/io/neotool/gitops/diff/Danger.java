@@ -12,7 +12,10 @@ public record Danger(
     public enum Kind {
         DATA_LOSS("data loss"),
         REJECTED("rejected by the API server"),
-        SECURITY("security loosened");
+        MESSAGES("messages stranded"),
+        OUTAGE("service stops"),
+        SECURITY("security loosened"),
+        MANUAL("a step by hand after merging");
 
         private final String label;
 

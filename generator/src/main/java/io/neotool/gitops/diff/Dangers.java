@@ -90,7 +90,7 @@ final class Dangers {
             return dangers;
         }
         if (diff.status() == SemanticDiff.Status.ADDED) {
-            SecurityDangers.security(diff, kind, after, dangers);
+            SecurityDangers.security(diff, kind, null, after, dangers);
             SecurityDangers.added(diff, after, dangers);
             return dangers;
         }
@@ -163,7 +163,8 @@ final class Dangers {
                                 "migrate the data before the merge"));
             }
         }
-        SecurityDangers.security(diff, kind, after, dangers);
+        SecurityDangers.security(diff, kind, before, after, dangers);
+        ObjectDangers.changed(diff, kind, before, after, dangers);
         if (kind.equals("Namespace") && before != null) {
             String was =
                     before.at("/metadata/labels")

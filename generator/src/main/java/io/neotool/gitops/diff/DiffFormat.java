@@ -87,6 +87,11 @@ public enum DiffFormat {
                                         .append(": ")
                                         .append(plan(objects))
                                         .append('\n'));
+        if (!report.flux().isEmpty()) {
+            out.append(
+                    "\nWHAT FLUX WILL DO (each Flux Kustomization's path built before and after):\n");
+            FluxPlan.lines(report.flux()).forEach(l -> out.append("  ").append(l).append('\n'));
+        }
         if (!report.dangers().isEmpty()) {
             out.append("\nDANGER (").append(report.dangers().size()).append("):\n");
             for (Danger d : report.dangers()) {

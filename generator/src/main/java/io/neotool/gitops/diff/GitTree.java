@@ -20,8 +20,8 @@ public final class GitTree {
     private GitTree() {}
 
     /**
-     * Path (relative to {@code folder}) to text of every YAML file under the output folders at
-     * {@code revision}.
+     * Path (relative to {@code folder}) to text of every YAML file and script under the output
+     * folders at {@code revision}.
      */
     public static SortedMap<String, String> read(
             Path folder, String revision, List<String> outputFolders) throws IOException {
@@ -38,7 +38,12 @@ public final class GitTree {
                                 "--"));
         command.addAll(outputFolders);
         String listing = new String(run(command, null), StandardCharsets.UTF_8);
-        List<String> paths = listing.lines().filter(p -> p.endsWith(".yaml")).sorted().toList();
+        // the manifests, and the scripts a cluster runs by hand (the review names them)
+        List<String> paths =
+                listing.lines()
+                        .filter(p -> p.endsWith(".yaml") || p.endsWith(".sh"))
+                        .sorted()
+                        .toList();
         StringBuilder requests = new StringBuilder();
         paths.forEach(p -> requests.append(revision).append(":./").append(p).append('\n'));
         byte[] batch =
@@ -60,6 +65,25 @@ public final class GitTree {
             at = nl + 1 + size + 1;
         }
         return files;
+    }
+
+    /** Whether {@code folder} is inside a git work tree where {@code revision} names a commit. */
+    public static boolean hasCommit(Path folder, String revision) {
+        try {
+            run(
+                    List.of(
+                            "git",
+                            "-C",
+                            folder.toString(),
+                            "rev-parse",
+                            "-q",
+                            "--verify",
+                            revision + "^{commit}"),
+                    null);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int indexOf(byte[] bytes, byte b, int from) {

@@ -50,6 +50,31 @@ final class JsonReport {
                                                 "action",
                                                 d.action())));
         root.put("dangers", dangers);
+        List<Object> flux = new ArrayList<>();
+        report.flux()
+                .forEach(
+                        f ->
+                                flux.add(
+                                        new TreeMap<>(
+                                                Map.of(
+                                                        "cluster", f.cluster(),
+                                                        "kustomization", f.kustomization(),
+                                                        "object", f.object(),
+                                                        "action",
+                                                                f.status()
+                                                                                == SemanticDiff
+                                                                                        .Status
+                                                                                        .ADDED
+                                                                        ? "create"
+                                                                        : f.status()
+                                                                                        == SemanticDiff
+                                                                                                .Status
+                                                                                                .CHANGED
+                                                                                ? "update"
+                                                                                : "delete",
+                                                        "kustomizationDeleted",
+                                                                f.kustomizationDeleted()))));
+        root.put("flux", flux);
         List<Object> versions = new ArrayList<>();
         report.versions()
                 .forEach(

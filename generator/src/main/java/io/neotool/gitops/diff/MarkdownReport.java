@@ -25,6 +25,12 @@ final class MarkdownReport {
                                         .append("**: ")
                                         .append(DiffFormat.plan(objects))
                                         .append('\n'));
+        if (!report.flux().isEmpty()) {
+            out.append(
+                    "\n#### What Flux will do\n\nEach Flux Kustomization's path built before and after, objects as Flux applies and prunes them:\n\n```\n");
+            FluxPlan.lines(report.flux()).forEach(l -> out.append(l).append('\n'));
+            out.append("```\n");
+        }
         if (!report.dangers().isEmpty()) {
             out.append("\n#### ⚠ Danger (")
                     .append(report.dangers().size())

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +42,12 @@ final class SecurityDangers {
      * Vault paths.
      */
     static void security(
-            SemanticDiff.ObjectDiff diff, String kind, JsonNode after, List<Danger> dangers) {
+            SemanticDiff.ObjectDiff diff,
+            String kind,
+            @Nullable JsonNode before,
+            JsonNode after,
+            List<Danger> dangers) {
+        java.util.Set<String> readBefore = vaultPaths(before);
         if (kind.equals("NetworkPolicy")) {
             if (diff.status() == SemanticDiff.Status.ADDED) {
                 for (String direction : List.of("ingress", "egress")) {
@@ -137,9 +143,7 @@ final class SecurityDangers {
                                 null));
             }
             Matcher vault = VAULT_SECRET.matcher(field);
-            if (vault.matches()
-                    && change.after() != null
-                    && !change.after().equals(change.before())) {
+            if (vault.matches() && change.after() != null && !readBefore.contains(change.after())) {
                 dangers.add(
                         new Danger(
                                 Danger.Kind.SECURITY,
@@ -159,6 +163,33 @@ final class SecurityDangers {
             tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** What a new object brings in: the Vault paths its pods read, the exemptions it declares. */
+    /**
+     * Every Vault path the object's injector annotations read, wherever they are (the object's or a
+     * pod template's): a file renamed over the same path reads nothing new.
+     */
+    static java.util.Set<String> vaultPaths(@Nullable JsonNode doc) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        if (doc != null) {
+            collect(doc, paths);
+        }
+        return paths;
+    }
+
+    private static void collect(JsonNode node, java.util.Set<String> paths) {
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                if (field.getKey().startsWith("vault.hashicorp.com/agent-inject-secret-")
+                        && field.getValue().isString()) {
+                    paths.add(field.getValue().asString());
+                } else {
+                    collect(field.getValue(), paths);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, paths));
+        }
+    }
+
     static void added(SemanticDiff.ObjectDiff diff, JsonNode doc, List<Danger> dangers) {
         walk(
                 doc,

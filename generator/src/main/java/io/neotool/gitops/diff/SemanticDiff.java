@@ -60,11 +60,18 @@ public final class SemanticDiff {
             @Nullable String before,
             @Nullable String after) {}
 
+    /**
+     * The review of one change.
+     *
+     * @param flux what Flux will create, update and prune, per cluster and Flux Kustomization
+     *     (empty when the paths were not built)
+     */
     public record Report(
             String base,
             List<ObjectDiff> objects,
             List<VersionChange> versions,
-            List<Danger> dangers) {
+            List<Danger> dangers,
+            List<FluxPlan.Step> flux) {
         public boolean empty() {
             return objects.isEmpty();
         }
@@ -80,6 +87,21 @@ public final class SemanticDiff {
     /** Compares two trees given as path to YAML text. */
     public static Report compare(
             String base, SortedMap<String, String> before, SortedMap<String, String> after) {
+        return compare(base, before, after, null, null);
+    }
+
+    /**
+     * Compares two trees, with what Flux applies of each: every Flux Kustomization's path built
+     * (cluster → Kustomization → object key → object), or null when the paths were not built. The
+     * builds give what Flux will create, update and prune ({@link FluxPlan}) and each cluster's
+     * objects as they run, for the dangers beyond single objects ({@link ClusterDangers}).
+     */
+    public static Report compare(
+            String base,
+            SortedMap<String, String> before,
+            SortedMap<String, String> after,
+            @Nullable Builds buildsBefore,
+            @Nullable Builds buildsAfter) {
         Map<String, Parsed> old = parse(before);
         Map<String, Parsed> now = parse(after);
         List<ObjectDiff> objects = new ArrayList<>();
@@ -100,9 +122,20 @@ public final class SemanticDiff {
             objects.add(diff);
             dangers.addAll(Dangers.of(diff, o == null ? null : o.doc, n == null ? null : n.doc));
         }
+        List<FluxPlan.Step> flux = List.of();
+        Map<String, List<JsonNode>> clusterBefore = docs(old);
+        Map<String, List<JsonNode>> clusterAfter = docs(now);
+        if (buildsBefore != null && buildsAfter != null) {
+            flux = FluxPlan.of(buildsBefore.value(), buildsAfter.value());
+            clusterBefore = buildsBefore.byCluster();
+            clusterAfter = buildsAfter.byCluster();
+        }
+        dangers.addAll(ClusterDangers.of(clusterBefore, clusterAfter, before, after));
+        // the worst first: data, then refusals, messages, outages, security, steps by hand
+        dangers.sort(java.util.Comparator.comparing(Danger::kind));
         List<VersionChange> versions =
                 Versions.changes(Versions.of(docs(old)), Versions.of(docs(now)));
-        return new Report(base, objects, versions, dangers);
+        return new Report(base, objects, versions, dangers, flux);
     }
 
     private static Map<String, List<JsonNode>> docs(Map<String, Parsed> parsed) {
@@ -110,6 +143,21 @@ public final class SemanticDiff {
         parsed.values()
                 .forEach(p -> docs.computeIfAbsent(p.cluster, c -> new ArrayList<>()).add(p.doc));
         return docs;
+    }
+
+    /** Every Flux Kustomization's path built: cluster → Kustomization → object key → object. */
+    public record Builds(SortedMap<String, SortedMap<String, SortedMap<String, JsonNode>>> value) {
+        /** Each cluster's objects, as Flux applies them. */
+        Map<String, List<JsonNode>> byCluster() {
+            Map<String, List<JsonNode>> clusters = new TreeMap<>();
+            value.forEach(
+                    (cluster, kustomizations) -> {
+                        List<JsonNode> objects = new ArrayList<>();
+                        kustomizations.values().forEach(o -> objects.addAll(o.values()));
+                        clusters.put(cluster, objects);
+                    });
+            return clusters;
+        }
     }
 
     /** An object and where it is. */

@@ -18,11 +18,13 @@ import java.util.stream.Stream;
  * One large environment end to end, the way {@code mvn neotool:generate} runs it (run by {@code
  * bench/scale.sh} and once by CI under {@code -Xmx512m}; never by the unit tests): generate N apps
  * into an empty repository, generate again (a no-op must write nothing), read the tree back (the
- * floor of a no-op), validate it in the JVM; print each time, the objects per second of the
- * validation and the peak heap. With {@code -Dneotool.bench.validations=K} it validates K times
- * more and prints the median of the last runs (the JIT warmed). It writes {@code validate.txt}
- * (objects, first and repeated validation in ms) for the script's ratios to kubeconform. It fails
- * when the output is wrong: files missing, a no-op that writes, a validation problem.
+ * floor of a no-op), change one app's replicas and regenerate ({@code -Dneotool.bench.edits=K}
+ * times, default 10: the everyday edit), validate it in the JVM; print each time, the objects per
+ * second of the validation and the peak heap. With {@code -Dneotool.bench.validations=K} it
+ * validates K times more and prints the median of the last runs (the JIT warmed). It writes {@code
+ * validate.txt} (objects, first and repeated validation in ms) for the script's ratios to
+ * kubeconform. It fails when the output is wrong: files missing, a no-op that writes, a validation
+ * problem.
  *
  * <p>Usage: {@code ScaleCheck <work folder> <N> [schema catalog]}.
  */
@@ -47,6 +49,32 @@ public final class ScaleCheck {
         require(
                 again.files().written().isEmpty(),
                 "a no-op regeneration wrote " + again.files().written().size() + " files");
+
+        // the everyday edit: one app's replicas changed, then generate, as a user runs it (a
+        // warm JVM, as in Maven's daemon or a second goal of one build); the median of the last
+        // half
+        int edits = Integer.getInteger("neotool.bench.edits", 10);
+        long[] edited = new long[edits];
+        Path appsFile =
+                Files.isRegularFile(config.resolve("production/apps-1.yaml"))
+                        ? config.resolve("production/apps-1.yaml")
+                        : config.resolve("production.yaml");
+        for (int i = 0; i < edits; i++) {
+            String text = Files.readString(appsFile);
+            String from = i % 2 == 0 ? "    replicas: 2\n" : "    replicas: 3\n";
+            String to = i % 2 == 0 ? "    replicas: 3\n" : "    replicas: 2\n";
+            int at = text.indexOf(from, Math.max(0, text.indexOf("apps:\n")));
+            require(at >= 0, "no '" + from.strip() + "' in " + appsFile);
+            Files.writeString(
+                    appsFile, text.substring(0, at) + to + text.substring(at + from.length()));
+            start = System.nanoTime();
+            GenerationResult one = gitops.generate(new GenerationRequest(config, repo, null));
+            edited[i] = System.nanoTime() - start;
+            require(
+                    one.files().written().size() <= 3 && !one.files().written().isEmpty(),
+                    "one app's replicas changed wrote " + one.files().written());
+        }
+        long edit = settled(edited);
 
         start = System.nanoTime();
         long bytes = 0;
@@ -86,6 +114,7 @@ public final class ScaleCheck {
                 "apps %d: %d files (%d MB), %d objects%n"
                         + "  generate           %8.0f ms%n"
                         + "  no-op regenerate   %8.0f ms (%d written), %.2f x reading the tree back (%.0f ms)%n"
+                        + "  one app's replicas %8.0f ms to regenerate (median of the last %d of %d edits; the first %.0f ms)%n"
                         + "  validate in-JVM    %8.0f ms, %.0f objects/s%s, the first in this JVM%n"
                         + "%s"
                         + "  heap               %8d MB at most in use (sum of the pools' peaks), -Xmx %d MB%n",
@@ -98,6 +127,10 @@ public final class ScaleCheck {
                 again.files().written().size(),
                 (double) noop / readBack,
                 readBack / 1e6,
+                edit / 1e6,
+                Math.max(1, edits / 2),
+                edits,
+                edits == 0 ? 0 : edited[0] / 1e6,
                 validate / 1e6,
                 objects / (validate / 1e9),
                 catalog == null ? " (no schemas)" : " (with schemas)",

@@ -121,15 +121,29 @@ class ReviewDiffTest {
         assertThat(ini.lines())
                 .filteredOn(l -> l.startsWith("+") || l.startsWith("-"))
                 .containsExactly("+billing = host=postgres port=5432 dbname=billing");
+        assertThat(object(report, "ConfigMap production/postgres-databases").changes())
+                .extracting(SemanticDiff.Change::field)
+                .containsExactlyInAnyOrder(
+                        "/data/ensure-databases.sh", "/metadata/annotations/neotool.io~1databases");
         assertThat(
-                        object(report, "ConfigMap production/postgres-databases")
-                                .changes()
-                                .get(0)
+                        object(report, "ConfigMap production/postgres-databases").changes().stream()
+                                .filter(c -> c.field().startsWith("/data/"))
+                                .findFirst()
+                                .orElseThrow()
                                 .lines())
                 .filteredOn(l -> l.startsWith("+") || l.startsWith("-"))
                 .containsExactly("+ensure_database billing /vault/secrets/db-billing");
         // the topic: one line of the script inside the Job's command
         assertThat(object(report, "Job production/kafka-topics").changes())
+                .filteredOn(c -> c.field().startsWith("/metadata/annotations/"))
+                .singleElement()
+                .satisfies(
+                        c ->
+                                assertThat(c.after())
+                                        .isEqualTo(
+                                                "app.domain-events,billing.invoices,security.user-events"));
+        assertThat(object(report, "Job production/kafka-topics").changes())
+                .filteredOn(c -> !c.field().startsWith("/metadata/annotations/"))
                 .singleElement()
                 .satisfies(
                         c -> {
@@ -164,7 +178,14 @@ class ReviewDiffTest {
                 .contains(
                         "path opened: billing-service now selected, to pgbouncer on 5432/TCP",
                         "reads a new Vault path: secret/data/apps/billing-service/database (file db-billing)");
-        assertThat(report.dangers()).extracting(Danger::kind).containsOnly(Danger.Kind.SECURITY);
+        assertThat(report.dangers())
+                .extracting(Danger::kind)
+                .as("paths opened, and the Vault policy script someone runs after the merge")
+                .containsOnly(Danger.Kind.SECURITY, Danger.Kind.MANUAL);
+        assertThat(report.dangers())
+                .filteredOn(d -> d.kind() == Danger.Kind.MANUAL)
+                .extracting(Danger::object)
+                .containsExactly("file clusters/production/vault-policies.sh");
     }
 
     @Test

@@ -125,9 +125,12 @@ class SemanticDiffTest {
                 .extracting(Danger::kind)
                 .as("growing a claim template is rejected in place, but loses nothing")
                 .containsExactly(Danger.Kind.REJECTED);
-        assertThat(new NeotoolGitops().diff(config, work, null).empty())
-                .as("the work tree already has the change")
-                .isTrue();
+        SemanticDiff.Report byDefault = new NeotoolGitops().diff(config, work, null);
+        assertThat(byDefault.base())
+                .as("right after generate, the default still compares with HEAD")
+                .isEqualTo("HEAD");
+        assertThat(byDefault.objects()).isEqualTo(report.objects());
+        assertThat(byDefault.dangers()).isEqualTo(report.dangers());
     }
 
     private void git(String... args) throws Exception {

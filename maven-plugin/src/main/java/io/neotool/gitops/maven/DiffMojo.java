@@ -14,21 +14,22 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What the configs would change in the clusters, object by object, against the committed tree in
- * the working copy (default) or a git revision: per cluster the objects to add, change and destroy,
- * the dangerous changes first (data loss, changes the API server rejects, security loosened), image
- * and chart versions by component, then each object's fields, list entries matched by identity and
- * text as line diffs; secrets masked. The text report goes to standard output (it is the goal's
- * result, shown even with {@code -q}); markdown and json go to a file, ready for a pull request.
- * For example {@code ./mvnw -q neotool:diff -Dneotool.diff.base=origin/main
+ * What the configs would change in the clusters, object by object, against the committed tree at
+ * {@code HEAD} (default) or another git revision: per cluster the objects to add, change and
+ * destroy, the dangerous changes first (data loss, changes the API server rejects, security
+ * loosened), image and chart versions by component, then each object's fields, list entries matched
+ * by identity and text as line diffs; secrets masked. The text report goes to standard output (it
+ * is the goal's result, shown even with {@code -q}); markdown and json go to a file, ready for a
+ * pull request. For example {@code ./mvnw -q neotool:diff -Dneotool.diff.base=origin/main
  * -Dneotool.diff.format=markdown}.
  */
 @Mojo(name = "diff", aggregator = true, threadSafe = true)
 public class DiffMojo extends AbstractNeotoolMojo {
 
     /**
-     * A git revision to compare with (for example {@code origin/main}); by default the working
-     * tree.
+     * A git revision to compare with (for example {@code origin/main}); by default {@code HEAD},
+     * the committed tree, so that after {@code neotool:generate} the report still shows what the
+     * edit does (outside a git repository: the tree on disk).
      */
     @Parameter(property = "neotool.diff.base")
     private String base;

@@ -1,0 +1,333 @@
+package io.neotool.gitops.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neotool.gitops.GenerationRequest;
+import io.neotool.gitops.NeotoolGitops;
+import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.config.ConfigException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The review of the everyday edits, as a user makes them: the fixture configs generated and
+ * committed in a git repository, one config edited, regenerated, and {@code neotool:diff} run with
+ * its default base ({@code HEAD}). Each edit that endangers data, messages or a public host must
+ * say so, with the object and what to do; an edit that does not must raise nothing.
+ */
+class DataDangersTest {
+    @TempDir Path work;
+    private Path config;
+
+    @BeforeEach
+    void committedTree() throws Exception {
+        config = TestSupport.copyConfigs(work);
+        new NeotoolGitops().generate(new GenerationRequest(config, work, null));
+        git("init", "-q");
+        git("add", "-A");
+        git("commit", "-q", "-m", "tree");
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "git",
+                                "-C",
+                                work.toString(),
+                                "-c",
+                                "user.email=ci@neotool.io",
+                                "-c",
+                                "user.name=ci"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = config.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).as(file).contains(from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    /** Regenerates as the user does, then reviews against HEAD (the default). */
+    private SemanticDiff.Report review() {
+        new NeotoolGitops().generate(new GenerationRequest(config, work, null));
+        SemanticDiff.Report report = new NeotoolGitops().diff(config, work, null);
+        assertThat(report.base()).isEqualTo("HEAD");
+        return report;
+    }
+
+    private static List<String> dangers(SemanticDiff.Report report) {
+        return report.dangers().stream()
+                .map(d -> d.kind() + " " + d.cluster() + " " + d.object() + ": " + d.reason())
+                .toList();
+    }
+
+    private static List<String> flux(SemanticDiff.Report report) {
+        return report.flux().stream()
+                .map(
+                        s ->
+                                s.status()
+                                        + " "
+                                        + s.cluster()
+                                        + " "
+                                        + s.object()
+                                        + " by "
+                                        + s.kustomization()
+                                        + (s.kustomizationDeleted() ? " (deleted)" : ""))
+                .toList();
+    }
+
+    private static final String APP_SERVICE_SUBGRAPH =
+            "  APP @join__graph(name: \"app\", url: \"http://app-service/graphql\")\n";
+
+    /** Removes app-service from production (and its subgraph from the shared supergraph). */
+    private void removeAppService() throws IOException {
+        String text = Files.readString(config.resolve("production.yaml"));
+        int start = text.indexOf("  - name: app-service\n");
+        int end = text.indexOf("  - name: web\n");
+        Files.writeString(
+                config.resolve("production.yaml"), text.substring(0, start) + text.substring(end));
+        edit("supergraph/neotool.graphql", APP_SERVICE_SUBGRAPH, "");
+    }
+
+    @Test
+    void aRemovedAppReadsAsItsObjectsDeletedByItsKustomizationAndItsDatabaseLeftBehind()
+            throws IOException {
+        removeAppService();
+        SemanticDiff.Report report = review();
+        assertThat(flux(report))
+                .filteredOn(l -> l.startsWith("REMOVED production"))
+                .contains(
+                        "REMOVED production Deployment production/app-service by flux-system/apps-38 (deleted)",
+                        "REMOVED production Service production/app-service by flux-system/apps-38 (deleted)",
+                        "REMOVED production ServiceAccount production/app-service by flux-system/apps-38 (deleted)");
+        assertThat(dangers(report))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .startsWith(
+                                                "DATA_LOSS production ConfigMap production/postgres-databases: database 'app' is no longer declared")
+                                        .contains("the daily backup no longer dumps it"));
+        assertThat(DiffFormat.TEXT.render(report))
+                .contains(
+                        "- DELETE Deployment production/app-service (Kustomization flux-system/apps-38 is deleted and prunes it)");
+        golden(report, "remove-app.md");
+    }
+
+    /** The review's markdown is the golden one the README shows (-Dneotool.updateGolden=true). */
+    private static void golden(SemanticDiff.Report report, String name) throws IOException {
+        String markdown = DiffFormat.MARKDOWN.render(report);
+        Path golden = Path.of("src/test/resources/diff").resolve(name);
+        if (Boolean.getBoolean("neotool.updateGolden")) {
+            Files.writeString(golden, markdown, StandardCharsets.UTF_8);
+        }
+        assertThat(markdown).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRenamedDatabasePointsTheAppAtAnEmptyOneAndRaisesNoFalseVaultPath() throws IOException {
+        edit(
+                "production.yaml",
+                "database: { name: app, password",
+                "database: { name: app_core, password");
+        edit("dev.yaml", "database: { name: app, password", "database: { name: app_core, password");
+        SemanticDiff.Report report = review();
+        assertThat(dangers(report))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .startsWith(
+                                                "DATA_LOSS all environments (apps/base) Deployment app-service: now uses database 'app_core' instead of 'app'"))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .startsWith(
+                                                "DATA_LOSS production ConfigMap production/postgres-databases: database 'app' is no longer declared"))
+                .noneSatisfy(d -> assertThat(d).contains("reads a new Vault path"));
+    }
+
+    @Test
+    void aRenamedAppAbandonsItsConsumerGroupUnlessItKeepsIt() throws IOException {
+        for (String env : List.of("production.yaml", "dev.yaml")) {
+            edit(env, "  - name: app-service\n", "  - name: core-service\n");
+        }
+        edit(
+                "supergraph/neotool.graphql",
+                "http://app-service/graphql",
+                "http://core-service/graphql");
+        SemanticDiff.Report report = review();
+        assertThat(dangers(report))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .startsWith(
+                                                "MESSAGES production Deployment production/app-service: consumer group 'app-service' is no longer used"));
+        assertThat(report.dangers())
+                .filteredOn(d -> d.reason().contains("consumer group"))
+                .allSatisfy(
+                        d -> assertThat(d.action()).contains("uses.consumerGroup: app-service"));
+
+        for (String env : List.of("production.yaml", "dev.yaml")) {
+            edit(
+                    env,
+                    "      kafkaTopics: [app.domain-events, security.user-events]\n",
+                    "      kafkaTopics: [app.domain-events, security.user-events]\n"
+                            + "      consumerGroup: app-service\n");
+        }
+        assertThat(dangers(review()))
+                .as("the group kept")
+                .noneSatisfy(d -> assertThat(d).contains("consumer group"));
+    }
+
+    @Test
+    void aTopicNoLongerDeclaredStaysOnTheBroker() throws IOException {
+        for (String env : List.of("production.yaml", "dev.yaml")) {
+            edit(
+                    env,
+                    "kafkaTopics: [app.domain-events, security.user-events]",
+                    "kafkaTopics: [security.user-events]");
+        }
+        assertThat(dangers(review()))
+                .contains(
+                        "MESSAGES production Job production/kafka-topics: topic 'app.domain-events' is no longer declared: "
+                                + "it stays on the broker with its messages (the topics Job only creates)");
+    }
+
+    @Test
+    void aPublicHostRemovedStopsBeingServed() throws IOException {
+        edit("production.yaml", "    host: app.neotool.io\n", "");
+        assertThat(dangers(review()))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .startsWith("OUTAGE production ")
+                                        .contains(
+                                                "public host app.neotool.io is no longer served"));
+    }
+
+    @Test
+    void aChangedVaultPolicyScriptSaysWhatToRunAfterTheMerge() throws IOException {
+        for (String env : List.of("production.yaml", "dev.yaml")) {
+            edit(
+                    env,
+                    "          env: JWT_SIGNING_KEY\n",
+                    "          env: JWT_SIGNING_KEY\n"
+                            + "        - name: audit-key\n"
+                            + "          from: { path: secret/data/apps/security-service/audit, key: key }\n"
+                            + "          env: AUDIT_KEY\n");
+        }
+        SemanticDiff.Report report = review();
+        assertThat(report.dangers())
+                .filteredOn(d -> d.kind() == Danger.Kind.MANUAL && d.cluster().equals("production"))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.object())
+                                    .isEqualTo("file clusters/production/vault-policies.sh");
+                            assertThat(d.action())
+                                    .isEqualTo(
+                                            "after merging, run: kubectl -n production exec -i vault-0 -- env "
+                                                    + "VAULT_TOKEN=<a token allowed to write policies> sh -s < "
+                                                    + "clusters/production/vault-policies.sh");
+                        });
+    }
+
+    @Test
+    void aVersionBumpRaisesNoDanger() throws IOException {
+        edit("production.yaml", "grafana/grafana:11.1.4", "grafana/grafana:11.1.5");
+        edit("production.yaml", "ghcr.io/neotool/web:3.1.4", "ghcr.io/neotool/web:3.1.5");
+        SemanticDiff.Report report = review();
+        assertThat(report.empty()).isFalse();
+        assertThat(dangers(report)).isEmpty();
+        assertThat(flux(report))
+                .allSatisfy(l -> assertThat(l).startsWith("CHANGED"))
+                .contains("CHANGED production Deployment production/web by flux-system/apps-0b");
+    }
+
+    @Test
+    void aPostgresMajorChangeInPlaceIsRefusedUntilThePlanIsAcknowledged() throws IOException {
+        edit("production.yaml", "image: postgres:18rc1", "image: postgres:17.6");
+        String before = Files.readString(work.resolve(".neotool/generated.lock"));
+        assertThatThrownBy(
+                        () ->
+                                new NeotoolGitops()
+                                        .generate(new GenerationRequest(config, work, null)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.getMessage())
+                                        .contains(
+                                                "config/production.yaml:33:5: infrastructure.postgres.image: "
+                                                        + "PostgreSQL's major version would change in place, 18 -> 17")
+                                        .contains("majorUpgradeFrom: \"18\""));
+        assertThat(Files.readString(work.resolve(".neotool/generated.lock")))
+                .as("nothing written")
+                .isEqualTo(before);
+
+        edit(
+                "production.yaml",
+                "image: postgres:17.6\n",
+                "image: postgres:17.6\n    majorUpgradeFrom: \"18\"\n");
+        SemanticDiff.Report report = review();
+        assertThat(dangers(report))
+                .contains(
+                        "DATA_LOSS production StatefulSet production/postgres: PostgreSQL's major version changes in place, "
+                                + "18 -> 17: the new server cannot read the old data directory (it refuses to start, "
+                                + "or, at a different data path, starts empty)");
+        golden(report, "postgres-major.md");
+    }
+
+    @Test
+    void aSubgraphThatRoutesToNoAppIsAConfigErrorNamingTheSubgraph() throws IOException {
+        edit(
+                "supergraph/neotool.graphql",
+                "http://app-service/graphql",
+                "http://app-servce/graphql");
+        assertThatThrownBy(
+                        () ->
+                                new NeotoolGitops()
+                                        .generate(new GenerationRequest(config, work, null)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.getMessage())
+                                        .contains(
+                                                "config/production.yaml:75:5: infrastructure.apolloRouter.supergraphFile: "
+                                                        + "supergraph/neotool.graphql:26: subgraph 'app' (http://app-servce/graphql) "
+                                                        + "routes to no app of this config"));
+        edit(
+                "production.yaml",
+                "    supergraphFile: supergraph/neotool.graphql\n",
+                "    supergraphFile: supergraph/neotool.graphql\n    externalSubgraphs: [app]\n");
+        edit(
+                "dev.yaml",
+                "    supergraphFile: supergraph/neotool.graphql\n",
+                "    supergraphFile: supergraph/neotool.graphql\n    externalSubgraphs: [app]\n");
+        new NeotoolGitops().generate(new GenerationRequest(config, work, null));
+    }
+
+    @Test
+    void checkNamesAStrayFileInAGeneratedFolder() throws IOException {
+        Path stray = work.resolve("apps/production/web/extra-configmap.yaml");
+        Files.writeString(stray, "apiVersion: v1\nkind: ConfigMap\n", StandardCharsets.UTF_8);
+        var check = new NeotoolGitops().check(config, work);
+        assertThat(check.stray()).containsExactly("apps/production/web/extra-configmap.yaml");
+        assertThat(check.clean()).isFalse();
+        assertThat(check.report()).contains("stray").contains("extra-configmap.yaml");
+        Files.delete(stray);
+        assertThat(new NeotoolGitops().check(config, work).clean()).isTrue();
+    }
+}
