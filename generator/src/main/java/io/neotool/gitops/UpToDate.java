@@ -123,19 +123,27 @@ final class UpToDate {
             Path file = outputDir.resolve(STAMP);
             Files.createDirectories(file.getParent());
             StringBuilder text = new StringBuilder(withLock(outputDir, stamp)).append('\n');
-            // each file's size and time, after the write: what the next run compares first
-            for (String path :
-                    GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH)).entries().keySet()) {
-                BasicFileAttributes attributes =
-                        Files.readAttributes(outputDir.resolve(path), BasicFileAttributes.class);
-                text.append(attributes.size())
-                        .append(' ')
-                        .append(nanos(attributes.lastModifiedTime()))
-                        .append(' ')
-                        .append(path)
-                        .append('\n');
-            }
+            // each file's size and time, after the write: what the next run compares first (read
+            // on every core, written in the lock's order)
+            List<String> stats =
+                    GeneratedLock.read(outputDir.resolve(GeneratedLock.PATH))
+                            .entries()
+                            .keySet()
+                            .parallelStream()
+                            .map(path -> stat(outputDir, path))
+                            .toList();
+            stats.forEach(line -> text.append(line).append('\n'));
             Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stat(Path outputDir, String path) {
+        try {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(outputDir.resolve(path), BasicFileAttributes.class);
+            return attributes.size() + " " + nanos(attributes.lastModifiedTime()) + " " + path;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

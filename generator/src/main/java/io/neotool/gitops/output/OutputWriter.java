@@ -70,15 +70,37 @@ public final class OutputWriter {
             }
         }
         List<String> edited = new ArrayList<>();
-        // which files are already as they will be written (their disk bytes are not kept)
+        // which files are already as they will be written (their disk bytes are not kept), each
+        // file read and compared on every core: on an everyday edit this is most of the write
+        record Compared(String path, boolean same, boolean edited) {}
+        List<Compared> compared;
+        try {
+            compared =
+                    tree.files().values().parallelStream()
+                            .map(
+                                    file -> {
+                                        byte[] disk = readUnchecked(file.path());
+                                        return new Compared(
+                                                file.path(),
+                                                Arrays.equals(disk, file.content()),
+                                                GeneratedLock.handEdited(
+                                                        file.path(),
+                                                        disk,
+                                                        file.content(),
+                                                        lock,
+                                                        pending));
+                                    })
+                            .toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         Set<String> same = new java.util.HashSet<>();
-        for (OutputTree.OutputFile file : tree.files().values()) {
-            byte[] disk = read(file.path());
-            if (Arrays.equals(disk, file.content())) {
-                same.add(file.path());
+        for (Compared c : compared) {
+            if (c.same()) {
+                same.add(c.path());
             }
-            if (GeneratedLock.handEdited(file.path(), disk, file.content(), lock, pending)) {
-                edited.add(file.path());
+            if (c.edited()) {
+                edited.add(c.path());
             }
         }
         for (String path : prune) {
@@ -98,14 +120,16 @@ public final class OutputWriter {
                                 next.put(path, entry);
                             }
                         });
-        tree.files()
-                .values()
-                .forEach(
+        // the hashes of the next lock, on every core
+        tree.files().values().parallelStream()
+                .map(
                         f ->
-                                next.put(
+                                Map.entry(
                                         f.path(),
                                         new GeneratedLock.Entry(
-                                                GeneratedLock.sha256(f.content()), f.owner())));
+                                                GeneratedLock.sha256(f.content()), f.owner())))
+                .toList()
+                .forEach(e -> next.put(e.getKey(), e.getValue()));
         GeneratedLock nextLock = new GeneratedLock(next);
         recordPending(nextLock, pending);
 
@@ -176,6 +200,14 @@ public final class OutputWriter {
     }
 
     /** The file's bytes, or null when there is none. */
+    private byte @Nullable [] readUnchecked(String path) {
+        try {
+            return read(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private byte @Nullable [] read(String path) throws IOException {
         Path target = resolve(path);
         return Files.isRegularFile(target) ? Files.readAllBytes(target) : null;

@@ -35,8 +35,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The in-JVM phases under JMH ({@code bench/jmh.sh}), for environments of {@code apps} apps derived
  * from the fixture production config ({@link GenerationBench#write}): generation of the tree in
  * memory next to Jackson writing the same objects (the floor), a no-op regeneration of the tree on
- * disk next to reading that tree back, and the validation of the tree (no schemas; CI's catalog
- * when {@code -Dneotool.schemaLocation} names it). Average time per operation.
+ * disk next to reading that tree back, the everyday edit (one app's replicas, then generate), and
+ * the validation of the tree (no schemas; CI's catalog when {@code -Dneotool.schemaLocation} names
+ * it). Average time per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -111,6 +112,28 @@ public class PhasesJmh {
             throw new IllegalStateException("a no-op wrote files");
         }
         return again;
+    }
+
+    private boolean raised;
+
+    /**
+     * The everyday edit: one app's replicas changed in the config (2 and 3 in turn), then {@code
+     * neotool:generate}: load, render, validate, write the one file that changed.
+     */
+    @Benchmark
+    public GenerationResult everydayEdit() throws IOException {
+        Path file = config.resolve("production.yaml");
+        String text = Files.readString(file);
+        String from = raised ? "    replicas: 3\n" : "    replicas: 2\n";
+        String to = raised ? "    replicas: 2\n" : "    replicas: 3\n";
+        int at = text.indexOf(from, text.indexOf("\napps:\n"));
+        Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+        raised = !raised;
+        GenerationResult result = gitops.generate(new GenerationRequest(config, repo, null));
+        if (result.files().written().isEmpty() || result.files().written().size() > 3) {
+            throw new IllegalStateException("one app's replicas wrote " + result.files().written());
+        }
+        return result;
     }
 
     /** Reading every file of the tree: the floor of a no-op. */

@@ -63,7 +63,7 @@ public final class ScaleCheck {
             String text = Files.readString(appsFile);
             String from = i % 2 == 0 ? "    replicas: 2\n" : "    replicas: 3\n";
             String to = i % 2 == 0 ? "    replicas: 3\n" : "    replicas: 2\n";
-            int at = text.indexOf(from, Math.max(0, text.indexOf("apps:\n")));
+            int at = text.indexOf(from, Math.max(0, text.indexOf("\napps:\n")));
             require(at >= 0, "no '" + from.strip() + "' in " + appsFile);
             Files.writeString(
                     appsFile, text.substring(0, at) + to + text.substring(at + from.length()));
