@@ -9,6 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +25,63 @@ final class ClusterDangers {
 
     private ClusterDangers() {}
 
+    /**
+     * What a cluster declares, read from its objects (name to declaring object), and what it means
+     * when a name is no longer declared.
+     */
+    private record Declared(
+            Danger.Kind kind,
+            Function<List<JsonNode>, Map<String, String>> read,
+            UnaryOperator<String> reason,
+            UnaryOperator<String> action) {}
+
+    private static final List<Declared> DECLARED =
+            List.of(
+                    new Declared(
+                            Danger.Kind.DATA_LOSS,
+                            ClusterDangers::databases,
+                            name ->
+                                    "database '"
+                                            + name
+                                            + "' is no longer declared: it stays on the PostgreSQL server with its data, "
+                                            + "but the daily backup no longer dumps it and its owner's password is no longer set from Vault",
+                            name ->
+                                    "if it was renamed, rename it on the server before the merge (ALTER DATABASE); "
+                                            + "if it is retired, keep its last dump, then DROP DATABASE \""
+                                            + name
+                                            + "\" by hand"),
+                    new Declared(
+                            Danger.Kind.MESSAGES,
+                            ClusterDangers::topics,
+                            name ->
+                                    "topic '"
+                                            + name
+                                            + "' is no longer declared: it stays on the broker with its messages (the topics Job only creates)",
+                            name ->
+                                    "once no app reads it: kafka-topics.sh --bootstrap-server kafka:9092 --delete --topic "
+                                            + name),
+                    new Declared(
+                            Danger.Kind.MESSAGES,
+                            ClusterDangers::consumerGroups,
+                            name ->
+                                    "consumer group '"
+                                            + name
+                                            + "' is no longer used: its committed offsets are abandoned, and an app renamed "
+                                            + "reads as a new group from the latest offsets, skipping what was published meanwhile",
+                            name ->
+                                    "to keep reading where it stopped, set uses.consumerGroup: "
+                                            + name
+                                            + " on the renamed app"),
+                    new Declared(
+                            Danger.Kind.OUTAGE,
+                            ClusterDangers::hosts,
+                            name ->
+                                    "public host "
+                                            + name
+                                            + " is no longer served: its users get 404 from the ingress, and its DNS record still points here",
+                            name ->
+                                    "redirect or announce it first; remove the DNS record after the merge"));
+
     static List<Danger> of(
             Map<String, List<JsonNode>> before,
             Map<String, List<JsonNode>> after,
@@ -34,62 +93,18 @@ final class ClusterDangers {
         for (String cluster : clusters) {
             List<JsonNode> was = before.getOrDefault(cluster, List.of());
             List<JsonNode> is = after.getOrDefault(cluster, List.of());
-            gone(was, is, ClusterDangers::databases)
-                    .forEach(
-                            (name, object) ->
-                                    dangers.add(
-                                            new Danger(
-                                                    Danger.Kind.DATA_LOSS,
-                                                    cluster,
-                                                    object,
-                                                    "database '"
-                                                            + name
-                                                            + "' is no longer declared: it stays on the PostgreSQL server with its data, "
-                                                            + "but the daily backup no longer dumps it and its owner's password is no longer set from Vault",
-                                                    "if it was renamed, rename it on the server before the merge (ALTER DATABASE); "
-                                                            + "if it is retired, keep its last dump, then DROP DATABASE \""
-                                                            + name
-                                                            + "\" by hand")));
-            gone(was, is, ClusterDangers::topics)
-                    .forEach(
-                            (name, object) ->
-                                    dangers.add(
-                                            new Danger(
-                                                    Danger.Kind.MESSAGES,
-                                                    cluster,
-                                                    object,
-                                                    "topic '"
-                                                            + name
-                                                            + "' is no longer declared: it stays on the broker with its messages (the topics Job only creates)",
-                                                    "once no app reads it: kafka-topics.sh --bootstrap-server kafka:9092 --delete --topic "
-                                                            + name)));
-            gone(was, is, ClusterDangers::consumerGroups)
-                    .forEach(
-                            (name, object) ->
-                                    dangers.add(
-                                            new Danger(
-                                                    Danger.Kind.MESSAGES,
-                                                    cluster,
-                                                    object,
-                                                    "consumer group '"
-                                                            + name
-                                                            + "' is no longer used: its committed offsets are abandoned, and an app renamed "
-                                                            + "reads as a new group from the latest offsets, skipping what was published meanwhile",
-                                                    "to keep reading where it stopped, set uses.consumerGroup: "
-                                                            + name
-                                                            + " on the renamed app")));
-            gone(was, is, ClusterDangers::hosts)
-                    .forEach(
-                            (name, object) ->
-                                    dangers.add(
-                                            new Danger(
-                                                    Danger.Kind.OUTAGE,
-                                                    cluster,
-                                                    object,
-                                                    "public host "
-                                                            + name
-                                                            + " is no longer served: its users get 404 from the ingress, and its DNS record still points here",
-                                                    "redirect or announce it first; remove the DNS record after the merge")));
+            for (Declared declared : DECLARED) {
+                gone(was, is, declared.read())
+                        .forEach(
+                                (name, object) ->
+                                        dangers.add(
+                                                new Danger(
+                                                        declared.kind(),
+                                                        cluster,
+                                                        object,
+                                                        declared.reason().apply(name),
+                                                        declared.action().apply(name))));
+            }
         }
         vaultScript(filesBefore, filesAfter, after, dangers);
         return dangers;
@@ -99,7 +114,7 @@ final class ClusterDangers {
     private static Map<String, String> gone(
             List<JsonNode> before,
             List<JsonNode> after,
-            java.util.function.Function<List<JsonNode>, Map<String, String>> declared) {
+            Function<List<JsonNode>, Map<String, String>> declared) {
         Map<String, String> gone = new TreeMap<>(declared.apply(before));
         gone.keySet().removeAll(declared.apply(after).keySet());
         return gone;

@@ -61,6 +61,13 @@ class DataDangersTest {
         Files.writeString(path, text.replace(from, to));
     }
 
+    /** The same edit in every environment: an app's base (uses, env) is shared by them. */
+    private void editBoth(String from, String to) throws IOException {
+        for (String env : List.of("production.yaml", "dev.yaml")) {
+            edit(env, from, to);
+        }
+    }
+
     /** Regenerates as the user does, then reviews against HEAD (the default). */
     private SemanticDiff.Report review() {
         new NeotoolGitops().generate(new GenerationRequest(config, work, null));
@@ -161,9 +168,7 @@ class DataDangersTest {
 
     @Test
     void aRenamedAppAbandonsItsConsumerGroupUnlessItKeepsIt() throws IOException {
-        for (String env : List.of("production.yaml", "dev.yaml")) {
-            edit(env, "  - name: app-service\n", "  - name: core-service\n");
-        }
+        editBoth("  - name: app-service\n", "  - name: core-service\n");
         edit(
                 "supergraph/neotool.graphql",
                 "http://app-service/graphql",
@@ -180,13 +185,10 @@ class DataDangersTest {
                 .allSatisfy(
                         d -> assertThat(d.action()).contains("uses.consumerGroup: app-service"));
 
-        for (String env : List.of("production.yaml", "dev.yaml")) {
-            edit(
-                    env,
-                    "      kafkaTopics: [app.domain-events, security.user-events]\n",
-                    "      kafkaTopics: [app.domain-events, security.user-events]\n"
-                            + "      consumerGroup: app-service\n");
-        }
+        editBoth(
+                "      kafkaTopics: [app.domain-events, security.user-events]\n",
+                "      kafkaTopics: [app.domain-events, security.user-events]\n"
+                        + "      consumerGroup: app-service\n");
         assertThat(dangers(review()))
                 .as("the group kept")
                 .noneSatisfy(d -> assertThat(d).contains("consumer group"));
@@ -194,12 +196,9 @@ class DataDangersTest {
 
     @Test
     void aTopicNoLongerDeclaredStaysOnTheBroker() throws IOException {
-        for (String env : List.of("production.yaml", "dev.yaml")) {
-            edit(
-                    env,
-                    "kafkaTopics: [app.domain-events, security.user-events]",
-                    "kafkaTopics: [security.user-events]");
-        }
+        editBoth(
+                "kafkaTopics: [app.domain-events, security.user-events]",
+                "kafkaTopics: [security.user-events]");
         assertThat(dangers(review()))
                 .contains(
                         "MESSAGES production Job production/kafka-topics: topic 'app.domain-events' is no longer declared: "
@@ -220,15 +219,12 @@ class DataDangersTest {
 
     @Test
     void aChangedVaultPolicyScriptSaysWhatToRunAfterTheMerge() throws IOException {
-        for (String env : List.of("production.yaml", "dev.yaml")) {
-            edit(
-                    env,
-                    "          env: JWT_SIGNING_KEY\n",
-                    "          env: JWT_SIGNING_KEY\n"
-                            + "        - name: audit-key\n"
-                            + "          from: { path: secret/data/apps/security-service/audit, key: key }\n"
-                            + "          env: AUDIT_KEY\n");
-        }
+        editBoth(
+                "          env: JWT_SIGNING_KEY\n",
+                "          env: JWT_SIGNING_KEY\n"
+                        + "        - name: audit-key\n"
+                        + "          from: { path: secret/data/apps/security-service/audit, key: key }\n"
+                        + "          env: AUDIT_KEY\n");
         SemanticDiff.Report report = review();
         assertThat(report.dangers())
                 .filteredOn(d -> d.kind() == Danger.Kind.MANUAL && d.cluster().equals("production"))
@@ -308,12 +304,7 @@ class DataDangersTest {
                                                 "config/production.yaml:75:5: infrastructure.apolloRouter.supergraphFile: "
                                                         + "supergraph/neotool.graphql:26: subgraph 'app' (http://app-servce/graphql) "
                                                         + "routes to no app of this config"));
-        edit(
-                "production.yaml",
-                "    supergraphFile: supergraph/neotool.graphql\n",
-                "    supergraphFile: supergraph/neotool.graphql\n    externalSubgraphs: [app]\n");
-        edit(
-                "dev.yaml",
+        editBoth(
                 "    supergraphFile: supergraph/neotool.graphql\n",
                 "    supergraphFile: supergraph/neotool.graphql\n    externalSubgraphs: [app]\n");
         new NeotoolGitops().generate(new GenerationRequest(config, work, null));
