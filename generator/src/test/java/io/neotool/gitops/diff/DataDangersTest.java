@@ -146,11 +146,7 @@ class DataDangersTest {
 
     @Test
     void aRenamedDatabasePointsTheAppAtAnEmptyOneAndRaisesNoFalseVaultPath() throws IOException {
-        edit(
-                "production.yaml",
-                "database: { name: app, password",
-                "database: { name: app_core, password");
-        edit("dev.yaml", "database: { name: app, password", "database: { name: app_core, password");
+        editBoth("database: { name: app, password", "database: { name: app_core, password");
         SemanticDiff.Report report = review();
         assertThat(dangers(report))
                 .anySatisfy(
