@@ -27,7 +27,7 @@ final class Review {
         String revision =
                 base != null && !base.isBlank()
                         ? base
-                        : GitTree.hasCommit(outputDir, "HEAD") ? "HEAD" : null;
+                        : GitTree.isRepositoryWithCommit(outputDir, "HEAD") ? "HEAD" : null;
         SortedMap<String, String> before;
         if (revision == null) {
             before = TreeValidators.readTree(outputDir);

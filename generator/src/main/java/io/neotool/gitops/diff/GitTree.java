@@ -67,9 +67,27 @@ public final class GitTree {
         return files;
     }
 
-    /** Whether {@code folder} is inside a git work tree where {@code revision} names a commit. */
-    public static boolean hasCommit(Path folder, String revision) {
+    /**
+     * Whether {@code folder} is the top of a git work tree (the repository the output is committed
+     * in, not a folder somewhere inside another one) where {@code revision} names a commit.
+     */
+    public static boolean isRepositoryWithCommit(Path folder, String revision) {
         try {
+            String top =
+                    new String(
+                                    run(
+                                            List.of(
+                                                    "git",
+                                                    "-C",
+                                                    folder.toString(),
+                                                    "rev-parse",
+                                                    "--show-toplevel"),
+                                            null),
+                                    StandardCharsets.UTF_8)
+                            .strip();
+            if (!Path.of(top).toRealPath().equals(folder.toRealPath())) {
+                return false;
+            }
             run(
                     List.of(
                             "git",
