@@ -146,6 +146,23 @@ final class Dangers {
                                         + ": a volume cannot shrink, and the data may not fit",
                                 "keep the size, or move the data to a new volume"));
             }
+            if (STORAGE_SIZE.matcher(field).matches()
+                    && shrinks(change.after(), change.before())
+                    && (kind.equals("HelmRelease") || kind.equals("PersistentVolumeClaim"))) {
+                dangers.add(
+                        new Danger(
+                                Danger.Kind.REJECTED,
+                                cluster,
+                                object,
+                                field
+                                        + " grows from "
+                                        + change.before()
+                                        + " to "
+                                        + change.after()
+                                        + ": a bound claim grows only where its storage class allows expansion (K3S local-path does not), "
+                                        + "so the update is refused and the release or Kustomization stops there",
+                                "keep the size; for more room, move the data to a new, larger volume (backup and restore)"));
+            }
             if (STORAGE_CLASS.matcher(field).matches()
                     && change.before() != null
                     && change.after() != null) {

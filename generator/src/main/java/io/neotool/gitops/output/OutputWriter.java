@@ -69,40 +69,9 @@ public final class OutputWriter {
                 prune.add(path);
             }
         }
-        List<String> edited = new ArrayList<>();
-        // which files are already as they will be written (their disk bytes are not kept), each
-        // file read and compared on every core: on an everyday edit this is most of the write
-        record Compared(String path, boolean same, boolean edited) {}
-        List<Compared> compared;
-        try {
-            compared =
-                    tree.files().values().parallelStream()
-                            .map(
-                                    file -> {
-                                        byte[] disk = readUnchecked(file.path());
-                                        return new Compared(
-                                                file.path(),
-                                                Arrays.equals(disk, file.content()),
-                                                GeneratedLock.handEdited(
-                                                        file.path(),
-                                                        disk,
-                                                        file.content(),
-                                                        lock,
-                                                        pending));
-                                    })
-                            .toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-        Set<String> same = new java.util.HashSet<>();
-        for (Compared c : compared) {
-            if (c.same()) {
-                same.add(c.path());
-            }
-            if (c.edited()) {
-                edited.add(c.path());
-            }
-        }
+        Compared compared = Compared.of(tree, this::readUnchecked, lock, pending);
+        Set<String> same = compared.same();
+        List<String> edited = new ArrayList<>(compared.edited());
         for (String path : prune) {
             if (GeneratedLock.handEdited(path, read(path), null, lock, pending)) {
                 edited.add(path);

@@ -238,6 +238,22 @@ class DataDangersTest {
     }
 
     @Test
+    void aClaimThatGrowsOnLocalPathIsRefused() throws IOException {
+        edit(
+                "production.yaml",
+                "    storage: 5Gi\n    host: grafana.neotool.io\n",
+                "    storage: 10Gi\n    host: grafana.neotool.io\n");
+        assertThat(dangers(review()))
+                .anySatisfy(
+                        d ->
+                                assertThat(d)
+                                        .startsWith(
+                                                "REJECTED production HelmRelease production/grafana: ")
+                                        .contains("grows from 5Gi to 10Gi")
+                                        .contains("local-path does not"));
+    }
+
+    @Test
     void aVersionBumpRaisesNoDanger() throws IOException {
         edit("production.yaml", "grafana/grafana:11.1.4", "grafana/grafana:11.1.5");
         edit("production.yaml", "ghcr.io/neotool/web:3.1.4", "ghcr.io/neotool/web:3.1.5");
