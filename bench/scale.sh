@@ -4,8 +4,9 @@
 # same tree with the same catalog when .ci/schemas.sh has built them, for the objects-per-second ratio;
 # then kustomize build of every Flux path (up to 1,000 apps; KUSTOMIZE_MAX_APPS to change).
 # VALIDATIONS=K (default 8; 0 for a correctness check) repeats the in-JVM validation K times, for
-# its cost once the JIT has warmed; the ratios to kubeconform are printed for both.
-# Usage: [VALIDATIONS=K] bench/scale.sh [N] [heap, default 512m]
+# its cost once the JIT has warmed; the ratios to kubeconform are printed for both. EDITS=K (default
+# 10) times one app's replicas is changed and the tree regenerated: the everyday edit.
+# Usage: [VALIDATIONS=K] [EDITS=K] bench/scale.sh [N] [heap, default 512m]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -16,7 +17,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 CATALOG=""
 [ -d target/ci/catalog ] && CATALOG="$PWD/target/ci/catalog"
-java -Xmx"$HEAP" -XX:+UseParallelGC -Dneotool.repoRoot="$PWD" -Dneotool.bench.validations="${VALIDATIONS:-8}" -cp "generator/target/test-classes:generator/target/classes:$CP" \
+java -Xmx"$HEAP" -XX:+UseParallelGC -Dneotool.repoRoot="$PWD" -Dneotool.bench.validations="${VALIDATIONS:-8}" -Dneotool.bench.edits="${EDITS:-10}" -cp "generator/target/test-classes:generator/target/classes:$CP" \
   io.neotool.gitops.bench.ScaleCheck "$WORK" "$N" $CATALOG
 if [ -n "$CATALOG" ] && [ -x target/ci/bin/kubeconform ]; then
   start=$(date +%s%N)
