@@ -50,10 +50,16 @@ final class OutputFiles {
                 && name.endsWith(OutputWriter.TEMP_SUFFIX);
     }
 
-    /** Temporary files a killed run left behind; never real content. */
-    static void removeTemporaryFiles(Path root) throws IOException {
+    /**
+     * Removes the temporary files a killed run left behind (never real content); {@code
+     * lockFolderOnly}: only under {@code .neotool/} (the caller knows no write of the tree was
+     * interrupted).
+     */
+    static void removeTemporaryFiles(Path root, boolean lockFolderOnly) throws IOException {
         List<Path> roots = new ArrayList<>();
-        OutputWriter.OUTPUT_FOLDERS.forEach(f -> roots.add(root.resolve(f)));
+        if (!lockFolderOnly) {
+            OutputWriter.OUTPUT_FOLDERS.forEach(f -> roots.add(root.resolve(f)));
+        }
         roots.add(root.resolve(".neotool"));
         for (Path base : roots) {
             if (!Files.isDirectory(base)) {

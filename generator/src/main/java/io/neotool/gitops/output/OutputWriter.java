@@ -56,7 +56,9 @@ public final class OutputWriter {
      */
     public WriteResult write(OutputTree tree, Set<String> owners, boolean complete, boolean force)
             throws IOException {
-        OutputFiles.removeTemporaryFiles(root);
+        // a temporary file outside .neotool/ is left only by a run interrupted while it wrote the
+        // tree, and such a run leaves its pending lock: without one, only .neotool/ is looked at
+        OutputFiles.removeTemporaryFiles(root, !Files.exists(root.resolve(GeneratedLock.PENDING)));
         GeneratedLock lock = GeneratedLock.read(root.resolve(GeneratedLock.PATH));
         Map<String, Set<String>> pending =
                 GeneratedLock.readAccepted(root.resolve(GeneratedLock.PENDING));

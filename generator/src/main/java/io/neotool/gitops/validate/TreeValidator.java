@@ -83,7 +83,13 @@ public final class TreeValidator {
     public Report validate(TreeFiles files) {
         Set<String> skip = new HashSet<>();
         rules.values().forEach(r -> skip.addAll(r.skipSchemaFor()));
-        Documents documents = new Documents(files, (file, text) -> check(file, text, skip));
+        Documents.FileChecks checks = (file, text) -> check(file, text, skip);
+        Documents documents =
+                new Documents(
+                        files,
+                        catalog == null
+                                ? (file, text) -> CheckedFiles.check(file, text, checks)
+                                : checks);
         Set<String> clusters = new TreeSet<>();
         for (String path : files.paths()) {
             String[] parts = path.split("/", -1);

@@ -202,6 +202,20 @@ class OutputWriterTest {
     }
 
     @Test
+    void aRunKilledWhileRecordingItsPendingLockLeavesATemporaryFileThatTheNextRunRemoves()
+            throws Exception {
+        OutputWriter writer = new OutputWriter(root);
+        OutputTree a = tree("apps/a/x.yaml", "a: 1\n");
+        writer.write(a, Set.of(OWNER), true);
+        // killed inside recordPending's own atomic write: no pending lock yet, its temp file left
+        Path temp = root.resolve(".neotool/.generated.lock.pending.neotool-9.tmp");
+        Files.writeString(temp, "apps/a/x.yaml ");
+        assertThat(root.resolve(GeneratedLock.PENDING)).doesNotExist();
+        writer.write(a, Set.of(OWNER), true);
+        assertThat(temp).doesNotExist();
+    }
+
+    @Test
     void aSecondInterruptionKeepsWhatTheFirstOneMayHaveWrittenAccepted() throws Exception {
         OutputWriter writer = new OutputWriter(root);
         OutputTree a = tree("apps/a/x.yaml", "a: 1\n");
