@@ -3,7 +3,9 @@
 # real, throwaway PostgreSQL on 127.0.0.1, the way the Job runs it on the cluster: twice (it must be
 # idempotent), then again after a password rotation. Checks that every declared database and owner
 # role exists, that each owner logs in with its Vault password over scram-sha-256, and that
-# PgBouncer's lookup function answers for an owner. Stops exactly the server it started.
+# PgBouncer's lookup function answers for an owner and for no one else (not the superuser, not its
+# own auth user), and that an owner cannot reach the "postgres" database. Stops exactly the server it
+# started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,6 +64,18 @@ first=$(echo "$databases" | head -n 1)
 lookup=$(PGPASSWORD=pw-pgbouncer-password "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U pgbouncer -d postgres -tAq \
   -c "SELECT password FROM pgbouncer.get_auth('$first')")
 case "$lookup" in SCRAM-SHA-256*) ;; *) echo "pgbouncer.get_auth('$first') answered '$lookup'" >&2; exit 1 ;; esac
+# The lookup answers for the owners only: never the superuser, nor PgBouncer's own auth user (so
+# neither logs in through PgBouncer); only the auth user reaches the "postgres" database.
+for role in postgres pgbouncer; do
+  answer=$(PGPASSWORD=pw-pgbouncer-password "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U pgbouncer -d postgres -tAq \
+    -c "SELECT count(*) FROM pgbouncer.get_auth('$role')")
+  [ "$answer" = 0 ] || { echo "pgbouncer.get_auth('$role') answers: the $role role could log in through PgBouncer" >&2; exit 1; }
+done
+if PGPASSWORD="pw-db-${first//_/-}" "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U "$first" -d postgres -tAq -c 'SELECT 1' \
+    >/dev/null 2>"$WORK/denied"; then
+  echo "owner $first can connect to the postgres database (PgBouncer's pgbouncer_auth alias reaches it)" >&2; exit 1
+fi
+grep -q 'permission denied for database' "$WORK/denied" || { cat "$WORK/denied" >&2; exit 1; }
 echo "-- rotated password, third run"
 echo -n "rotated" > "$SECRETS/db-${first//_/-}"
 run_job

@@ -3,7 +3,7 @@
 # image; credentials are files rendered by the Vault agent into ${secretsDir}.
 set -eu
 
-case "$1" in
+case "${r"${1:-}"}" in
   dump)
     export PGPASSWORD="$(cat ${secretsDir}${superuserFile})"
     stamp="$(date -u +%Y-%m-%dT%H%M%SZ)"
@@ -12,6 +12,8 @@ case "$1" in
 <#list databases as db>
     pg_dump --host=${postgresHost} --username=postgres --format=custom --file="/dumps/$stamp/${db.name}.dump" ${db.name}
 </#list>
+    # the "postgres" database too: it holds PgBouncer's lookup function and schema
+    pg_dump --host=${postgresHost} --username=postgres --format=custom --file="/dumps/$stamp/postgres.dump" postgres
     echo "dumped to /dumps/$stamp"
     ;;
   upload)

@@ -31,7 +31,10 @@ ensure_database ${db.name} ${secretsDir}${db.secretFile}
 </#list>
 <#if pgbouncer>
 
-# PgBouncer looks users up through this function instead of a static list of passwords.
+# PgBouncer looks users up through this function instead of a static list of passwords. It answers
+# only for the owners of the declared databases: never for a superuser, nor for its own auth user,
+# so neither can log in through PgBouncer. Only the auth user may connect to the "postgres"
+# database, where the function lives (PgBouncer's pgbouncer_auth alias points there).
 psql -v ON_ERROR_STOP=1 --set=password="$(cat "${secretsDir}${pgbouncerFile}")" <<'SQL'
 SELECT 'CREATE ROLE pgbouncer LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgbouncer') \gexec
 SELECT format('ALTER ROLE pgbouncer WITH LOGIN PASSWORD %L', :'password') \gexec
@@ -39,9 +42,13 @@ CREATE SCHEMA IF NOT EXISTS pgbouncer AUTHORIZATION pgbouncer;
 CREATE OR REPLACE FUNCTION pgbouncer.get_auth(p_usename TEXT)
   RETURNS TABLE(username TEXT, password TEXT)
   LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS
-  $$ SELECT usename::TEXT, passwd::TEXT FROM pg_catalog.pg_shadow WHERE usename = p_usename $$;
+  $$ SELECT usename::TEXT, passwd::TEXT FROM pg_catalog.pg_shadow
+     WHERE usename = p_usename AND NOT usesuper AND usename <> 'pgbouncer'
+       AND usename IN (<#list databases as db>'${db.name}'<#sep>, </#sep></#list><#if !databases?has_content>NULL</#if>) $$;
 REVOKE ALL ON FUNCTION pgbouncer.get_auth(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pgbouncer.get_auth(TEXT) TO pgbouncer;
+REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;
+GRANT CONNECT ON DATABASE postgres TO pgbouncer;
 SQL
 echo "pgbouncer lookup ready"
 </#if>

@@ -289,7 +289,7 @@ class ComponentsTest {
     }
 
     @Test
-    void dailyBackupToR2InProductionAndMinioInDev() {
+    void dailyBackupToR2InProductionAndMinioInDev() throws Exception {
         JsonNode cron = yaml(tree, CONFIGS + "backup/cronjob-database-backup.yaml");
         assertThat(cron.at("/spec/schedule").asString()).isEqualTo("0 3 * * *");
         assertThat(cron.at("/spec/concurrencyPolicy").asString()).isEqualTo("Forbid");
@@ -315,6 +315,24 @@ class ComponentsTest {
                         "https://neotool.r2.cloudflarestorage.com",
                         "--older-than 14d",
                         "target/neotool-backups/production/");
+        assertThat(script)
+                .as("the postgres database holds PgBouncer's lookup function: it is dumped too")
+                .contains("--file=\"/dumps/$stamp/postgres.dump\" postgres\n");
+        // the script itself, run by sh with no argument: its usage, not "1: parameter not set"
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("backup", ".sh");
+        try {
+            java.nio.file.Files.writeString(file, script);
+            Process sh =
+                    new ProcessBuilder("sh", file.toString()).redirectErrorStream(true).start();
+            String out =
+                    new String(
+                            sh.getInputStream().readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(sh.waitFor()).as(out).isEqualTo(2);
+            assertThat(out).isEqualTo("usage: backup.sh dump|upload\n");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
         String devScript =
                 yaml(dev, "infrastructure/dev/configs/backup/configmap-database-backup-script.yaml")
                         .at("/data/backup.sh")

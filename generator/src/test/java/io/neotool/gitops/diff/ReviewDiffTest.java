@@ -132,7 +132,11 @@ class ReviewDiffTest {
                                 .orElseThrow()
                                 .lines())
                 .filteredOn(l -> l.startsWith("+") || l.startsWith("-"))
-                .containsExactly("+ensure_database billing /vault/secrets/db-billing");
+                .as("its database created, its owner one PgBouncer may look up")
+                .containsExactly(
+                        "+ensure_database billing /vault/secrets/db-billing",
+                        "-       AND usename IN ('app', 'security', 'unleash') $$;",
+                        "+       AND usename IN ('app', 'billing', 'security', 'unleash') $$;");
         // the topic: one line of the script inside the Job's command
         assertThat(object(report, "Job production/kafka-topics").changes())
                 .filteredOn(c -> c.field().startsWith("/metadata/annotations/"))
