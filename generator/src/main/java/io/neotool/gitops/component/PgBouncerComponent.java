@@ -79,7 +79,8 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
                         + auth.path()
                         + "\" -}}\"pgbouncer\" \"{{ .Data.data."
                         + auth.key()
-                        + " }}\"{{- end }}");
+                        // auth_file quoting: a double quote inside a field is written twice
+                        + " | replaceAll \"\\\"\" \"\\\"\\\"\" }}\"{{- end }}");
         annotations.put("checksum/config", sha256(ini));
         String exporter = Observability.scraped(context) ? b.exporterImage() : null;
         if (exporter != null) {

@@ -56,7 +56,10 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
                         + ":{{ ."
                         + "Data.data."
                         + password.key()
-                        + " }}@"
+                        // URL userinfo: percent-encoded (urlquery writes a space as +, which a
+                        // URL's
+                        // userinfo keeps as +: it becomes %20; a + of the password is already %2B)
+                        + " | urlquery | replaceAll \"+\" \"%20\" }}@"
                         + PgBouncerComponent.SERVICE
                         + ":"
                         + PgBouncerComponent.PORT

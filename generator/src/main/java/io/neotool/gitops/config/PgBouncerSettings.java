@@ -28,6 +28,26 @@ public record PgBouncerSettings(
         defaultPoolSize = defaultPoolSize == null ? 20 : defaultPoolSize;
     }
 
+    /** The oldest PgBouncer that accepts the generated config ({@code auth_dbname}: 1.19). */
+    static final int[] MINIMUM = {1, 19};
+
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("^v?(\\d+)\\.(\\d+)");
+
+    /**
+     * Major and minor of the image's tag ({@code v1.25.2-p0} → 1, 25), or null when it has none.
+     */
+    static int @org.jspecify.annotations.Nullable [] version(String image) {
+        ImageRef ref = ImageRef.parse(image);
+        if (ref == null || ref.tag() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = VERSION.matcher(ref.tag());
+        return m.find()
+                ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}
+                : null;
+    }
+
     @Override
     public void validate(ConfigRules rules, String path) {
         rules.positive(path + ".replicas", replicas);
@@ -39,6 +59,27 @@ public record PgBouncerSettings(
         rules.positive(path + ".maxClientConn", maxClientConn);
         rules.positive(path + ".defaultPoolSize", defaultPoolSize);
         rules.vault(path + ".authUserPassword", authUserPassword);
+        int[] version = version(image);
+        if (version != null) {
+            rules.check(
+                    version[0] > MINIMUM[0]
+                            || (version[0] == MINIMUM[0] && version[1] >= MINIMUM[1]),
+                    path + ".image",
+                    "PgBouncer "
+                            + version[0]
+                            + "."
+                            + version[1]
+                            + " is older than "
+                            + MINIMUM[0]
+                            + "."
+                            + MINIMUM[1]
+                            + ", the first that reads auth_dbname (the generated pgbouncer.ini looks users up in the postgres database through it)",
+                    "pin "
+                            + MINIMUM[0]
+                            + "."
+                            + MINIMUM[1]
+                            + " or newer, for example edoburu/pgbouncer:v1.25.2-p0");
+        }
         rules.requires(
                 path,
                 isEnabled(),

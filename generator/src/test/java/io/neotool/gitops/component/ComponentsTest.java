@@ -174,7 +174,10 @@ class ComponentsTest {
                                         "/spec/values/podAnnotations/vault.hashicorp.com~1agent-inject-template-database-url")
                                 .asString())
                 .contains("secret/data/unleash/database")
-                .contains("@pgbouncer:5432/unleash");
+                .as(
+                        "the password percent-encoded in the URL's userinfo (a / @ : # ? % or space would break it)")
+                .contains(
+                        "postgres://unleash:{{ .Data.data.password | urlquery | replaceAll \"+\" \"%20\" }}@pgbouncer:5432/unleash");
         assertThat(hr.toString()).doesNotContain("postgresql\":{\"enabled\":true");
     }
 
@@ -254,6 +257,14 @@ class ComponentsTest {
                 .isEqualTo("edoburu/pgbouncer:v1.25.2-p0");
         assertThat(deployment.at("/spec/template/metadata/annotations/checksum~1config").asString())
                 .hasSize(64);
+        assertThat(
+                        deployment
+                                .at(
+                                        "/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-template-userlist.txt")
+                                .asString())
+                .as("a double quote in the password is written twice, as auth_file's format wants")
+                .contains(
+                        "\"pgbouncer\" \"{{ .Data.data.password | replaceAll \"\\\"\" \"\\\"\\\"\" }}\"");
         assertThat(
                         deployment
                                 .at("/spec/template/spec/containers/0/volumeMounts/0/mountPath")
