@@ -73,35 +73,22 @@ public final class GitTree {
      */
     public static boolean isRepositoryWithCommit(Path folder, String revision) {
         try {
-            String top =
-                    new String(
-                                    run(
-                                            List.of(
-                                                    "git",
-                                                    "-C",
-                                                    folder.toString(),
-                                                    "rev-parse",
-                                                    "--show-toplevel"),
-                                            null),
-                                    StandardCharsets.UTF_8)
-                            .strip();
-            if (!Path.of(top).toRealPath().equals(folder.toRealPath())) {
+            Path top = Path.of(git(folder, "rev-parse", "--show-toplevel").strip());
+            if (!top.toRealPath().equals(folder.toRealPath())) {
                 return false;
             }
-            run(
-                    List.of(
-                            "git",
-                            "-C",
-                            folder.toString(),
-                            "rev-parse",
-                            "-q",
-                            "--verify",
-                            revision + "^{commit}"),
-                    null);
+            git(folder, "rev-parse", "-q", "--verify", revision + "^{commit}");
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** {@code git -C folder args…}: its standard output; a failure throws with git's message. */
+    private static String git(Path folder, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", folder.toString()));
+        command.addAll(List.of(args));
+        return new String(run(command, null), StandardCharsets.UTF_8);
     }
 
     private static int indexOf(byte[] bytes, byte b, int from) {
