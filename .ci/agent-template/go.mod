@@ -1,0 +1,3 @@
+module neotool.io/ci/agent-template
+
+go 1.21
