@@ -180,21 +180,15 @@ public final class ApolloRouterComponent extends HelmComponent<ApolloRouterSetti
         return edges;
     }
 
-    private static final java.util.regex.Pattern SUBGRAPH =
-            java.util.regex.Pattern.compile(
-                    "@join__graph\\(name: \"[^\"]*\", url: \"https?://([a-z0-9-]+)[:/\"]");
-
     /**
-     * The services the supergraph routes to ({@code @join__graph(url: "http://<service>/...")}).
+     * The services the supergraph routes to ({@code @join__graph(url: "http://<service>/...")}),
+     * read as the config's validation reads them ({@link ApolloRouterSettings#subgraphs}).
      */
     private List<String> subgraphs(Context context) {
-        String schema = supergraph(context);
-        List<String> services = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = SUBGRAPH.matcher(schema);
-        while (m.find()) {
-            services.add(m.group(1));
-        }
-        return services;
+        return ApolloRouterSettings.subgraphs(supergraph(context)).stream()
+                .map(ApolloRouterSettings.Subgraph::service)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** GraphQL: the Router (the chart's Service listens on 80). */

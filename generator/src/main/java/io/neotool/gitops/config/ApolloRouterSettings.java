@@ -17,10 +17,44 @@ public record ApolloRouterSettings(
     private static final java.util.regex.Pattern JOIN_GRAPH =
             java.util.regex.Pattern.compile("@join__graph\\(name: \"([^\"]*)\", url: \"([^\"]*)\"");
 
-    /** {@code http://<service>[.<namespace>[.svc[.cluster.local]]][:<port>]/...}. */
+    /**
+     * {@code http://<service>[:<port>][/...]}: a Service of the namespace, the only form the
+     * Router's NetworkPolicy can open a path to.
+     */
     private static final java.util.regex.Pattern IN_CLUSTER =
-            java.util.regex.Pattern.compile(
-                    "^https?://([a-z0-9-]+)(\\.[a-z0-9-]+(\\.svc(\\.cluster\\.local)?)?)?(:(\\d+))?(/.*)?$");
+            java.util.regex.Pattern.compile("^https?://([a-z0-9-]+)(?::(\\d+))?(?:/.*)?$");
+
+    /**
+     * A subgraph the supergraph names, with the line it is on, and the Service and port its URL
+     * reaches in the namespace (null when the URL is not {@code http://<service>[:<port>][/...]};
+     * the port null when not given).
+     */
+    public record Subgraph(
+            String name,
+            String url,
+            int line,
+            @org.jspecify.annotations.Nullable String service,
+            @org.jspecify.annotations.Nullable String port) {}
+
+    /** Every {@code @join__graph(name: "...", url: "...")} of a supergraph, in order. */
+    public static java.util.List<Subgraph> subgraphs(String schema) {
+        java.util.List<Subgraph> subgraphs = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = JOIN_GRAPH.matcher(schema);
+        while (m.find()) {
+            int line =
+                    1 + (int) schema.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            java.util.regex.Matcher u = IN_CLUSTER.matcher(m.group(2));
+            boolean local = u.matches();
+            subgraphs.add(
+                    new Subgraph(
+                            m.group(1),
+                            m.group(2),
+                            line,
+                            local ? u.group(1) : null,
+                            local ? u.group(2) : null));
+        }
+        return subgraphs;
+    }
 
     public ApolloRouterSettings {
         replicas = replicas == null ? 1 : replicas;
@@ -62,18 +96,20 @@ public record ApolloRouterSettings(
         }
         java.util.Map<String, AppConfig> apps = new java.util.HashMap<>();
         rules.config().apps().forEach(a -> apps.put(a.name(), a));
-        java.util.regex.Matcher m = JOIN_GRAPH.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
-            String url = m.group(2);
-            if (externalSubgraphs.contains(name)) {
+        for (Subgraph subgraph : subgraphs(text)) {
+            if (externalSubgraphs.contains(subgraph.name())) {
                 continue;
             }
-            int line =
-                    1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-            String where = supergraphFile + ":" + line + ": subgraph '" + name + "' (" + url + ")";
-            java.util.regex.Matcher u = IN_CLUSTER.matcher(url);
-            String service = u.matches() ? u.group(1) : null;
+            String where =
+                    supergraphFile
+                            + ":"
+                            + subgraph.line()
+                            + ": subgraph '"
+                            + subgraph.name()
+                            + "' ("
+                            + subgraph.url()
+                            + ")";
+            String service = subgraph.service();
             if (service == null || !apps.containsKey(service)) {
                 rules.check(
                         false,
@@ -81,7 +117,7 @@ public record ApolloRouterSettings(
                         where + " routes to no app of this config",
                         "name an app of the config (http://<app>/graphql), or declare the subgraph "
                                 + "under infrastructure.apolloRouter.externalSubgraphs");
-            } else if (u.group(6) != null && !u.group(6).equals("80")) {
+            } else if (subgraph.port() != null && !"80".equals(subgraph.port())) {
                 rules.check(
                         false,
                         path + ".supergraphFile",
@@ -89,7 +125,7 @@ public record ApolloRouterSettings(
                                 + ": app '"
                                 + service
                                 + "' is reached on port 80 (its Service), not "
-                                + u.group(6),
+                                + subgraph.port(),
                         "drop the port: http://" + service + "/graphql");
             }
         }
