@@ -2,7 +2,8 @@
 # Reproducible: the same config always gives these exact bytes.
 # The Vault side of the secrets wiring of cluster "dev": a KV v2 engine at every mount the config
 # reads from, Kubernetes auth, and for each workload a role bound to its ServiceAccount with a policy
-# that reads only its own paths.
+# that reads only its own paths. Every role takes only tokens made for Vault (audience "vault": the
+# pods' projected vault-token volume), never a pod's API token.
 # Apply once Vault is initialized and unsealed, and again whenever this file changes:
 #
 #   kubectl -n neotool-dev exec -i vault-0 -- env VAULT_TOKEN=<operator token> sh -s < clusters/dev/vault-policies.sh
@@ -27,6 +28,7 @@ POLICY
 vault write auth/kubernetes/role/app-service \
   bound_service_account_names=app-service \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-app-service \
   ttl=1h
 
@@ -41,6 +43,7 @@ POLICY
 vault write auth/kubernetes/role/database-backup \
   bound_service_account_names=database-backup \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-database-backup \
   ttl=1h
 
@@ -52,6 +55,7 @@ POLICY
 vault write auth/kubernetes/role/grafana \
   bound_service_account_names=grafana \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-grafana \
   ttl=1h
 
@@ -63,6 +67,7 @@ POLICY
 vault write auth/kubernetes/role/pgbouncer \
   bound_service_account_names=pgbouncer \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-pgbouncer \
   ttl=1h
 
@@ -74,6 +79,7 @@ POLICY
 vault write auth/kubernetes/role/postgres \
   bound_service_account_names=postgres \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-postgres \
   ttl=1h
 
@@ -97,6 +103,7 @@ POLICY
 vault write auth/kubernetes/role/postgres-databases \
   bound_service_account_names=postgres-databases \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-postgres-databases \
   ttl=1h
 
@@ -111,6 +118,7 @@ POLICY
 vault write auth/kubernetes/role/security-service \
   bound_service_account_names=security-service \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-security-service \
   ttl=1h
 
@@ -122,6 +130,7 @@ POLICY
 vault write auth/kubernetes/role/unleash \
   bound_service_account_names=unleash \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-unleash \
   ttl=1h
 
@@ -133,5 +142,6 @@ POLICY
 vault write auth/kubernetes/role/web \
   bound_service_account_names=web \
   bound_service_account_namespaces=neotool-dev \
+  audience=vault \
   policies=neotool-web \
   ttl=1h

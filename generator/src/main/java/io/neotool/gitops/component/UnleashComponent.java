@@ -67,7 +67,7 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
                         + u.database()
                         + "{{- end }}";
         Map<String, String> annotations =
-                new TreeMap<>(VaultInjection.vaultAnnotations(name(), Map.of(), false, null));
+                new TreeMap<>(VaultInjection.vaultAnnotations(name(), Map.of(), false));
         annotations.put(
                 "vault.hashicorp.com/agent-inject-secret-" + DATABASE_URL_FILE, password.path());
         annotations.put(
@@ -106,6 +106,8 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
                                 "value",
                                 Workloads.VAULT_SECRETS_DIR + DATABASE_URL_FILE)));
         values.put("podAnnotations", annotations);
+        // the chart cannot turn the API token's mount off; the agent logs in with this one instead
+        values.put("volumes", List.of(VaultInjection.vaultTokenVolumeValue()));
         values.put("serviceAccount", Map.of("create", true, "name", name()));
         values.put("postgresql", Map.of("enabled", false));
         values.put("podSecurityContext", PodSecurity.restrictedPodValues(UID, UID));

@@ -3,7 +3,6 @@ package io.neotool.gitops.component;
 import io.neotool.gitops.config.VaultRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What a pod needs to get its secrets from the Vault agent injector: the annotations naming each
@@ -21,6 +20,12 @@ public final class VaultInjection {
     /** Name of the projected token volume the Vault agent authenticates with. */
     public static final String VAULT_TOKEN_VOLUME = "vault-token";
 
+    /**
+     * The audience of the agent's token, which every Kubernetes auth role requires: a token made
+     * for Vault is refused by the API server, and a Vault role refuses the pod's API token.
+     */
+    public static final String AUDIENCE = "vault";
+
     public static io.fabric8.kubernetes.api.model.Volume emptyDir(String name) {
         return new io.fabric8.kubernetes.api.model.VolumeBuilder()
                 .withName(name)
@@ -30,9 +35,9 @@ public final class VaultInjection {
     }
 
     /**
-     * A short-lived service-account token for the Vault agent only: the pod mounts no API token
-     * ({@code automountServiceAccountToken: false}) and the injector gives this volume to its
-     * agent.
+     * A short-lived service-account token for the Vault agent only, with Vault as its audience: the
+     * pod mounts no API token ({@code automountServiceAccountToken: false}) and the injector gives
+     * this volume to its agent.
      */
     public static io.fabric8.kubernetes.api.model.Volume vaultTokenVolume() {
         return new io.fabric8.kubernetes.api.model.VolumeBuilder()
@@ -41,6 +46,7 @@ public final class VaultInjection {
                 .addNewSource()
                 .withNewServiceAccountToken()
                 .withPath("token")
+                .withAudience(AUDIENCE)
                 .withExpirationSeconds(3600L)
                 .endServiceAccountToken()
                 .endSource()
@@ -66,26 +72,10 @@ public final class VaultInjection {
      */
     public static Map<String, String> vaultAnnotations(
             String role, Map<String, VaultRef> secrets, boolean initOnly) {
-        return vaultAnnotations(role, secrets, initOnly, VAULT_TOKEN_VOLUME);
-    }
-
-    /**
-     * As {@link #vaultAnnotations(String, Map, boolean)}, with the agent's token taken from the pod
-     * volume {@code tokenVolume}; null when the pod mounts its ServiceAccount token anyway (a chart
-     * that cannot turn automounting off) and the injector finds that one. The injector refuses a
-     * pod whose annotation names a volume the pod lacks.
-     */
-    public static Map<String, String> vaultAnnotations(
-            String role,
-            Map<String, VaultRef> secrets,
-            boolean initOnly,
-            @Nullable String tokenVolume) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("vault.hashicorp.com/agent-inject", "true");
         annotations.put("vault.hashicorp.com/role", role);
-        if (tokenVolume != null) {
-            annotations.put(TOKEN_VOLUME_ANNOTATION, tokenVolume);
-        }
+        annotations.put(TOKEN_VOLUME_ANNOTATION, VAULT_TOKEN_VOLUME);
         // Secrets must exist before any other init container runs (the backup's dump needs them).
         annotations.put("vault.hashicorp.com/agent-init-first", "true");
         if (initOnly) {

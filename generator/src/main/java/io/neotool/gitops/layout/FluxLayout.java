@@ -5,6 +5,7 @@ import io.neotool.gitops.component.AppComponent;
 import io.neotool.gitops.component.Component;
 import io.neotool.gitops.component.Context;
 import io.neotool.gitops.component.Layer;
+import io.neotool.gitops.component.VaultInjection;
 import io.neotool.gitops.component.VaultRoles;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.flux.FluxResource;
@@ -194,7 +195,9 @@ public final class FluxLayout {
                                             "roles",
                                             model,
                                             "mounts",
-                                            new ArrayList<>(VaultRoles.mounts(roles)))));
+                                            new ArrayList<>(VaultRoles.mounts(roles)),
+                                            "audience",
+                                            VaultInjection.AUDIENCE)));
         }
     }
 }

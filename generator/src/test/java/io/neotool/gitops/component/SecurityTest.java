@@ -287,6 +287,44 @@ class SecurityTest {
     }
 
     /**
+     * Vault takes only tokens made for it: every role requires the audience, and every pod that
+     * asks for secrets hands its agent a projected token with that audience (an API token, which a
+     * chart may still mount, is refused by the role).
+     */
+    @Test
+    void everyVaultLoginUsesATokenMadeForVault() {
+        for (LoadedConfig config : List.of(TestSupport.production(), TestSupport.dev())) {
+            OutputTree tree = Trees.generate(config);
+            String cluster = config.config().cluster().name();
+            String script = tree.get("clusters/" + cluster + "/vault-policies.sh").text();
+            int roles = script.split("vault write auth/kubernetes/role/", -1).length - 1;
+            assertThat(
+                            script.split(java.util.regex.Pattern.quote("  audience=vault \\\n"), -1)
+                                            .length
+                                    - 1)
+                    .as("roles with audience=vault in %s", cluster)
+                    .isEqualTo(roles)
+                    .isPositive();
+            int injected = 0;
+            for (String path : tree.files().keySet()) {
+                if (!path.endsWith(".yaml")
+                        || !tree.get(path).text().contains("agent-inject: \"true\"")) {
+                    continue;
+                }
+                String text = yaml(tree, path).toString();
+                assertThat(text)
+                        .as(path)
+                        .contains(
+                                "\"vault.hashicorp.com/agent-service-account-token-volume-name\":\"vault-token\"")
+                        .containsPattern(
+                                "\\{\"name\":\"vault-token\",\"projected\":\\{\"sources\":\\[\\{\"serviceAccountToken\":\\{\"audience\":\"vault\"");
+                injected++;
+            }
+            assertThat(injected).as("files with injected pods in %s", cluster).isGreaterThan(5);
+        }
+    }
+
+    /**
      * Every pair of workloads and every port any path uses: the policies let a connection through
      * exactly when the graph has an edge between workloads whose labels the two pods carry (a Helm
      * release's workload, selected by its instance label, covers its subcharts' pods too), the
