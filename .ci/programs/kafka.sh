@@ -4,21 +4,18 @@
 # image's start script does (KAFKA_FOO_BAR -> foo.bar), listeners moved to 127.0.0.1, storage formatted
 # with the StatefulSet's CLUSTER_ID; then the Job's script run twice (it must be idempotent) with the
 # image's commands mapped to the same classes, and every topic the Job declares checked on the broker
-# with the partitions it asks for. Stops exactly the broker it started.
+# with the partitions it asks for.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -B -q -f .ci/kafka/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+cd "$(dirname "$0")/../.."
+source .ci/programs/lib.sh
+mkdir -p target/ci
+./mvnw -B -q -f .ci/programs/kafka/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$PWD/target/ci/kafka-classpath.txt" >/dev/null
 CP=$(cat target/ci/kafka-classpath.txt)
-WORK=$(mktemp -d)
-PID=""
-cleanup() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+WORK="$WORK/kafka"
+mkdir -p "$WORK"
 BROKER=$(free_port)
 CONTROLLER=$(free_port)
-PYTHON=python3
-if [ -x target/ci/venv/bin/python ]; then PYTHON="$PWD/target/ci/venv/bin/python"; fi
 "$PYTHON" - "$WORK" "$BROKER" "$CONTROLLER" <<'PY'
 import sys, yaml
 work, broker, controller = sys.argv[1:4]
@@ -50,7 +47,7 @@ open(work + "/declared", "w").write("\n".join(job["metadata"]["annotations"]["ne
 PY
 java -cp "$CP" kafka.tools.StorageTool format -t "$(cat "$WORK/cluster-id")" -c "$WORK/server.properties" >/dev/null 2>&1
 java -Xmx512m -cp "$CP" kafka.Kafka "$WORK/server.properties" > "$WORK/broker.log" 2>&1 &
-PID=$!
+record $!
 # the Job's script as the image runs it, its two commands mapped to the classes they start
 {
   echo 'kafka_topics() { java -cp "$CP" org.apache.kafka.tools.TopicCommand "$@" 2>/dev/null; }'

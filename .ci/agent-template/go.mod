@@ -1,3 +1,0 @@
-module neotool.io/ci/agent-template
-
-go 1.21

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The generated backup script, both halves as the CronJob runs them: "dump" (PostgreSQL 18's
+# pg_dumpall and pg_dump) against the PostgreSQL of databases.sh holding a table of rows in each
+# app database, then "upload" with the backup image's mc to an S3 server (moto) on 127.0.0.1. The
+# upload is downloaded again and restored into a fresh PostgreSQL 18 (roles first, then each
+# database): every database holds the same rows and schema objects as its source, and an owner logs
+# in to the restored server with its old password.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/programs/lib.sh
+source "$WORK/state"
+
+SCRIPT=infrastructure/production/configs/backup/configmap-database-backup-script.yaml
+S3_PORT=$(free_port)
+"$S3_SERVER" -H 127.0.0.1 -p "$S3_PORT" > "$WORK/s3.log" 2>&1 &
+record $!
+"$PYTHON" - "$SCRIPT" "$WORK" "$PG_PORT" "$S3_PORT" > "$WORK/backup.sh" <<'PY'
+import sys, yaml
+script = yaml.safe_load(open(sys.argv[1]))["data"]["backup.sh"]
+work, pg_port, s3_port = sys.argv[2:5]
+for old, new in [("--host=postgres", "--host=127.0.0.1 --port=" + pg_port),
+                 ("https://neotool.r2.cloudflarestorage.com", "http://127.0.0.1:" + s3_port),
+                 ("/vault/secrets/", work + "/backup-secrets/"),
+                 ("/dumps/", work + "/dumps/")]:
+    assert old in script, "backup.sh no longer has: " + old
+    script = script.replace(old, new)
+print(script)
+PY
+mkdir -p "$WORK/backup-secrets" "$WORK/dumps" "$WORK/mc"
+printf '%s' "$SUPERUSER" > "$WORK/backup-secrets/postgres-password"
+printf '%s' test-key > "$WORK/backup-secrets/s3-access-key-id"
+printf '%s' 'test/secret+key=' > "$WORK/backup-secrets/s3-secret-access-key"
+export MC_CONFIG_DIR="$WORK/mc"
+wait_for "the S3 server" curl -fsS "http://127.0.0.1:$S3_PORT/"
+"$MC" alias set s3 "http://127.0.0.1:$S3_PORT" test-key 'test/secret+key=' --api S3v4 >/dev/null
+"$MC" mb --quiet s3/neotool-backups >/dev/null
+
+psql18() { local port="$1"; shift; PGPASSWORD="$SUPERUSER" "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAq "$@"; }
+for db in $DATABASES; do
+  psql18 "$PG_PORT" -d "$db" -c "SET ROLE $db; CREATE TABLE IF NOT EXISTS backup_probe (id int PRIMARY KEY, note text);
+    INSERT INTO backup_probe SELECT g, md5(g::text) FROM generate_series(1, 1000) g ON CONFLICT DO NOTHING"
+done
+PATH="$PGBIN:$PATH" sh "$WORK/backup.sh" dump > "$WORK/backup-dump.log"
+stamp=$(ls "$WORK/dumps")
+PATH="$(dirname "$MC"):$PATH" sh "$WORK/backup.sh" upload > "$WORK/backup-upload.log"
+uploaded=$("$MC" ls --recursive "s3/neotool-backups/production/" | wc -l)
+expected=$(ls "$WORK/dumps/$stamp" | wc -l)
+[ "$uploaded" = "$expected" ] || { echo "uploaded $uploaded files, dumped $expected" >&2; exit 1; }
+if sh "$WORK/backup.sh" > "$WORK/usage" 2>&1; then echo "backup.sh without an argument succeeded" >&2; exit 1; fi
+grep -q '^usage: backup.sh dump|upload' "$WORK/usage" || { cat "$WORK/usage" >&2; exit 1; }
+
+# restore the downloaded copy into a fresh server
+"$MC" cp --quiet --recursive "s3/neotool-backups/production/" "$WORK/restore/" >/dev/null
+R_PORT=$(free_port)
+as_owner "$PGBIN/initdb" -D "$WORK/restored" -U postgres --auth-host=scram-sha-256 --auth-local=trust --pwfile="$WORK/su" >/dev/null
+as_owner "$PGBIN/pg_ctl" -D "$WORK/restored" -o "-c listen_addresses=127.0.0.1 -c port=$R_PORT -c unix_socket_directories=$WORK" \
+  -l "$WORK/restored.log" -w start >/dev/null
+record "$(head -n 1 "$WORK/restored/postmaster.pid")"
+# the dump's own superuser line fails on a server that has it; everything else must apply
+psql18 "$R_PORT" -d postgres -f "$WORK/restore/$stamp/roles.sql" > "$WORK/roles.log" 2>&1 || true
+if grep -v 'role "postgres" already exists' "$WORK/roles.log" | grep -q ERROR; then cat "$WORK/roles.log" >&2; exit 1; fi
+for dump in "$WORK/restore/$stamp"/*.dump; do
+  db=$(basename "$dump" .dump)
+  if [ "$db" = postgres ]; then
+    PGPASSWORD="$SUPERUSER" "$PGBIN/pg_restore" -h 127.0.0.1 -p "$R_PORT" -U postgres -d postgres --exit-on-error "$dump"
+  else
+    PGPASSWORD="$SUPERUSER" "$PGBIN/pg_restore" -h 127.0.0.1 -p "$R_PORT" -U postgres -d postgres --create --exit-on-error "$dump"
+  fi
+done
+# The restored data is the dumped data, row for row (compared as sorted lines: pg_dump may order
+# the tables differently; against the dump, not the live database, which Unleash still writes to),
+# and the same schema objects as the source (an expression's text may be deparsed differently after
+# a restore: PostgreSQL prints ARRAY[...]::text[] anew, so the DDL is not compared as text).
+restrict='^\\\(un\)\?restrict '
+dumped() { "$PGBIN/pg_restore" --data-only -f - "$WORK/restore/$stamp/$1.dump" | grep -v "$restrict" | LC_ALL=C sort; }
+restored() { PGPASSWORD="$SUPERUSER" "$PGBIN/pg_dump" -h 127.0.0.1 -p "$R_PORT" -U postgres --data-only "$1" | grep -v "$restrict" | LC_ALL=C sort; }
+objects() {
+  psql18 "$1" -d "$2" -c "SELECT n.nspname || '.' || c.relname || ' ' || c.relkind || ' ' || pg_get_userbyid(c.relowner)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+    UNION ALL SELECT conrelid::regclass || ' ' || conname || ' ' || contype FROM pg_constraint WHERE connamespace NOT IN (11, 99)
+    UNION ALL SELECT p.oid::regprocedure::text || ' ' || pg_get_userbyid(p.proowner) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+    ORDER BY 1"
+}
+for db in $DATABASES postgres; do
+  diff <(dumped "$db") <(restored "$db") > "$WORK/restore.diff" \
+    || { echo "database $db restored with other data:" >&2; head -n 20 "$WORK/restore.diff" >&2; exit 1; }
+  diff <(objects "$PG_PORT" "$db") <(objects "$R_PORT" "$db") > "$WORK/restore.diff" \
+    || { echo "database $db restored with other objects:" >&2; head -n 20 "$WORK/restore.diff" >&2; exit 1; }
+done
+rows=$(PGPASSWORD=rotated "$PGBIN/psql" -h 127.0.0.1 -p "$R_PORT" -U "$FIRST_DB" -d "$FIRST_DB" -tAq -c 'SELECT count(*) FROM backup_probe')
+[ "$rows" = 1000 ] || { echo "owner $FIRST_DB reads $rows rows after the restore" >&2; exit 1; }
+echo "backup: dumped $expected files with pg_dump $("$PGBIN/pg_dump" --version | awk '{print $3}'), uploaded with mc RELEASE.2024-11-21T17-21-54Z to an S3 server, downloaded and restored into a fresh server: $(echo $DATABASES postgres | wc -w) databases hold the same rows and objects, owner $FIRST_DB logs in with its old password"

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Vault 1.21.1 (built from the Go module proxy) initialized and unsealed as an operator does, with
+# the generated vault-policies.sh applied the way its header says (sh -s, the operator's token), twice:
+# it must be idempotent and draw no warning from Vault (a role without an audience does). Kubernetes
+# auth talks to a stand-in TokenReview API on 127.0.0.1 (tokenreview.py). Then every role logs in as
+# its own ServiceAccount and reads exactly its paths; a token for another ServiceAccount, or one made
+# for the API server rather than for Vault, is refused. Last, every agent template of the tree is
+# rendered by `vault agent` logged in with its pod's role, and each file compared with what its
+# consumer must read. Leaves Vault and the stand-in running ($WORK/state: VAULT_ADDR, VAULT_ROOT).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/programs/lib.sh
+source "$WORK/state"
+
+DIR="$WORK/vault"
+mkdir -p "$DIR"
+V_PORT=$(free_port)
+K_PORT=$(free_port)
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$DIR/api.key" -out "$DIR/api.crt" -days 1 \
+  -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
+head -c 32 /dev/urandom > "$DIR/tokenreview.key"
+python3 .ci/programs/tokenreview.py serve "$DIR/tokenreview.key" "$K_PORT" "$DIR/api.crt" "$DIR/api.key" > "$DIR/tokenreview.log" 2>&1 &
+record $!
+cat > "$DIR/vault.hcl" <<HCL
+storage "inmem" {}
+listener "tcp" {
+  address     = "127.0.0.1:$V_PORT"
+  tls_disable = true
+}
+disable_mlock = true
+api_addr      = "http://127.0.0.1:$V_PORT"
+HCL
+"$VAULT" server -config="$DIR/vault.hcl" > "$DIR/vault.log" 2>&1 &
+record $!
+export VAULT_ADDR="http://127.0.0.1:$V_PORT"
+wait_for "Vault" curl -fsS "$VAULT_ADDR/v1/sys/health?uninitcode=200&sealedcode=200"
+"$VAULT" operator init -key-shares=1 -key-threshold=1 -format=json > "$DIR/init.json"
+"$VAULT" operator unseal "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_keys_b64"][0])' "$DIR/init.json")" >/dev/null
+VAULT_ROOT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["root_token"])' "$DIR/init.json")
+TOKENREVIEW_KEY="$DIR/tokenreview.key"
+export VAULT_ROOT TOKENREVIEW_KEY
+
+# The policies script as `kubectl exec -i vault-0 -- env VAULT_TOKEN=… sh -s` runs it, with the pod's
+# environment: the API server's address (here the stand-in's) and its CA, which Vault reads from the
+# pod's service-account files (outside a pod: given on the config line).
+SCRIPT=clusters/production/vault-policies.sh
+line='kubernetes_host="https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT"'
+grep -qF "$line" "$SCRIPT" || { echo "vault-policies.sh no longer configures: $line" >&2; exit 1; }
+sed "s#$(printf '%s' "$line" | sed 's/[$.*[\]/\\&/g')#& kubernetes_ca_cert=@$DIR/api.crt#" "$SCRIPT" > "$DIR/policies.sh"
+for run in first second; do
+  env PATH="$(dirname "$VAULT"):$PATH" VAULT_TOKEN="$VAULT_ROOT" KUBERNETES_SERVICE_HOST=127.0.0.1 KUBERNETES_SERVICE_PORT="$K_PORT" \
+    sh -s < "$DIR/policies.sh" > "$DIR/$run.log" 2>&1 || { cat "$DIR/$run.log" >&2; exit 1; }
+  if grep -q 'WARNING' "$DIR/$run.log"; then
+    echo "vault-policies.sh ($run run) draws warnings from Vault:" >&2; grep -A3 WARNING "$DIR/$run.log" >&2; exit 1
+  fi
+done
+
+# Every role and its paths, as the script declares them; every agent template of the tree.
+"$PYTHON" - "$SCRIPT" "$DIR" <<'PY'
+import json, re, sys, glob, yaml
+script, out = sys.argv[1:3]
+text = open(script).read()
+roles = {}
+for name, body in re.findall(r"vault policy write neotool-([a-z0-9-]+) - <<'POLICY'\n(.*?)\nPOLICY", text, re.S):
+    roles[name] = re.findall(r'^path "([^"]+)"', body, re.M)
+for name in roles:
+    assert re.search(r"vault write auth/kubernetes/role/%s \\\n  bound_service_account_names=%s \\" % (name, name), text), name
+def annotated(node, found):
+    if isinstance(node, dict):
+        if node.get("vault.hashicorp.com/agent-inject") == "true":
+            found.append(node)
+        for v in node.values():
+            annotated(v, found)
+    elif isinstance(node, list):
+        for v in node:
+            annotated(v, found)
+templates = []
+files = sorted(glob.glob("infrastructure/production/**/*.yaml", recursive=True) + glob.glob("apps/**/*.yaml", recursive=True))
+for f in files:
+    for doc in yaml.safe_load_all(open(f)):
+        found = []
+        annotated(doc, found)
+        for a in found:
+            for k, v in sorted(a.items()):
+                if k.startswith("vault.hashicorp.com/agent-inject-template-"):
+                    templates.append({"source": f, "role": a["vault.hashicorp.com/role"],
+                                      "file": k[len("vault.hashicorp.com/agent-inject-template-"):], "template": v})
+json.dump({"roles": roles, "templates": templates}, open(out + "/wiring.json", "w"), indent=1)
+print("%d roles, %d agent templates" % (len(roles), len(templates)), file=sys.stderr)
+PY
+
+# Secrets: the values the other parts use where they read them (the databases Job's files), a
+# distinct hard value for every other key a template reads.
+"$PYTHON" - "$DIR/wiring.json" "$WORK/secrets" "$DIR/secrets.json" <<'PY'
+import json, re, sys, os
+wiring, secrets_dir, out = sys.argv[1:4]
+w = json.load(open(wiring))
+values = {}
+for t in w["templates"]:
+    path = re.search(r'with secret "([^"]+)"', t["template"]).group(1)
+    for key in re.findall(r"\.Data\.data\.([A-Za-z0-9_]+)", t["template"]):
+        job_file = os.path.join(secrets_dir, t["file"])
+        if t["role"] == "postgres-databases" and os.path.exists(job_file):
+            value = open(job_file, encoding="utf-8").read()
+        else:
+            value = values.get(path, {}).get(key) or "v'%s\"%s\\ @:/?#%% é" % (path.rsplit("/", 1)[-1], key)
+        values.setdefault(path, {})[key] = value
+json.dump(values, open(out, "w"), ensure_ascii=False, indent=1)
+PY
+"$PYTHON" - "$DIR/secrets.json" "$VAULT_ADDR" "$VAULT_ROOT" <<'PY'
+import json, sys, urllib.request
+values, address, token = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
+for path, data in values.items():
+    req = urllib.request.Request(f"{address}/v1/{path}", data=json.dumps({"data": data}).encode(), method="POST",
+                                 headers={"X-Vault-Token": token})
+    urllib.request.urlopen(req).read()
+PY
+
+# Logins: each role as its own ServiceAccount reads exactly its paths.
+login() { "$VAULT" write -field=token auth/kubernetes/login role="$1" jwt="$(python3 .ci/programs/tokenreview.py token "$TOKENREVIEW_KEY" production "$2" "$3")"; }
+roles=$("$PYTHON" -c 'import json,sys; print(" ".join(sorted(json.load(open(sys.argv[1]))["roles"])))' "$DIR/wiring.json")
+all_paths=$("$PYTHON" -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1])))))' "$DIR/secrets.json")
+checked=0
+for role in $roles; do
+  token=$(login "$role" "$role" vault) || { echo "role $role: its own ServiceAccount cannot log in" >&2; exit 1; }
+  own=$("$PYTHON" -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["roles"][sys.argv[2]]))' "$DIR/wiring.json" "$role")
+  while IFS= read -r path; do
+    [ -n "$path" ] || continue
+    if grep -qxF "$path" <<< "$own"; then
+      VAULT_TOKEN="$token" "$VAULT" read -format=json "$path" >/dev/null || { echo "role $role cannot read its $path" >&2; exit 1; }
+    elif VAULT_TOKEN="$token" "$VAULT" read "$path" >/dev/null 2>&1; then
+      echo "role $role reads $path, which is not its own" >&2; exit 1
+    fi
+    checked=$((checked + 1))
+  done <<< "$all_paths"
+  if login "$role" "$role" "https://kubernetes.default.svc.cluster.local" >/dev/null 2>&1; then
+    echo "role $role takes a token made for the API server, not for Vault" >&2; exit 1
+  fi
+  other=$(echo $roles | tr ' ' '\n' | grep -vx "$role" | head -n 1)
+  if login "$role" "$other" vault >/dev/null 2>&1; then
+    echo "role $role takes the ServiceAccount $other's token" >&2; exit 1
+  fi
+done
+
+# Every agent template rendered by vault agent as its pod's role; simple files must hold exactly
+# the secret's value (what the consumer reads), the others are fed to their consumers by their parts.
+"$PYTHON" - "$DIR/wiring.json" "$DIR" <<'PY' > "$DIR/templates.tsv"
+import json, sys
+for i, t in enumerate(json.load(open(sys.argv[1]))["templates"]):
+    open(f"{sys.argv[2]}/template-{i}.tpl", "w").write(t["template"])
+    print(f"{i}\t{t['role']}\t{t['file']}\t{t['source']}")
+PY
+rendered=0
+while IFS=$'\t' read -r i role file source; do
+  tpl="$DIR/template-$i.tpl"
+  path=$(sed -n 's/.*with secret "\([^"]*\)".*/\1/p' "$tpl")
+  data=$("$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))[sys.argv[2]]))' "$DIR/secrets.json" "$path")
+  render "$role" "$tpl" "$data" > "$DIR/rendered-$i" || { echo "vault agent could not render $file of $source as role $role" >&2; exit 1; }
+  key=$(sed -n 's/^{{- with secret "[^"]*" -}}{{ \.Data\.data\.\([A-Za-z0-9_]*\) }}{{- end }}$/\1/p' "$tpl")
+  if [ -n "$key" ]; then
+    want=$("$PYTHON" -c 'import json,sys; sys.stdout.write(json.load(open(sys.argv[1]))[sys.argv[2]][sys.argv[3]])' "$DIR/secrets.json" "$path" "$key")
+    [ "$(cat "$DIR/rendered-$i")" = "$want" ] || { echo "$file of $source renders '$(cat "$DIR/rendered-$i")', not the secret's $key" >&2; exit 1; }
+  fi
+  rendered=$((rendered + 1))
+done < "$DIR/templates.tsv"
+printf 'VAULT_ADDR=%q\nVAULT_ROOT=%q\nTOKENREVIEW_KEY=%q\n' "$VAULT_ADDR" "$VAULT_ROOT" "$TOKENREVIEW_KEY" >> "$WORK/state"
+echo "vault: Vault $("$VAULT" version | awk '{print $2}'): vault-policies.sh applied twice without a warning; $(echo $roles | wc -w) roles log in as their ServiceAccounts only with tokens made for Vault, $checked path reads allowed or refused as declared; $rendered agent templates rendered by vault agent"
