@@ -112,11 +112,48 @@ public final class ConfigLoader {
         }
         if (config != null && problems.isEmpty()) {
             new ConfigValidator(map, baseDir, config, problems, reservedNames).validate();
+        } else if (!problems.isEmpty()) {
+            valuesOfTheSoundParts(tree, map, baseDir, problems);
         }
         if (config == null || !problems.isEmpty()) {
             throw new ConfigException(sorted(problems));
         }
         return new LoadedConfig(displayName, config, map, baseDir);
+    }
+
+    /**
+     * The value checks of every part whose structure is sound, added to the structural problems of
+     * the others, so that one run lists every mistake it can ({@link ConfigRepair}).
+     */
+    private void valuesOfTheSoundParts(
+            JsonNode tree, SourceMap map, @Nullable Path baseDir, List<ConfigProblem> problems) {
+        JsonNode repaired = ConfigRepair.withoutMistakes(tree, problems);
+        if (repaired == null) {
+            return;
+        }
+        EnvironmentConfig config;
+        try {
+            config = mapper.treeToValue(repaired, EnvironmentConfig.class);
+        } catch (JacksonException e) {
+            return;
+        }
+        if (config == null) {
+            return;
+        }
+        List<String> broken = problems.stream().map(p -> ConfigRepair.part(p.path())).toList();
+        List<ConfigProblem> values = new ArrayList<>();
+        try {
+            new ConfigValidator(map, baseDir, config, values, reservedNames).validate();
+        } catch (RuntimeException e) {
+            // a config with keys taken out may hold what no valid config does: the structural
+            // problems, which are the reason, are reported alone
+            return;
+        }
+        for (ConfigProblem value : values) {
+            if (broken.stream().noneMatch(part -> ConfigRepair.within(value.path(), part))) {
+                problems.add(value);
+            }
+        }
     }
 
     /** In file order, each location and message once, at most {@link #MAX_PROBLEMS} of them. */

@@ -136,6 +136,38 @@ class ConfigLoaderTest {
                         "apps[2].replicas");
     }
 
+    /**
+     * A structural mistake in one part does not hide the value mistakes of the others: one run
+     * lists both. A value mistake inside the part whose structure is wrong waits for the next run
+     * (the part's value there may be the default that stood in for the mistake).
+     */
+    @Test
+    void oneRunReportsStructuralMistakesAndTheValueMistakesOfTheSoundParts() {
+        String yaml =
+                TestSupport.productionText()
+                        .replace("image: postgres:18rc1", "image: postgres:latest")
+                        .replace(
+                                "    replicas: 2\n    host: app.neotool.io",
+                                "    replicas: two\n    host: App.neotool.io")
+                        .replace(
+                                "    host: grafana.neotool.io\n", "    hots: grafana.neotool.io\n");
+        assertThat(problems(yaml))
+                .extracting(p -> p.path() + ": " + p.message())
+                .containsExactly(
+                        "infrastructure.postgres.image: image tag 'latest' is not pinned",
+                        "infrastructure.grafana.hots: unknown key 'hots'",
+                        "apps[2].replicas: expected a whole number, got \"two\"");
+    }
+
+    @Test
+    void aMissingRequiredKeyLeavesTheValueChecksForTheNextRun() {
+        String yaml =
+                TestSupport.productionText()
+                        .replace("image: postgres:18rc1", "image: postgres:latest")
+                        .replace("  url: ssh://git@github.com/neotool/neotool-gitops.git\n", "");
+        assertThat(problems(yaml)).extracting(ConfigProblem::path).containsExactly("git.url");
+    }
+
     @Test
     void missingRequiredKeyIsNamed() {
         ConfigProblem problem =
