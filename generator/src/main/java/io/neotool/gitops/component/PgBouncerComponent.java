@@ -52,7 +52,7 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
                                         "port",
                                         PORT,
                                         "poolMode",
-                                        b.poolMode(),
+                                        b.poolMode().value(),
                                         "maxClientConn",
                                         b.maxClientConn(),
                                         "defaultPoolSize",

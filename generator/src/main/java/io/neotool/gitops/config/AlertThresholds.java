@@ -1,5 +1,7 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * Where the alerts of {@code infrastructure.prometheus.alerts} draw the line; every field has a
  * default, so an environment sets only what it wants otherwise.
@@ -15,14 +17,30 @@ package io.neotool.gitops.config;
  * @param appErrorPercent share of an app's HTTP requests answered 5xx over 5 minutes
  */
 public record AlertThresholds(
-        Integer diskFreePercent,
-        String diskFullWithin,
-        Integer postgresConnectionsPercent,
-        Integer pgbouncerWaitingClients,
-        Integer kafkaConsumerLag,
-        Integer certificateExpiryDays,
-        String backupSlack,
-        Integer appErrorPercent) {
+        @JsonPropertyDescription(
+                        "The node-disk alert fires below this free percentage. Default 10.")
+                Integer diskFreePercent,
+        @JsonPropertyDescription(
+                        "The disk-filling alert fires when the disk would be full within this time at the rate of the last 6 hours, a Prometheus duration. Default 24h.")
+                String diskFullWithin,
+        @JsonPropertyDescription(
+                        "The PostgreSQL connections alert fires above this percentage of maxConnections. Default 80.")
+                Integer postgresConnectionsPercent,
+        @JsonPropertyDescription(
+                        "The PgBouncer alert fires when more clients than this have waited for 5 minutes. Default 0.")
+                Integer pgbouncerWaitingClients,
+        @JsonPropertyDescription(
+                        "The consumer-lag alert fires when a group is more messages behind than this for 10 minutes. Default 1000.")
+                Integer kafkaConsumerLag,
+        @JsonPropertyDescription(
+                        "The certificate alert fires this many days before expiry. Default 14.")
+                Integer certificateExpiryDays,
+        @JsonPropertyDescription(
+                        "How late the daily backup may be before the backup-too-old alert, beyond one schedule interval, a Prometheus duration. Default 3h.")
+                String backupSlack,
+        @JsonPropertyDescription(
+                        "The app error-rate alert fires above this percentage of 5xx answers over 5 minutes. Default 5.")
+                Integer appErrorPercent) {
     /** The thresholds of an environment that sets none. */
     public static final AlertThresholds DEFAULTS =
             new AlertThresholds(10, "24h", 80, 0, 1000, 14, "3h", 5);

@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,16 @@ import org.jspecify.annotations.Nullable;
  * auth_password_file}).
  */
 public record AlertmanagerSettings(
-        @JsonProperty(required = true) String image,
-        @JsonProperty(required = true) Resources resources,
-        @JsonProperty(required = true) List<Receiver> receivers) {
+        @JsonPropertyDescription("The Alertmanager image, repository:tag pinned.")
+                @JsonProperty(required = true)
+                String image,
+        @JsonPropertyDescription("CPU and memory of the Alertmanager container.")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "Where alerts go; each receiver gets the alerts of its severities.")
+                @JsonProperty(required = true)
+                List<Receiver> receivers) {
 
     public AlertmanagerSettings {
         receivers = receivers == null ? List.of() : List.copyOf(receivers);
@@ -27,11 +35,19 @@ public record AlertmanagerSettings(
      * @param severities the severities it gets ({@code critical}, {@code warning}); all when absent
      */
     public record Receiver(
-            @JsonProperty(required = true) String name,
-            List<String> severities,
-            @Nullable Webhook webhook,
-            @Nullable Slack slack,
-            @Nullable Email email) {
+            @JsonPropertyDescription(
+                            "The receiver's name (a DNS label), used in the Alertmanager routes and the Vault file names.")
+                    @JsonProperty(required = true)
+                    String name,
+            @JsonPropertyDescription(
+                            "Severities sent to this receiver. Default critical and warning.")
+                    List<String> severities,
+            @JsonPropertyDescription("Send to a generic webhook (the URL from Vault).")
+                    @Nullable Webhook webhook,
+            @JsonPropertyDescription(
+                            "Send to a Slack channel (the incoming-webhook URL from Vault).")
+                    @Nullable Slack slack,
+            @JsonPropertyDescription("Send e-mail through an SMTP server.") @Nullable Email email) {
         public Receiver {
             severities =
                     severities == null ? List.of("critical", "warning") : List.copyOf(severities);
@@ -53,19 +69,30 @@ public record AlertmanagerSettings(
         }
     }
 
-    public record Webhook(@JsonProperty(required = true) VaultRef url) {}
+    public record Webhook(
+            @JsonPropertyDescription("Vault reference of the webhook URL (it often holds a token).")
+                    @JsonProperty(required = true)
+                    VaultRef url) {}
 
     public record Slack(
-            @JsonProperty(required = true) String channel,
-            @JsonProperty(required = true) VaultRef url) {}
+            @JsonPropertyDescription("The channel, e.g. #neotool-alerts.")
+                    @JsonProperty(required = true)
+                    String channel,
+            @JsonPropertyDescription("Vault reference of the Slack incoming-webhook URL.")
+                    @JsonProperty(required = true)
+                    VaultRef url) {}
 
     /** E-mail through an SMTP relay ({@code host:port}, STARTTLS). */
     public record Email(
-            @JsonProperty(required = true) String to,
-            @JsonProperty(required = true) String from,
-            @JsonProperty(required = true) String smarthost,
-            @Nullable String username,
-            @Nullable VaultRef password) {}
+            @JsonPropertyDescription("Recipient address.") @JsonProperty(required = true) String to,
+            @JsonPropertyDescription("Sender address.") @JsonProperty(required = true) String from,
+            @JsonPropertyDescription("SMTP server as host:port (TLS required).")
+                    @JsonProperty(required = true)
+                    String smarthost,
+            @JsonPropertyDescription("SMTP user name, when the server asks for one.")
+                    @Nullable String username,
+            @JsonPropertyDescription("Vault reference of the SMTP password.")
+                    @Nullable VaultRef password) {}
 
     void validate(ConfigRules rules, String path) {
         rules.image(path + ".image", image);

@@ -1,17 +1,38 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Apollo Router, the GraphQL gateway, serving a supergraph committed beside the config. */
+@JsonClassDescription(
+        "The Apollo Router, NeoTool's GraphQL gateway, serving the supergraph of the apps.")
 public record ApolloRouterSettings(
-        Boolean enabled,
-        @JsonProperty(required = true) String chartVersion,
-        @JsonProperty(required = true) String image,
-        Integer replicas,
-        @JsonProperty(required = true) Resources resources,
-        String host,
-        @JsonProperty(required = true) String supergraphFile,
-        java.util.List<String> externalSubgraphs)
+        @JsonPropertyDescription(
+                        "Whether the cluster runs the Apollo Router. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
+                Boolean enabled,
+        @JsonPropertyDescription(
+                        "Exact version of the router Helm chart the HelmRelease installs (pinned, no ranges; Renovate proposes bumps). The review names what a bump changes.")
+                @JsonProperty(required = true)
+                String chartVersion,
+        @JsonPropertyDescription(
+                        "the Apollo Router's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
+                @JsonProperty(required = true)
+                String image,
+        @JsonPropertyDescription("Number of the Apollo Router pods (at least 1).") Integer replicas,
+        @JsonPropertyDescription(
+                        "CPU and memory requests and limits of the Apollo Router's main container; the requests are what the node reserves for it.")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "Public host name of the Apollo Router, served by Traefik with a cert-manager (Let's Encrypt) certificate; must lie under cluster.domain. Leave it out for no ingress (reach it with kubectl port-forward).")
+                String host,
+        @JsonPropertyDescription(
+                        "The composed supergraph schema, relative to this config file (e.g. supergraph/neotool.graphql); each subgraph URL must be an app of this config (http://<app>) or listed in externalSubgraphs.")
+                @JsonProperty(required = true)
+                String supergraphFile,
+        @JsonPropertyDescription("Subgraph URLs outside the cluster that the router may call.")
+                java.util.List<String> externalSubgraphs)
         implements ComponentSettings.Chart {
     /** A subgraph of the supergraph: {@code @join__graph(name: "...", url: "...")}. */
     private static final java.util.regex.Pattern JOIN_GRAPH =

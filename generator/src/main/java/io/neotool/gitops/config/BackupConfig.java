@@ -1,15 +1,32 @@
 package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** The daily logical backup of every database to an S3-compatible bucket. */
 public record BackupConfig(
-        Boolean enabled,
-        @JsonProperty(required = true) String schedule,
-        @JsonProperty(required = true) Integer retentionDays,
-        @JsonProperty(required = true) String clientImage,
-        @JsonProperty(required = true) Resources resources,
-        @JsonProperty(required = true) S3Target target) {
+        @JsonPropertyDescription("Whether the backup CronJob runs. Leaving the key out means true.")
+                Boolean enabled,
+        @JsonPropertyDescription(
+                        "When the backup runs, a cron expression in UTC (e.g. \"0 3 * * *\" for 03:00 daily). The backup-too-old alert allows one interval plus alerts.backupSlack.")
+                @JsonProperty(required = true)
+                String schedule,
+        @JsonPropertyDescription(
+                        "Days a dump is kept in the bucket; the upload removes older ones (mc rm --older-than).")
+                @JsonProperty(required = true)
+                Integer retentionDays,
+        @JsonPropertyDescription(
+                        "The MinIO client (mc) image that uploads the dumps, repository:tag pinned.")
+                @JsonProperty(required = true)
+                String clientImage,
+        @JsonPropertyDescription(
+                        "CPU and memory of each of the backup Job's containers (the dump and the upload).")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "Where the dumps go: an S3-compatible bucket and the Vault paths of its credentials.")
+                @JsonProperty(required = true)
+                S3Target target) {
 
     public boolean isEnabled() {
         return enabled == null || enabled;
@@ -17,11 +34,24 @@ public record BackupConfig(
 
     /** Where dumps go: Cloudflare R2 in production, the in-cluster MinIO in dev. */
     public record S3Target(
-            @JsonProperty(required = true) Provider provider,
-            String endpoint,
-            @JsonProperty(required = true) String bucket,
-            @JsonProperty(required = true) VaultRef accessKeyId,
-            @JsonProperty(required = true) VaultRef secretAccessKey) {}
+            @JsonPropertyDescription(
+                            "The storage service: r2 (Cloudflare R2, production), minio (the cluster's own MinIO, dev) or s3 (AWS S3).")
+                    @JsonProperty(required = true)
+                    Provider provider,
+            @JsonPropertyDescription(
+                            "The S3 API URL. For r2 it is https://<account>.r2.cloudflarestorage.com; for minio the in-cluster service when left out.")
+                    String endpoint,
+            @JsonPropertyDescription("Bucket the dumps go to, under <bucket>/<cluster>/<date>/.")
+                    @JsonProperty(required = true)
+                    String bucket,
+            @JsonPropertyDescription(
+                            "Vault reference of the access key id (never the value itself).")
+                    @JsonProperty(required = true)
+                    VaultRef accessKeyId,
+            @JsonPropertyDescription(
+                            "Vault reference of the secret access key (never the value itself).")
+                    @JsonProperty(required = true)
+                    VaultRef secretAccessKey) {}
 
     public enum Provider {
         @com.fasterxml.jackson.annotation.JsonProperty("r2")

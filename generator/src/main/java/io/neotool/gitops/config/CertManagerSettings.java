@@ -1,6 +1,8 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * cert-manager with an ACME issuer: a certificate for every public host of the cluster, renewed
@@ -10,12 +12,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     are its siblings in the same registry folder, at the same tag
  * @param resources of each cert-manager pod (controller, webhook, CA injector, API check)
  */
+@JsonClassDescription("cert-manager and a Let's Encrypt ClusterIssuer for every public host.")
 public record CertManagerSettings(
-        Boolean enabled,
-        @JsonProperty(required = true) String chartVersion,
-        @JsonProperty(required = true) String image,
-        @JsonProperty(required = true) Resources resources,
-        @JsonProperty(required = true) Acme acme)
+        @JsonPropertyDescription(
+                        "Whether the cluster runs cert-manager. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
+                Boolean enabled,
+        @JsonPropertyDescription(
+                        "Exact version of the cert-manager Helm chart the HelmRelease installs (pinned, no ranges; Renovate proposes bumps). The review names what a bump changes.")
+                @JsonProperty(required = true)
+                String chartVersion,
+        @JsonPropertyDescription(
+                        "cert-manager's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
+                @JsonProperty(required = true)
+                String image,
+        @JsonPropertyDescription(
+                        "CPU and memory requests and limits of cert-manager's main container; the requests are what the node reserves for it.")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "The ACME account the certificates are issued with (Let's Encrypt by default).")
+                @JsonProperty(required = true)
+                Acme acme)
         implements ComponentSettings.Chart {
 
     /** The controller image's name; its siblings differ only in the suffix. */
@@ -28,7 +45,16 @@ public record CertManagerSettings(
      * @param server the ACME directory (default: Let's Encrypt production)
      * @param issuer the ClusterIssuer's name (default {@code letsencrypt})
      */
-    public record Acme(@JsonProperty(required = true) String email, String server, String issuer) {
+    public record Acme(
+            @JsonPropertyDescription(
+                            "Contact address of the ACME account (Let's Encrypt's expiry mails).")
+                    @JsonProperty(required = true)
+                    String email,
+            @JsonPropertyDescription(
+                            "ACME directory URL. Default Let's Encrypt's production directory.")
+                    String server,
+            @JsonPropertyDescription("Name of the generated ClusterIssuer. Default letsencrypt.")
+                    String issuer) {
         public static final String LETS_ENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
 
         public Acme {

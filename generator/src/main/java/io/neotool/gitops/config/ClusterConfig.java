@@ -1,14 +1,27 @@
 package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** The cluster Flux runs in: a single-node K3S by default. */
 public record ClusterConfig(
-        @JsonProperty(required = true) String name,
-        @JsonProperty(required = true) String kubernetesVersion,
-        @JsonProperty(required = true) String domain,
-        String storageClass,
-        String ingressClass) {
+        @JsonPropertyDescription(
+                        "The cluster's name (a DNS label): the folder clusters/<name>/ and the prefix of its Flux objects.")
+                @JsonProperty(required = true)
+                String name,
+        @JsonPropertyDescription(
+                        "The Kubernetes minor the cluster runs, quoted (e.g. \"1.33\"): objects are validated against that version's schemas.")
+                @JsonProperty(required = true)
+                String kubernetesVersion,
+        @JsonPropertyDescription(
+                        "The public domain; every host of the config must lie under it (e.g. neotool.io).")
+                @JsonProperty(required = true)
+                String domain,
+        @JsonPropertyDescription(
+                        "StorageClass of every persistent volume claim. Leave it out for K3S's local-path (volumes on the node's disk).")
+                String storageClass,
+        @JsonPropertyDescription("IngressClass of every Ingress. Leave it out for K3S's traefik.")
+                String ingressClass) {
 
     public ClusterConfig {
         storageClass = storageClass == null ? "local-path" : storageClass;

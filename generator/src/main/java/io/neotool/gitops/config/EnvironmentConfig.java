@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 /**
@@ -13,16 +14,39 @@ import java.util.List;
  * folder): each adds apps, infrastructure components or keys this file leaves out.
  */
 public record EnvironmentConfig(
-        @JsonProperty(required = true) ClusterConfig cluster,
-        @JsonProperty(required = true) GitConfig git,
-        FluxConfig flux,
-        @JsonProperty(required = true) String namespace,
-        String agentsNamespace,
-        @JsonProperty(required = true) InfrastructureConfig infrastructure,
-        List<AppConfig> apps,
-        BackupConfig backups,
-        ValidationConfig validation,
-        List<String> include) {
+        @JsonPropertyDescription(
+                        "The Kubernetes cluster this environment runs on: its name, version, public domain and storage and ingress classes.")
+                @JsonProperty(required = true)
+                ClusterConfig cluster,
+        @JsonPropertyDescription(
+                        "The Git repository Flux syncs the cluster from: this repository, as the cluster reaches it.")
+                @JsonProperty(required = true)
+                GitConfig git,
+        @JsonPropertyDescription(
+                        "How often Flux applies this repository and how long it waits. Leave it out for 1m / 2m / 5m.")
+                FluxConfig flux,
+        @JsonPropertyDescription(
+                        "The namespace every NeoTool workload runs in (e.g. production). Generated objects, network policies and Vault roles are bound to it.")
+                @JsonProperty(required = true)
+                String namespace,
+        @JsonPropertyDescription(
+                        "The namespace of the node agents (node-exporter, Promtail), which need host access that the main namespace's Pod Security level forbids. Defaults to <namespace>-agents.")
+                String agentsNamespace,
+        @JsonPropertyDescription(
+                        "The shared infrastructure, one key per component (vault, postgres, pgbouncer, kafka, prometheus, grafana, loki, promtail, minio, unleash, apolloRouter, certManager). A component left out is not deployed.")
+                @JsonProperty(required = true)
+                InfrastructureConfig infrastructure,
+        @JsonPropertyDescription(
+                        "NeoTool's own services (Kotlin) and web front ends (Next.js): one entry per app, each deployed as its own Flux Kustomization with a Deployment, Service, probes and, if asked, an ingress, a database, topics and secrets.")
+                List<AppConfig> apps,
+        @JsonPropertyDescription(
+                        "The daily backup of every app database (pg_dump) uploaded to S3-compatible storage (Cloudflare R2 in production). Leave it out for no backups.")
+                BackupConfig backups,
+        @JsonPropertyDescription("Options of neotool:validate: kinds whose schema it may skip.")
+                ValidationConfig validation,
+        @JsonPropertyDescription(
+                        "More files of this environment to merge into this one (paths relative to this file, inside config/), e.g. apps split over files. A key may be set in one file only.")
+                List<String> include) {
 
     public EnvironmentConfig {
         flux = flux == null ? FluxConfig.DEFAULTS : flux;

@@ -1,18 +1,44 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** Single-node Kafka in KRaft combined mode (broker and controller in one process). */
+@JsonClassDescription(
+        "Kafka in KRaft mode (no ZooKeeper), one broker, with its exporter and the topics Job.")
 public record KafkaSettings(
-        Boolean enabled,
-        @JsonProperty(required = true) String image,
-        String exporterImage,
-        @JsonProperty(required = true) String storage,
-        @JsonProperty(required = true) Resources resources,
-        @JsonProperty(required = true) String clusterId,
-        String heapOpts,
-        Integer defaultPartitions,
-        java.util.List<SecurityExemption> exemptions)
+        @JsonPropertyDescription(
+                        "Whether the cluster runs Kafka. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
+                Boolean enabled,
+        @JsonPropertyDescription(
+                        "Kafka's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
+                @JsonProperty(required = true)
+                String image,
+        @JsonPropertyDescription(
+                        "The Prometheus exporter run for Kafka, repository:tag. Leave it out for the version this generator was tested with.")
+                String exporterImage,
+        @JsonPropertyDescription(
+                        "Size of Kafka's persistent volume claim, a Kubernetes quantity (e.g. 50Gi), on cluster.storageClass. A claim can grow, never shrink: the review refuses a smaller size.")
+                @JsonProperty(required = true)
+                String storage,
+        @JsonPropertyDescription(
+                        "CPU and memory requests and limits of Kafka's main container; the requests are what the node reserves for it.")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "The KRaft cluster id the broker's storage is formatted with (22 characters of base64url, e.g. from kafka-storage random-uuid). Never change it on a running cluster.")
+                @JsonProperty(required = true)
+                String clusterId,
+        @JsonPropertyDescription(
+                        "JVM heap options of the broker (KAFKA_HEAP_OPTS). Default -Xms512m -Xmx512m; keep it well under the memory limit.")
+                String heapOpts,
+        @JsonPropertyDescription(
+                        "Partitions of each topic the topics Job creates. Default 3. It never changes an existing topic.")
+                Integer defaultPartitions,
+        @JsonPropertyDescription(
+                        "Pod Security controls Kafka's image cannot meet, each with the reason; they relax exactly that control for its pods, and the review lists them.")
+                java.util.List<SecurityExemption> exemptions)
         implements ComponentSettings.Exported, ComponentSettings.Storage {
     /** The exporter image when the config names none (the one the project tested). */
     public static final String DEFAULT_EXPORTER = "danielqsj/kafka-exporter:v1.9.0";

@@ -1,19 +1,44 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** PgBouncer in front of PostgreSQL; every app reaches the database through it. */
+@JsonClassDescription(
+        "PgBouncer in front of PostgreSQL; every app reaches the database through it.")
 public record PgBouncerSettings(
-        Boolean enabled,
-        @JsonProperty(required = true) String image,
-        String exporterImage,
-        Integer replicas,
-        @JsonProperty(required = true) Resources resources,
-        String poolMode,
-        Integer maxClientConn,
-        Integer defaultPoolSize,
-        @JsonProperty(required = true) VaultRef authUserPassword,
-        java.util.List<SecurityExemption> exemptions)
+        @JsonPropertyDescription(
+                        "Whether the cluster runs PgBouncer. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
+                Boolean enabled,
+        @JsonPropertyDescription(
+                        "PgBouncer's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
+                @JsonProperty(required = true)
+                String image,
+        @JsonPropertyDescription(
+                        "The Prometheus exporter run for PgBouncer, repository:tag. Leave it out for the version this generator was tested with.")
+                String exporterImage,
+        @JsonPropertyDescription("Number of PgBouncer pods (at least 1).") Integer replicas,
+        @JsonPropertyDescription(
+                        "CPU and memory requests and limits of PgBouncer's main container; the requests are what the node reserves for it.")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "How PgBouncer shares server connections: transaction (default; one per transaction), session (one per client session) or statement.")
+                PoolMode poolMode,
+        @JsonPropertyDescription(
+                        "Most client connections PgBouncer accepts (max_client_conn). Default 500.")
+                Integer maxClientConn,
+        @JsonPropertyDescription(
+                        "Server connections per database and user (default_pool_size). Default 20; clients wait when it is used up, which the waiting-clients alert reports.")
+                Integer defaultPoolSize,
+        @JsonPropertyDescription(
+                        "Vault reference of the password of PgBouncer's auth user, which looks app owners up in PostgreSQL (auth_query).")
+                @JsonProperty(required = true)
+                VaultRef authUserPassword,
+        @JsonPropertyDescription(
+                        "Pod Security controls PgBouncer's image cannot meet, each with the reason; they relax exactly that control for its pods, and the review lists them.")
+                java.util.List<SecurityExemption> exemptions)
         implements ComponentSettings.Exported {
     /** The exporter image when the config names none (the one the project tested). */
     public static final String DEFAULT_EXPORTER =
@@ -23,9 +48,24 @@ public record PgBouncerSettings(
         exporterImage = exporterImage == null ? DEFAULT_EXPORTER : exporterImage;
         exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
         replicas = replicas == null ? 1 : replicas;
-        poolMode = poolMode == null ? "transaction" : poolMode;
+        poolMode = poolMode == null ? PoolMode.TRANSACTION : poolMode;
         maxClientConn = maxClientConn == null ? 500 : maxClientConn;
         defaultPoolSize = defaultPoolSize == null ? 20 : defaultPoolSize;
+    }
+
+    /** How PgBouncer hands server connections to clients ({@code pool_mode}). */
+    public enum PoolMode {
+        @JsonProperty("session")
+        SESSION,
+        @JsonProperty("transaction")
+        TRANSACTION,
+        @JsonProperty("statement")
+        STATEMENT;
+
+        /** The value pgbouncer.ini takes. */
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** The oldest PgBouncer that accepts the generated config ({@code auth_dbname}: 1.19). */
@@ -51,11 +91,6 @@ public record PgBouncerSettings(
     @Override
     public void validate(ConfigRules rules, String path) {
         rules.positive(path + ".replicas", replicas);
-        rules.check(
-                java.util.Set.of("session", "transaction", "statement").contains(poolMode),
-                path + ".poolMode",
-                "'" + poolMode + "' is not a pool mode",
-                "one of: session, transaction, statement");
         rules.positive(path + ".maxClientConn", maxClientConn);
         rules.positive(path + ".defaultPoolSize", defaultPoolSize);
         rules.vault(path + ".authUserPassword", authUserPassword);

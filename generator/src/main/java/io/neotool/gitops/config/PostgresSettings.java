@@ -1,20 +1,47 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.jspecify.annotations.Nullable;
 
 /** The shared PostgreSQL server (plain StatefulSet). */
+@JsonClassDescription("PostgreSQL, one server for every app database, with its exporter.")
 public record PostgresSettings(
-        Boolean enabled,
-        @JsonProperty(required = true) String image,
-        String exporterImage,
-        @JsonProperty(required = true) String storage,
-        @JsonProperty(required = true) Resources resources,
-        Integer maxConnections,
-        String sharedBuffers,
-        @JsonProperty(required = true) VaultRef superuserPassword,
-        java.util.List<SecurityExemption> exemptions,
-        @Nullable String majorUpgradeFrom)
+        @JsonPropertyDescription(
+                        "Whether the cluster runs PostgreSQL. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
+                Boolean enabled,
+        @JsonPropertyDescription(
+                        "PostgreSQL's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
+                @JsonProperty(required = true)
+                String image,
+        @JsonPropertyDescription(
+                        "The Prometheus exporter run for PostgreSQL, repository:tag. Leave it out for the version this generator was tested with.")
+                String exporterImage,
+        @JsonPropertyDescription(
+                        "Size of PostgreSQL's persistent volume claim, a Kubernetes quantity (e.g. 50Gi), on cluster.storageClass. A claim can grow, never shrink: the review refuses a smaller size.")
+                @JsonProperty(required = true)
+                String storage,
+        @JsonPropertyDescription(
+                        "CPU and memory requests and limits of PostgreSQL's main container; the requests are what the node reserves for it.")
+                @JsonProperty(required = true)
+                Resources resources,
+        @JsonPropertyDescription(
+                        "PostgreSQL's max_connections. Default 200; the connections alert fires at alerts.postgresConnectionsPercent of it.")
+                Integer maxConnections,
+        @JsonPropertyDescription(
+                        "PostgreSQL's shared_buffers, in PostgreSQL units (e.g. 512MB); about a quarter of the memory limit. Default 128MB.")
+                String sharedBuffers,
+        @JsonPropertyDescription(
+                        "Vault reference of the postgres superuser's password (the server's POSTGRES_PASSWORD_FILE, the databases Job and the backup read it).")
+                @JsonProperty(required = true)
+                VaultRef superuserPassword,
+        @JsonPropertyDescription(
+                        "Pod Security controls PostgreSQL's image cannot meet, each with the reason; they relax exactly that control for its pods, and the review lists them.")
+                java.util.List<SecurityExemption> exemptions,
+        @JsonPropertyDescription(
+                        "The major the cluster runs now (e.g. \"17\"), set to acknowledge a planned major upgrade: without it the generator refuses an image of another major, which cannot read the old data directory (dump and restore, or pg_upgrade, first).")
+                @Nullable String majorUpgradeFrom)
         implements ComponentSettings.Exported, ComponentSettings.Storage {
     /** The exporter image when the config names none (the one the project tested). */
     public static final String DEFAULT_EXPORTER =

@@ -67,16 +67,33 @@ class ConfigSchemaTest {
                             node.put("type", "object");
                             ObjectNode properties = node.putObject("properties");
                             for (SettingsKey<?> key : Components.settings()) {
-                                properties.set(
-                                        key.key(),
-                                        context.createDefinitionReference(
-                                                context.getTypeContext().resolve(key.type())));
+                                // a $ref with a description beside it, as draft 7 reads one
+                                ObjectNode property = properties.putObject(key.key());
+                                property.putArray("allOf")
+                                        .add(
+                                                context.createDefinitionReference(
+                                                        context.getTypeContext()
+                                                                .resolve(key.type())));
+                                com.fasterxml.jackson.annotation.JsonClassDescription about =
+                                        key.type()
+                                                .getAnnotation(
+                                                        com.fasterxml.jackson.annotation
+                                                                .JsonClassDescription.class);
+                                if (about != null) {
+                                    property.put("description", about.value());
+                                }
                             }
                             node.put("additionalProperties", false);
                             return new CustomDefinition(node);
                         });
+        builder.forFields().withDefaultResolver(SchemaDocs::defaultOf);
         ObjectNode schema =
                 new SchemaGenerator(builder.build()).generateSchema(EnvironmentConfig.class);
+        SchemaDocs.addExamples(
+                schema,
+                List.of(
+                        TestSupport.configDir().resolve("production.yaml"),
+                        TestSupport.configDir().resolve("dev.yaml")));
         schema.put("title", "NeoTool environment config (config/<env>.yaml)");
         schema.put(
                 "description",
@@ -106,6 +123,33 @@ class ConfigSchemaTest {
                         "the committed schema is stale: regenerate with "
                                 + "./mvnw test -pl generator -Dtest=ConfigSchemaTest -Dneotool.updateSchema=true")
                 .isEqualTo(generated);
+    }
+
+    /**
+     * Every key of the schema says what it does (from the config types), so an editor shows it;
+     * defaults and examples are there where the types and the fixtures give them.
+     */
+    @Test
+    void everyKeyIsDescribedWithItsDefaultsAndExamples() throws IOException {
+        ObjectNode schema =
+                (ObjectNode)
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(
+                                        Files.readString(
+                                                TestSupport.repoRoot().resolve(FILE),
+                                                StandardCharsets.UTF_8));
+        assertThat(SchemaDocs.undescribed(schema)).as("keys without a description").isEmpty();
+        com.fasterxml.jackson.databind.JsonNode pgbouncer =
+                schema.at("/definitions/PgBouncerSettings/properties");
+        assertThat(SchemaDocs.attribute(pgbouncer.get("poolMode"), "default").asText())
+                .isEqualTo("transaction");
+        assertThat(SchemaDocs.attribute(pgbouncer.get("maxClientConn"), "default").asInt())
+                .isEqualTo(500);
+        assertThat(SchemaDocs.attribute(pgbouncer.get("enabled"), "default").asBoolean(false))
+                .isTrue();
+        assertThat(schema.at("/definitions/PoolMode/enum").toString())
+                .isEqualTo("[\"session\",\"transaction\",\"statement\"]");
+        assertThat(pgbouncer.at("/image/examples/0").asText()).startsWith("edoburu/pgbouncer:");
     }
 
     @Test

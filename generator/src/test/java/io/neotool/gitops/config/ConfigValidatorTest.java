@@ -23,7 +23,7 @@ class ConfigValidatorTest {
             chartVersion: 8.4.8                  | chartVersion: ^8.4.0                     | infrastructure.grafana.chartVersion       | chart version '^8.4.0' is not pinned
             chartVersion: 25.30.2                | chartVersion: 25.x                       | infrastructure.prometheus.chartVersion    | chart version '25.x' is not pinned
             storage: 30Gi\\n    retention: 15d   | storage: 30GB\\n    retention: 15d       | infrastructure.prometheus.storage         | '30GB' is not a Kubernetes quantity
-            poolMode: transaction                | poolMode: pooled                         | infrastructure.pgbouncer.poolMode         | 'pooled' is not a pool mode
+            poolMode: transaction                | poolMode: pooled                         | infrastructure.pgbouncer.poolMode         | 'pooled' is not an allowed value
             image: edoburu/pgbouncer:v1.25.2-p0  | image: edoburu/pgbouncer:v1.18.0-p0      | infrastructure.pgbouncer.image            | PgBouncer 1.18 is older than 1.19, the first that reads auth_dbname
             clusterId: 4L6g3nShT-eMCtK--X86sw    | clusterId: my-cluster                    | infrastructure.kafka.clusterId            | 'my-cluster' is not a Kafka cluster id
             host: grafana.neotool.io             | host: grafana.example.com                | infrastructure.grafana.host               | host 'grafana.example.com' is not under the cluster domain
