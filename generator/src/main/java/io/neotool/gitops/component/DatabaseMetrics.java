@@ -21,13 +21,9 @@ final class DatabaseMetrics {
     static List<io.fabric8.kubernetes.api.model.Container> postgresContainers(
             Context context,
             PostgresSettings pg,
-            io.fabric8.kubernetes.api.model.Container server,
-            String passwordFile) {
+            io.fabric8.kubernetes.api.model.Container server) {
         return Observability.scraped(context)
-                ? List.of(
-                        server,
-                        Exporters.postgres(
-                                pg.exporterImage(), Workloads.VAULT_SECRETS_DIR + passwordFile))
+                ? List.of(server, Exporters.postgres(pg.exporterImage()))
                 : List.of(server);
     }
 

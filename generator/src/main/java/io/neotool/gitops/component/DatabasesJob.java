@@ -78,7 +78,11 @@ public final class DatabasesJob {
                                         "host",
                                         PostgresComponent.SERVICE,
                                         "port",
-                                        String.valueOf(PostgresComponent.PORT)));
+                                        String.valueOf(PostgresComponent.PORT),
+                                        "exporterRole",
+                                        Observability.scraped(context)
+                                                ? Exporters.POSTGRES_ROLE
+                                                : ""));
         var configMap =
                 new ConfigMapBuilder()
                         .withNewMetadata()

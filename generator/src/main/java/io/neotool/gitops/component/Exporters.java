@@ -7,9 +7,10 @@ import io.neotool.gitops.config.VaultRef;
 import java.util.Map;
 
 /**
- * The Prometheus exporters that run beside PostgreSQL and PgBouncer, in their pods, reaching them
- * on the loopback address with the password Vault renders for the pod. Both images
- * (prometheus-community) run as {@code nobody} from a busybox base.
+ * The Prometheus exporters that run beside PostgreSQL and PgBouncer, in their pods: PostgreSQL's
+ * over its Unix socket as a monitoring role, PgBouncer's on the loopback address as its stats user
+ * with the password Vault renders for the pod. Both images (prometheus-community) run as {@code
+ * nobody} from a busybox base.
  */
 final class Exporters {
     private Exporters() {}
@@ -27,22 +28,35 @@ final class Exporters {
     static final String PGBOUNCER_DSN_FILE = "pgbouncer-exporter-dsn";
 
     /**
-     * postgres_exporter as the superuser over the loopback address, the password read from the file
-     * PostgreSQL itself starts with ({@code DATA_SOURCE_PASS_FILE}).
+     * The role postgres_exporter logs in as: {@code pg_monitor} and CONNECT on the "postgres"
+     * database only (created by the databases Job), no password, so it logs in over the server's
+     * Unix socket only (the image's {@code local all all trust}), never over the network.
      */
-    static Container postgres(String image, String passwordFile) {
+    static final String POSTGRES_ROLE = "postgres_exporter";
+
+    /** Where the server's Unix socket lives; the exporter shares that folder (an emptyDir). */
+    static final String POSTGRES_SOCKET_DIR = "/var/run/postgresql";
+
+    /**
+     * postgres_exporter as {@link #POSTGRES_ROLE} over the socket: no password in its container
+     * (postgres_exporter 0.19 and 0.20 split their DSN on spaces, so a password holding one would
+     * break it), and no superuser.
+     */
+    static Container postgres(String image) {
         return base("metrics", image, POSTGRES_PORT)
                 .withEnv(
                         Workloads.env(
                                 Map.of(
-                                        "DATA_SOURCE_URI",
-                                        "127.0.0.1:"
-                                                + PostgresComponent.PORT
-                                                + "/postgres?sslmode=disable",
-                                        "DATA_SOURCE_USER",
-                                        "postgres",
-                                        "DATA_SOURCE_PASS_FILE",
-                                        passwordFile)))
+                                        "DATA_SOURCE_NAME",
+                                        "host="
+                                                + POSTGRES_SOCKET_DIR
+                                                + " user="
+                                                + POSTGRES_ROLE
+                                                + " dbname=postgres sslmode=disable")))
+                .addNewVolumeMount()
+                .withName("run")
+                .withMountPath(POSTGRES_SOCKET_DIR)
+                .endVolumeMount()
                 .build();
     }
 

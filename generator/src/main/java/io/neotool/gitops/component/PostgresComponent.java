@@ -130,9 +130,7 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
                         .withAutomountServiceAccountToken(false)
                         .withSecurityContext(PodSecurity.pod(UID))
                         .withTerminationGracePeriodSeconds(60L)
-                        .withContainers(
-                                DatabaseMetrics.postgresContainers(
-                                        context, pg, container, SUPERUSER_FILE))
+                        .withContainers(DatabaseMetrics.postgresContainers(context, pg, container))
                         .addToVolumes(
                                 VaultInjection.emptyDir("run"),
                                 VaultInjection.emptyDir("tmp"),

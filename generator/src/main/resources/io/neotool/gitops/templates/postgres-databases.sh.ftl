@@ -52,3 +52,16 @@ GRANT CONNECT ON DATABASE postgres TO pgbouncer;
 SQL
 echo "pgbouncer lookup ready"
 </#if>
+<#if exporterRole?has_content>
+
+# postgres_exporter's role: what pg_monitor may read (statistics, sizes, settings), and CONNECT on
+# the "postgres" database only, so it reads no app's table. No password: it logs in over the
+# server's Unix socket, which its container shares, and never over the network.
+psql -v ON_ERROR_STOP=1 <<'SQL'
+SELECT 'CREATE ROLE ${exporterRole} LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${exporterRole}') \gexec
+ALTER ROLE ${exporterRole} WITH LOGIN NOSUPERUSER PASSWORD NULL;
+GRANT pg_monitor TO ${exporterRole};
+GRANT CONNECT ON DATABASE postgres TO ${exporterRole};
+SQL
+echo "exporter role ready"
+</#if>

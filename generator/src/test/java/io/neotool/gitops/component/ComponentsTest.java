@@ -181,6 +181,33 @@ class ComponentsTest {
         assertThat(hr.toString()).doesNotContain("postgresql\":{\"enabled\":true");
     }
 
+    /**
+     * postgres_exporter reads with least privilege: a pg_monitor role the databases Job creates,
+     * over the server's socket, with no password and no superuser in its container.
+     */
+    @Test
+    void postgresExporterIsAMonitoringRoleOverTheSocket() {
+        JsonNode sts = yaml(tree, CONFIGS + "postgres/statefulset-postgres.yaml");
+        JsonNode metrics = sts.at("/spec/template/spec/containers/1");
+        assertThat(metrics.path("name").asString()).isEqualTo("metrics");
+        assertThat(metrics.path("env").toString())
+                .contains(
+                        "host=/var/run/postgresql user=postgres_exporter dbname=postgres sslmode=disable")
+                .doesNotContain("postgres-password", "DATA_SOURCE_USER", "DATA_SOURCE_PASS_FILE");
+        assertThat(metrics.at("/volumeMounts/0/mountPath").asString())
+                .as("the server's socket folder")
+                .isEqualTo("/var/run/postgresql");
+        String script =
+                yaml(tree, CONFIGS + "postgres/configmap-postgres-databases.yaml")
+                        .at("/data/ensure-databases.sh")
+                        .asString();
+        assertThat(script)
+                .contains(
+                        "ALTER ROLE postgres_exporter WITH LOGIN NOSUPERUSER PASSWORD NULL;",
+                        "GRANT pg_monitor TO postgres_exporter;",
+                        "GRANT CONNECT ON DATABASE postgres TO postgres_exporter;");
+    }
+
     @Test
     void postgresStatefulSetOnLocalPath() {
         JsonNode sts = yaml(tree, CONFIGS + "postgres/statefulset-postgres.yaml");
