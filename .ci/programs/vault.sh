@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Vault 1.21.1 (built from the Go module proxy) initialized and unsealed as an operator does, with
+# Vault 1.21.1 (built from the Go module proxy) on the server configuration the HelmRelease gives the
+# chart, initialized and unsealed as an operator does, with
 # the generated vault-policies.sh applied the way its header says (sh -s, the operator's token), twice:
 # it must be idempotent and draw no warning from Vault (a role without an audience does). Kubernetes
 # auth talks to a stand-in TokenReview API on 127.0.0.1 (tokenreview.py). Then every role logs in as
@@ -21,15 +22,20 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$DIR/api.key" -out "$DIR/api.
 head -c 32 /dev/urandom > "$DIR/tokenreview.key"
 python3 .ci/programs/tokenreview.py serve "$DIR/tokenreview.key" "$K_PORT" "$DIR/api.crt" "$DIR/api.key" > "$DIR/tokenreview.log" 2>&1 &
 record $!
-cat > "$DIR/vault.hcl" <<HCL
-storage "inmem" {}
-listener "tcp" {
-  address     = "127.0.0.1:$V_PORT"
-  tls_disable = true
-}
-disable_mlock = true
-api_addr      = "http://127.0.0.1:$V_PORT"
-HCL
+# the server's configuration as the chart receives it (file storage, the listener's telemetry),
+# addresses and the storage path changed only
+C_PORT=$(free_port)
+"$PYTHON" - "$DIR" "$V_PORT" "$C_PORT" <<'PY'
+import sys, yaml
+out, port, cluster = sys.argv[1:4]
+hr = yaml.safe_load(open("infrastructure/production/controllers/vault/helmrelease-vault.yaml"))
+config = hr["spec"]["values"]["server"]["standalone"]["config"]
+for old, new in [('"[::]:8200"', f'"127.0.0.1:{port}"'), ('"[::]:8201"', f'"127.0.0.1:{cluster}"'),
+                 ('"/vault/data"', f'"{out}/data"')]:
+    assert old in config, "Vault's config no longer has " + old
+    config = config.replace(old, new)
+open(out + "/vault.hcl", "w").write(config)
+PY
 "$VAULT" server -config="$DIR/vault.hcl" > "$DIR/vault.log" 2>&1 &
 record $!
 export VAULT_ADDR="http://127.0.0.1:$V_PORT"
@@ -164,4 +170,4 @@ while IFS=$'\t' read -r i role file source; do
   rendered=$((rendered + 1))
 done < "$DIR/templates.tsv"
 printf 'VAULT_ADDR=%q\nVAULT_ROOT=%q\nTOKENREVIEW_KEY=%q\n' "$VAULT_ADDR" "$VAULT_ROOT" "$TOKENREVIEW_KEY" >> "$WORK/state"
-echo "vault: Vault $("$VAULT" version | awk '{print $2}'): vault-policies.sh applied twice without a warning; $(echo $roles | wc -w) roles log in as their ServiceAccounts only with tokens made for Vault, $checked path reads allowed or refused as declared; $rendered agent templates rendered by vault agent"
+echo "vault: Vault $("$VAULT" version | awk '{print $2}' | tr -d ,): vault-policies.sh applied twice without a warning; $(echo $roles | wc -w) roles log in as their ServiceAccounts only with tokens made for Vault, $checked path reads allowed or refused as declared; $rendered agent templates rendered by vault agent"

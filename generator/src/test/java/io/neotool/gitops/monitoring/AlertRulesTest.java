@@ -94,6 +94,82 @@ class AlertRulesTest {
         assertThat(run(dir, promtool, "test", "rules", "tests.yml")).contains("SUCCESS");
     }
 
+    /**
+     * The synthetic series of every alert's cases are series the real exporters emit: each metric
+     * name is in the scrapes the real-programs harness took (scraped-series.tsv, which CI keeps
+     * equal to them), with label keys the scrape shows or Prometheus adds to every target, or it is
+     * one the harness cannot scrape, allow-listed with the reason.
+     */
+    @ParameterizedTest
+    @MethodSource("configs")
+    void everySyntheticSeriesIsOneTheRealExportersEmit(LoadedConfig config) throws Exception {
+        Map<String, Set<String>> scraped = new java.util.HashMap<>();
+        for (String line :
+                Files.readAllLines(Path.of("src/test/resources/monitoring/scraped-series.tsv"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] f = line.split("\t", -1);
+                scraped.put(f[0], new TreeSet<>(List.of(f[2].split(","))));
+            }
+        }
+        assertThat(scraped).as("metrics in the harness' scrapes").isNotEmpty();
+        List<java.util.regex.Pattern> allowed = new ArrayList<>();
+        for (String line :
+                Files.readAllLines(
+                        TestSupport.repoRoot().resolve(".ci/programs/metrics-allowlist.tsv"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                allowed.add(java.util.regex.Pattern.compile(line.split("\t", 2)[0]));
+            }
+        }
+        java.util.regex.Pattern series =
+                java.util.regex.Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?$");
+        java.util.regex.Pattern label =
+                java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=~?\"");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Alert alert : Observability.of(new Context(config, new Templates())).alerts()) {
+            for (Alert.Case c : List.of(alert.fires(), alert.quiet())) {
+                for (String s : c.series().keySet()) {
+                    java.util.regex.Matcher m = series.matcher(s);
+                    assertThat(m.matches()).as("series %s of %s", s, alert.name()).isTrue();
+                    String metric = m.group(1);
+                    checked++;
+                    if (scraped.containsKey(metric)) {
+                        java.util.regex.Matcher l =
+                                label.matcher(m.group(2) == null ? "" : m.group(2));
+                        while (l.find()) {
+                            String key = l.group(1);
+                            if (!scraped.get(metric).contains(key)
+                                    && !TARGET_LABELS.matcher(key).matches()) {
+                                problems.add(
+                                        alert.name()
+                                                + ": "
+                                                + s
+                                                + " has '"
+                                                + key
+                                                + "', which the scrape of "
+                                                + metric
+                                                + " does not");
+                            }
+                        }
+                    } else if (allowed.stream().noneMatch(a -> a.matcher(metric).find())) {
+                        problems.add(
+                                alert.name()
+                                        + ": "
+                                        + metric
+                                        + " is in no scrape and not allow-listed");
+                    }
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+        assertThat(problems).isEmpty();
+    }
+
+    /** Labels Prometheus adds to every series of a target (the scrape config's relabelling). */
+    private static final java.util.regex.Pattern TARGET_LABELS =
+            java.util.regex.Pattern.compile(
+                    "job|instance|namespace|pod|container|app_kubernetes_io_[a-z_]+");
+
     @ParameterizedTest
     @MethodSource("configs")
     void everyDashboardQueryParses(LoadedConfig config, @TempDir Path dir) throws Exception {
