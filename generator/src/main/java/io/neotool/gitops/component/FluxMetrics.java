@@ -37,7 +37,6 @@ final class FluxMetrics {
         List<Object> rules = new ArrayList<>();
         for (String[] k : KINDS) {
             Map<String, Object> labels = new LinkedHashMap<>();
-            labels.put("name", List.of("metadata", "name"));
             labels.put("namespace", List.of("metadata", "namespace"));
             labels.put("ready", List.of("status", "conditions", "[type=Ready]", "status"));
             labels.put("suspended", List.of("spec", "suspend"));
@@ -54,7 +53,18 @@ final class FluxMetrics {
                                     "help",
                                     "The Ready condition of a Flux " + k[2] + ".",
                                     "each",
-                                    Map.of("type", "Info", "info", Map.of()))));
+                                    // an Info metric with no label of its own is never
+                                    // emitted (kube-state-metrics drops a value without
+                                    // labels): the object's name is the Info's label
+                                    Map.of(
+                                            "type",
+                                            "Info",
+                                            "info",
+                                            Map.of(
+                                                    "labelsFromPath",
+                                                    Map.of(
+                                                            "name",
+                                                            List.of("metadata", "name")))))));
             resources.add(resource);
             rules.add(
                     Map.of(
