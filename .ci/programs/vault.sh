@@ -169,5 +169,19 @@ while IFS=$'\t' read -r i role file source; do
   fi
   rendered=$((rendered + 1))
 done < "$DIR/templates.tsv"
+# neotool:secrets against this Vault: every secret the production config's workloads read is there;
+# with one deleted, it fails naming that secret's config key (the plugin as CI installed it)
+secrets_goal() { VAULT_TOKEN="$VAULT_ROOT" ./mvnw -q -B neotool:secrets -Dneotool.cluster=production -Dneotool.vault.addr="$VAULT_ADDR"; }
+secrets_goal > "$DIR/secrets-goal.log" 2>&1 || { cat "$DIR/secrets-goal.log" >&2; echo "neotool:secrets finds a secret missing that the harness wrote" >&2; exit 1; }
+VAULT_TOKEN="$VAULT_ROOT" "$VAULT" kv metadata delete -mount=secret grafana/admin >/dev/null
+if secrets_goal > "$DIR/secrets-goal.log" 2>&1; then echo "neotool:secrets passed with secret/grafana/admin deleted" >&2; exit 1; fi
+grep -q "infrastructure.grafana.adminPassword: no secret at secret/data/grafana/admin" "$DIR/secrets-goal.log" \
+  || { cat "$DIR/secrets-goal.log" >&2; exit 1; }
+"$PYTHON" - "$DIR/secrets.json" "$VAULT_ADDR" "$VAULT_ROOT" secret/data/grafana/admin <<'PY'
+import json, sys, urllib.request
+values, address, token, path = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3], sys.argv[4]
+urllib.request.urlopen(urllib.request.Request(f"{address}/v1/{path}", data=json.dumps({"data": values[path]}).encode(),
+                                              method="POST", headers={"X-Vault-Token": token})).read()
+PY
 printf 'VAULT_ADDR=%q\nVAULT_ROOT=%q\nTOKENREVIEW_KEY=%q\n' "$VAULT_ADDR" "$VAULT_ROOT" "$TOKENREVIEW_KEY" >> "$WORK/state"
-echo "vault: Vault $("$VAULT" version | awk '{print $2}' | tr -d ,): vault-policies.sh applied twice without a warning; $(echo $roles | wc -w) roles log in as their ServiceAccounts only with tokens made for Vault, $checked path reads allowed or refused as declared; $rendered agent templates rendered by vault agent"
+echo "vault: Vault $("$VAULT" version | awk '{print $2}' | tr -d ,): vault-policies.sh applied twice without a warning; $(echo $roles | wc -w) roles log in as their ServiceAccounts only with tokens made for Vault, $checked path reads allowed or refused as declared; $rendered agent templates rendered by vault agent; neotool:secrets finds every secret, and names the one deleted"

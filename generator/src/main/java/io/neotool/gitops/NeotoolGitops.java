@@ -40,6 +40,11 @@ public final class NeotoolGitops {
         return ConfigFolder.load(loader, configDir);
     }
 
+    /** Every Vault secret the clusters of the folder's configs read ({@link Secrets}). */
+    public List<Secrets.Reference> secrets(Path configDir) {
+        return Secrets.all(load(configDir));
+    }
+
     /** The whole tree of every config, in memory. */
     public OutputTree render(List<LoadedConfig> configs) {
         OutputTree tree = new OutputTree();

@@ -74,11 +74,13 @@ class PluginDescriptorTest {
                         "neotool:check",
                         "neotool:diff",
                         "neotool:validate",
+                        "neotool:secrets",
                         "neotool:help")
                 .doesNotContain("Thin Maven goals");
         assertThat(direct(root, "goalPrefix")).isEqualTo("neotool");
         assertThat(mojos().keySet())
-                .containsExactlyInAnyOrder("generate", "check", "diff", "validate", "help");
+                .containsExactlyInAnyOrder(
+                        "generate", "check", "diff", "validate", "secrets", "help");
     }
 
     @Test
