@@ -19,6 +19,11 @@ public final class Generator {
         return new ClusterReadme(templates).render(cluster);
     }
 
+    /** {@code clusters/<cluster>/RUNBOOK.md} of {@code cluster}, from its generated tree. */
+    public String runbook(LoadedConfig cluster, OutputTree tree) {
+        return new io.neotool.gitops.layout.Runbook(templates).render(cluster, tree);
+    }
+
     /** {@code clusters/README.md}: the versions of every config, side by side. */
     public String versionsReadme(List<LoadedConfig> all) {
         return new ClusterReadme(templates).renderVersions(all);

@@ -61,6 +61,10 @@ public final class NeotoolGitops {
                     "clusters/" + config.config().cluster().name() + "/README.md",
                     config.source(),
                     generator.readme(config));
+            tree.add(
+                    "clusters/" + config.config().cluster().name() + "/RUNBOOK.md",
+                    config.source(),
+                    generator.runbook(config, tree));
         }
         // the one file that compares every environment, so it belongs to all configs
         tree.add(ClusterReadme.VERSIONS_FILE, OutputTree.SHARED, generator.versionsReadme(configs));

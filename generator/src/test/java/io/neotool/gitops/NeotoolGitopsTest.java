@@ -91,10 +91,11 @@ class NeotoolGitopsTest {
                         "infrastructure/production/controllers/promtail/kustomization.yaml");
         assertThat(result.files().written())
                 .as(
-                        "the layer and policy lists, Loki's policy, the cluster's README and the version table")
+                        "the layer and policy lists, Loki's policy, the cluster's README and runbook and the version table")
                 .containsExactly(
                         "clusters/README.md",
                         "clusters/production/README.md",
+                        "clusters/production/RUNBOOK.md",
                         "infrastructure/production/controllers/kustomization.yaml",
                         "infrastructure/production/controllers/network-policies/kustomization.yaml",
                         "infrastructure/production/controllers/network-policies/networkpolicy-loki.yaml");

@@ -90,7 +90,10 @@ public final class PrometheusComponent extends HelmComponent<PrometheusSettings>
                 am == null ? Map.of("enabled", false) : AlertmanagerValues.values(am));
         values.put(
                 "serverFiles",
-                Map.of(RULE_FILE, RuleFiles.alertingRules(Observability.of(context).alerts())));
+                Map.of(
+                        RULE_FILE,
+                        RuleFiles.alertingRules(
+                                Observability.of(context).alerts(), runbook(context))));
         values.put("prometheus-pushgateway", Map.of("enabled", false));
         Map<String, Object> ksm = new TreeMap<>(FluxMetrics.kubeStateMetricsValues());
         ksm.put("enabled", true);
@@ -198,5 +201,11 @@ public final class PrometheusComponent extends HelmComponent<PrometheusSettings>
     public java.util.Set<String> takenNames() {
         return java.util.Set.of(
                 "prometheus", "prometheus-kube-state-metrics", AlertmanagerValues.NAME);
+    }
+
+    /** The cluster's generated runbook, where each alert's {@code runbook_url} points. */
+    public static String runbook(Context context) {
+        EnvironmentConfig c = context.config();
+        return c.git().webUrl("clusters/" + c.cluster().name() + "/RUNBOOK.md");
     }
 }

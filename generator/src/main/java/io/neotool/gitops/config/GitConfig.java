@@ -15,4 +15,22 @@ public record GitConfig(
     public GitConfig {
         branch = branch == null ? "main" : branch;
     }
+
+    private static final java.util.regex.Pattern HOSTED =
+            java.util.regex.Pattern.compile(
+                    "^(?:ssh://)?(?:[^@/]+@)?([^/:]+)(?::\\d+)?[:/](.+?)(?:\\.git)?/?$");
+
+    /**
+     * Where a person reads a file of this repository in a browser: {@code
+     * https://<host>/<owner>/<repo>/blob/<branch>/<path>} (GitHub's and Gitea's form), from an ssh
+     * or https clone URL.
+     */
+    public String webUrl(String path) {
+        String bare = url.replaceFirst("^https?://", "");
+        java.util.regex.Matcher m = HOSTED.matcher(bare);
+        if (!m.matches()) {
+            return path;
+        }
+        return "https://" + m.group(1) + "/" + m.group(2) + "/blob/" + branch + "/" + path;
+    }
 }

@@ -12,8 +12,11 @@ import java.util.Map;
 public final class RuleFiles {
     private RuleFiles() {}
 
-    /** The rule file: one group per {@link Alert#group()}, in the order the alerts come. */
-    public static Map<String, Object> alertingRules(List<Alert> alerts) {
+    /**
+     * The rule file: one group per {@link Alert#group()}, in the order the alerts come; each
+     * alert's {@code runbook_url} is its section of the runbook at {@code runbook}.
+     */
+    public static Map<String, Object> alertingRules(List<Alert> alerts, String runbook) {
         Map<String, List<Object>> groups = new LinkedHashMap<>();
         for (Alert alert : alerts) {
             Map<String, Object> rule = new LinkedHashMap<>();
@@ -24,6 +27,7 @@ public final class RuleFiles {
             Map<String, Object> annotations = new LinkedHashMap<>();
             annotations.put("summary", alert.summary());
             annotations.put("description", alert.description());
+            annotations.put("runbook_url", runbookUrl(runbook, alert));
             rule.put("annotations", annotations);
             groups.computeIfAbsent(alert.group(), g -> new ArrayList<>()).add(rule);
         }
@@ -47,11 +51,12 @@ public final class RuleFiles {
      * promtool's unit tests of {@code alerts} against {@code ruleFile}: for each alert one test in
      * which it fires with its expected labels and annotations, and one in which it does not.
      */
-    public static Map<String, Object> promtoolTests(List<Alert> alerts, String ruleFile) {
+    public static Map<String, Object> promtoolTests(
+            List<Alert> alerts, String ruleFile, String runbook) {
         List<Object> tests = new ArrayList<>();
         for (Alert alert : alerts) {
-            tests.add(test(alert, alert.fires(), true));
-            tests.add(test(alert, alert.quiet(), false));
+            tests.add(test(alert, alert.fires(), true, runbook));
+            tests.add(test(alert, alert.quiet(), false, runbook));
         }
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("rule_files", List.of(ruleFile));
@@ -60,7 +65,13 @@ public final class RuleFiles {
         return file;
     }
 
-    private static Map<String, Object> test(Alert alert, Alert.Case c, boolean fires) {
+    /** The alert's section of the runbook: its heading's anchor, the alert's name in lower case. */
+    public static String runbookUrl(String runbook, Alert alert) {
+        return runbook + "#" + alert.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Map<String, Object> test(
+            Alert alert, Alert.Case c, boolean fires, String runbook) {
         List<Object> series = new ArrayList<>();
         c.series().forEach((s, values) -> series.add(Map.of("series", s, "values", values)));
         List<Object> expected = new ArrayList<>();
@@ -71,6 +82,7 @@ public final class RuleFiles {
             Map<String, String> annotations = new LinkedHashMap<>();
             annotations.put("summary", Alert.expand(alert.summary(), labels));
             annotations.put("description", Alert.expand(alert.description(), labels));
+            annotations.put("runbook_url", runbookUrl(runbook, alert));
             labels.remove("alertname");
             expected.add(Map.of("exp_labels", labels, "exp_annotations", annotations));
         }

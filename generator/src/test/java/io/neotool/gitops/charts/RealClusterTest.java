@@ -493,5 +493,19 @@ class RealClusterTest {
                 .isEqualTo("prometheus");
         assertThat(prometheus.at("/spec/values/server/service/servicePort").asInt())
                 .isEqualTo(9090);
+        // kubectl port-forward -n production svc/vault 8200:8200, kubectl exec vault-0
+        JsonNode vault =
+                Trees.yaml(
+                        tree, "infrastructure/production/controllers/vault/helmrelease-vault.yaml");
+        JsonNode vaultChart =
+                ChartValuesTest.Chart.load(
+                                ChartData.folder(
+                                        "vault", vault.at("/spec/chart/spec/version").asString()))
+                        .values();
+        assertThat(vaultChart.at("/server/service/port").asInt()).isEqualTo(8200);
+        assertThat(vault.at("/spec/releaseName").asString())
+                .as("the chart names its Service and StatefulSet (vault-0) after the release")
+                .isEqualTo("vault");
+        assertThat(vault.at("/spec/values/fullnameOverride").isMissingNode()).isTrue();
     }
 }

@@ -89,7 +89,12 @@ class AlertRulesTest {
         Files.writeString(dir.resolve("alerting_rules.yml"), CanonicalYaml.write(rules));
         Files.writeString(
                 dir.resolve("tests.yml"),
-                CanonicalYaml.write(RuleFiles.promtoolTests(alerts, "alerting_rules.yml")));
+                CanonicalYaml.write(
+                        RuleFiles.promtoolTests(
+                                alerts,
+                                "alerting_rules.yml",
+                                io.neotool.gitops.component.PrometheusComponent.runbook(
+                                        new Context(config, new Templates())))));
         assertThat(run(dir, promtool, "check", "rules", "alerting_rules.yml")).contains("SUCCESS");
         assertThat(run(dir, promtool, "test", "rules", "tests.yml")).contains("SUCCESS");
     }

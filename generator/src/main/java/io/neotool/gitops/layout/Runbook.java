@@ -1,0 +1,106 @@
+package io.neotool.gitops.layout;
+
+import io.neotool.gitops.component.Context;
+import io.neotool.gitops.component.Observability;
+import io.neotool.gitops.component.PrometheusComponent;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.monitoring.Alert;
+import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.render.Templates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code clusters/<cluster>/RUNBOOK.md}: what an operator types, with this cluster's names — read
+ * from the cluster's generated tree, so every workload, CronJob, HelmRelease and Flux Kustomization
+ * a command names is one the tree holds — and one section per alert, which the alert's {@code
+ * runbook_url} points at.
+ */
+public final class Runbook {
+    private static final Pattern KIND =
+            Pattern.compile(
+                    "(?m)^kind: (Deployment|StatefulSet|CronJob|HelmRelease|Kustomization)$");
+    private static final Pattern NAME = Pattern.compile("(?m)^  name: ([a-z0-9.-]+)$");
+    private static final Pattern TARGET = Pattern.compile("(?m)^  targetNamespace: ([a-z0-9-]+)$");
+
+    private final Templates templates;
+
+    public Runbook(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The runbook of {@code cluster}, from its generated {@code tree}. */
+    public String render(LoadedConfig cluster, OutputTree tree) {
+        EnvironmentConfig config = cluster.config();
+        String name = config.cluster().name();
+        Map<String, List<String>> objects = new TreeMap<>();
+        // where each Helm release's pods run (the node agents' release runs in its own namespace)
+        Map<String, String> podNamespaces = new TreeMap<>();
+        tree.files()
+                .forEach(
+                        (path, file) -> {
+                            boolean mine =
+                                    path.startsWith("clusters/" + name + "/")
+                                            || path.startsWith("infrastructure/" + name + "/");
+                            if (!mine || !path.endsWith(".yaml")) {
+                                return;
+                            }
+                            String text = file.text();
+                            Matcher kind = KIND.matcher(text);
+                            Matcher n = NAME.matcher(text);
+                            if (kind.find() && n.find()) {
+                                objects.computeIfAbsent(kind.group(1), k -> new ArrayList<>())
+                                        .add(n.group(1));
+                                Matcher target = TARGET.matcher(text);
+                                if (kind.group(1).equals("HelmRelease")) {
+                                    podNamespaces.put(
+                                            n.group(1),
+                                            target.find() ? target.group(1) : config.namespace());
+                                }
+                            }
+                        });
+        // the apps' Deployments live in apps/base, shared by the clusters: this cluster's are its
+        // apps
+        config.apps()
+                .forEach(
+                        app ->
+                                objects.computeIfAbsent("Deployment", k -> new ArrayList<>())
+                                        .add(app.name()));
+        objects.values().forEach(l -> l.sort(null));
+        Context context = new Context(cluster, templates);
+        List<Map<String, String>> alerts = new ArrayList<>();
+        for (Alert a : Observability.of(context).alerts()) {
+            Map<String, String> alert = new LinkedHashMap<>();
+            alert.put("name", a.name());
+            alert.put("anchor", a.name().toLowerCase(Locale.ROOT));
+            alert.put("group", a.group());
+            alert.put("severity", a.severity().label());
+            alert.put("for", a.forDuration());
+            alert.put("summary", plain(a.summary()));
+            alert.put("description", plain(a.description()));
+            alerts.add(alert);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("cluster", name);
+        model.put("source", cluster.source());
+        model.put("namespace", config.namespace());
+        model.put("interval", config.flux().interval());
+        model.put("objects", objects);
+        model.put("podNamespaces", podNamespaces);
+        model.put("alerts", alerts);
+        model.put("url", PrometheusComponent.runbook(context));
+        return templates.render("runbook.md.ftl", model);
+    }
+
+    /** An alert's text with its label placeholders as italic names. */
+    private static String plain(String text) {
+        return text.replaceAll("\\{\\{ \\$labels\\.([a-z_]+) }}", "*$1*");
+    }
+}

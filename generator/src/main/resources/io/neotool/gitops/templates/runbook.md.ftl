@@ -1,0 +1,107 @@
+# Runbook of cluster `${cluster}`
+
+Every command below names this cluster's objects (namespace `${namespace}`); the file is generated
+from `${source}` with the tree, so a renamed or removed object changes it in the same review. Each
+alert links to its section ([Alerts](#alerts)). Everything that changes the cluster goes through
+Git: Flux applies `main` every ${interval} and undoes what was changed by hand.
+
+## Reach the dashboards
+
+<#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("grafana")>
+- Grafana: `kubectl port-forward -n ${namespace} svc/grafana 3000:80`, then http://127.0.0.1:3000
+</#if>
+<#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("prometheus")>
+- Prometheus: `kubectl port-forward -n ${namespace} svc/prometheus 9090:9090`, then http://127.0.0.1:9090/alerts
+</#if>
+<#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
+- Vault: `kubectl port-forward -n ${namespace} svc/vault 8200:8200`, then `export VAULT_ADDR=http://127.0.0.1:8200`
+</#if>
+
+## Flux: what is applied, and applying now
+
+- Status of every layer: `flux get kustomizations` and `flux get helmreleases -n ${namespace}`
+<#list objects.Kustomization![] as k>
+- Apply `${k}` now: `flux reconcile kustomization ${k} --with-source`
+</#list>
+<#list objects.HelmRelease![] as h>
+- Upgrade the release `${h}` now: `flux reconcile helmrelease ${h} -n ${namespace} --with-source`
+</#list>
+- Hold a layer during an incident: `flux suspend kustomization <name>`, and `flux resume kustomization <name>` after; a suspended layer is not Ready, which FluxNotReady does not report.
+
+## Logs
+
+<#list objects.Deployment![] as d>
+- `${d}`: `kubectl -n ${namespace} logs deployment/${d} --all-containers --since=1h` (all pods: `stern -n ${namespace} -l app.kubernetes.io/instance=${d}`)
+</#list>
+<#list objects.StatefulSet![] as s>
+- `${s}`: `kubectl -n ${namespace} logs statefulset/${s} --all-containers --since=1h`
+</#list>
+<#list objects.HelmRelease![] as h>
+- `${h}` (Helm release): `kubectl -n ${podNamespaces[h]} logs -l app.kubernetes.io/instance=${h} --all-containers --since=1h --prefix`
+</#list>
+- In Grafana: each workload's dashboard has its logs (Loki) beside its metrics.
+
+## Restart
+
+<#list objects.Deployment![] as d>
+- `kubectl -n ${namespace} rollout restart deployment/${d}`
+</#list>
+<#list objects.StatefulSet![] as s>
+- `kubectl -n ${namespace} rollout restart statefulset/${s}`
+</#list>
+
+## Scale
+
+Change the app's `replicas` in `${source}`, run `./mvnw neotool:generate`, and merge the pull
+request. `kubectl scale` lasts until the next sync (within ${interval}): Flux applies
+`spec.replicas` from Git again.
+
+<#if objects.CronJob?? && objects.CronJob?seq_contains("database-backup")>
+## Database backups
+
+- Back up now: `kubectl -n ${namespace} create job --from=cronjob/database-backup database-backup-manual-$(date +%s)`
+- The last runs and their logs: `kubectl -n ${namespace} get jobs -l app.kubernetes.io/name=database-backup` and `kubectl -n ${namespace} logs job/<job> --all-containers`
+
+</#if>
+<#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
+## Vault sealed (after a restart of vault-0 or of the node)
+
+Vault starts sealed, and every pod that reads a secret waits until it is unsealed.
+- Status: `kubectl -n ${namespace} exec vault-0 -- vault status`
+- Unseal, once per key share until `Sealed false`: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`
+
+## Secrets the cluster reads
+
+- List them with their config lines: `./mvnw neotool:secrets -Dneotool.cluster=${cluster}`
+- Check Vault holds every one (after the port-forward above): `VAULT_TOKEN=<token> ./mvnw neotool:secrets -Dneotool.cluster=${cluster}`
+- The `vault kv put` lines to write them: `./mvnw neotool:secrets -Dneotool.cluster=${cluster} -Dneotool.secrets.skeleton`
+
+</#if>
+## Alerts
+
+<#list alerts as a>
+### ${a.name}
+
+**${a.severity}**, after ${a.for}: ${a.summary}.
+
+${a.description}
+
+<#switch a.group>
+<#case "vault">First look: `kubectl -n ${namespace} exec vault-0 -- vault status`; then [Vault sealed](#vault-sealed-after-a-restart-of-vault-0-or-of-the-node).
+<#break>
+<#case "postgres">First look: `kubectl -n ${namespace} logs statefulset/postgres --all-containers --since=1h`.
+<#break>
+<#case "pgbouncer">First look: `kubectl -n ${namespace} logs deployment/pgbouncer --all-containers --since=1h`.
+<#break>
+<#case "kafka">First look: `kubectl -n ${namespace} logs statefulset/kafka --all-containers --since=1h`.
+<#break>
+<#case "backups">First look: [Database backups](#database-backups).
+<#break>
+<#case "certificates">First look: `kubectl -n ${namespace} get certificates` and `kubectl -n ${namespace} describe certificate <name>`.
+<#break>
+<#case "apps">First look: the app's dashboard in Grafana, and its [logs](#logs).
+<#break>
+<#default>First look: `kubectl -n ${namespace} get pods` and `flux get kustomizations`; then [Logs](#logs).
+</#switch>
+
+</#list>
