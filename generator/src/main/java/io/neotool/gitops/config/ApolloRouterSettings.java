@@ -8,25 +8,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonClassDescription(
         "The Apollo Router, NeoTool's GraphQL gateway, serving the supergraph of the apps.")
 public record ApolloRouterSettings(
-        @JsonPropertyDescription(
-                        "Whether the cluster runs the Apollo Router. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
-                Boolean enabled,
-        @JsonPropertyDescription(
-                        "Exact version of the router Helm chart the HelmRelease installs (pinned, no ranges; Renovate proposes bumps). The review names what a bump changes.")
-                @JsonProperty(required = true)
-                String chartVersion,
-        @JsonPropertyDescription(
-                        "the Apollo Router's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
-                @JsonProperty(required = true)
-                String image,
+        Boolean enabled,
+        @JsonProperty(required = true) String chartVersion,
+        @JsonProperty(required = true) String image,
         @JsonPropertyDescription("Number of the Apollo Router pods (at least 1).") Integer replicas,
-        @JsonPropertyDescription(
-                        "CPU and memory requests and limits of the Apollo Router's main container; the requests are what the node reserves for it.")
-                @JsonProperty(required = true)
-                Resources resources,
-        @JsonPropertyDescription(
-                        "Public host name of the Apollo Router, served by Traefik with a cert-manager (Let's Encrypt) certificate; must lie under cluster.domain. Leave it out for no ingress (reach it with kubectl port-forward).")
-                String host,
+        @JsonProperty(required = true) Resources resources,
+        String host,
         @JsonPropertyDescription(
                         "The composed supergraph schema, relative to this config file (e.g. supergraph/neotool.graphql); each subgraph URL must be an app of this config (http://<app>) or listed in externalSubgraphs.")
                 @JsonProperty(required = true)

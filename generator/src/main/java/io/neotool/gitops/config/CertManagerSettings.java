@@ -14,21 +14,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonClassDescription("cert-manager and a Let's Encrypt ClusterIssuer for every public host.")
 public record CertManagerSettings(
-        @JsonPropertyDescription(
-                        "Whether the cluster runs cert-manager. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
-                Boolean enabled,
-        @JsonPropertyDescription(
-                        "Exact version of the cert-manager Helm chart the HelmRelease installs (pinned, no ranges; Renovate proposes bumps). The review names what a bump changes.")
-                @JsonProperty(required = true)
-                String chartVersion,
-        @JsonPropertyDescription(
-                        "cert-manager's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
-                @JsonProperty(required = true)
-                String image,
-        @JsonPropertyDescription(
-                        "CPU and memory requests and limits of cert-manager's main container; the requests are what the node reserves for it.")
-                @JsonProperty(required = true)
-                Resources resources,
+        Boolean enabled,
+        @JsonProperty(required = true) String chartVersion,
+        @JsonProperty(required = true) String image,
+        @JsonProperty(required = true) Resources resources,
         @JsonPropertyDescription(
                         "The ACME account the certificates are issued with (Let's Encrypt by default).")
                 @JsonProperty(required = true)

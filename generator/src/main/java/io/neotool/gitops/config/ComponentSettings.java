@@ -1,19 +1,28 @@
 package io.neotool.gitops.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What every infrastructure component's settings have: an on/off switch, a pinned image, resources.
+ * The descriptions of these shared keys live here once; the config schema gives them to each
+ * component's key (ConfigSchemaTest), and each settings record describes only its own keys.
  */
 public interface ComponentSettings {
     /**
      * Absent means enabled: a component listed in the config is deployed unless it says {@code
      * enabled: false}.
      */
+    @JsonPropertyDescription(
+            "Whether the cluster runs this component. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
     Boolean enabled();
 
+    @JsonPropertyDescription(
+            "The component's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
     String image();
 
+    @JsonPropertyDescription(
+            "CPU and memory requests and limits of the component's main container; the requests are what the node reserves for it.")
     Resources resources();
 
     default boolean isEnabled() {
@@ -24,6 +33,8 @@ public interface ComponentSettings {
      * The public host it is served on, or null (the cluster's hosts are checked once each,
      * together).
      */
+    @JsonPropertyDescription(
+            "Public host name of the component, served by Traefik with a cert-manager (Let's Encrypt) certificate; must lie under cluster.domain. Leave it out for no ingress (reach it with kubectl port-forward).")
     default @Nullable String host() {
         return null;
     }
@@ -36,11 +47,15 @@ public interface ComponentSettings {
 
     /** A component deployed from a Helm chart, at a pinned chart version. */
     interface Chart extends ComponentSettings {
+        @JsonPropertyDescription(
+                "Exact version of the component's Helm chart the HelmRelease installs (pinned, no ranges; Renovate proposes bumps). The review names what a bump changes.")
         String chartVersion();
     }
 
     /** A component with a persistent volume of this size. */
     interface Storage {
+        @JsonPropertyDescription(
+                "Size of the component's persistent volume claim, a Kubernetes quantity (e.g. 50Gi), on cluster.storageClass. A claim can grow, never shrink: the review refuses a smaller size.")
         String storage();
     }
 
@@ -49,6 +64,8 @@ public interface ComponentSettings {
      * pinned like the component's own (each settings type has a tested default).
      */
     interface Exported extends ComponentSettings {
+        @JsonPropertyDescription(
+                "The Prometheus exporter run for the component, repository:tag. Leave it out for the version this generator was tested with.")
         String exporterImage();
     }
 }

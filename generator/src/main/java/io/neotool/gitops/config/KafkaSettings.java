@@ -8,24 +8,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonClassDescription(
         "Kafka in KRaft mode (no ZooKeeper), one broker, with its exporter and the topics Job.")
 public record KafkaSettings(
-        @JsonPropertyDescription(
-                        "Whether the cluster runs Kafka. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
-                Boolean enabled,
-        @JsonPropertyDescription(
-                        "Kafka's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
-                @JsonProperty(required = true)
-                String image,
-        @JsonPropertyDescription(
-                        "The Prometheus exporter run for Kafka, repository:tag. Leave it out for the version this generator was tested with.")
-                String exporterImage,
-        @JsonPropertyDescription(
-                        "Size of Kafka's persistent volume claim, a Kubernetes quantity (e.g. 50Gi), on cluster.storageClass. A claim can grow, never shrink: the review refuses a smaller size.")
-                @JsonProperty(required = true)
-                String storage,
-        @JsonPropertyDescription(
-                        "CPU and memory requests and limits of Kafka's main container; the requests are what the node reserves for it.")
-                @JsonProperty(required = true)
-                Resources resources,
+        Boolean enabled,
+        @JsonProperty(required = true) String image,
+        String exporterImage,
+        @JsonProperty(required = true) String storage,
+        @JsonProperty(required = true) Resources resources,
         @JsonPropertyDescription(
                         "The KRaft cluster id the broker's storage is formatted with (22 characters of base64url, e.g. from kafka-storage random-uuid). Never change it on a running cluster.")
                 @JsonProperty(required = true)

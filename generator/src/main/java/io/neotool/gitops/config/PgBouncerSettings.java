@@ -8,21 +8,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonClassDescription(
         "PgBouncer in front of PostgreSQL; every app reaches the database through it.")
 public record PgBouncerSettings(
-        @JsonPropertyDescription(
-                        "Whether the cluster runs PgBouncer. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
-                Boolean enabled,
-        @JsonPropertyDescription(
-                        "PgBouncer's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
-                @JsonProperty(required = true)
-                String image,
-        @JsonPropertyDescription(
-                        "The Prometheus exporter run for PgBouncer, repository:tag. Leave it out for the version this generator was tested with.")
-                String exporterImage,
+        Boolean enabled,
+        @JsonProperty(required = true) String image,
+        String exporterImage,
         @JsonPropertyDescription("Number of PgBouncer pods (at least 1).") Integer replicas,
-        @JsonPropertyDescription(
-                        "CPU and memory requests and limits of PgBouncer's main container; the requests are what the node reserves for it.")
-                @JsonProperty(required = true)
-                Resources resources,
+        @JsonProperty(required = true) Resources resources,
         @JsonPropertyDescription(
                         "How PgBouncer shares server connections: transaction (default; one per transaction), session (one per client session) or statement.")
                 PoolMode poolMode,

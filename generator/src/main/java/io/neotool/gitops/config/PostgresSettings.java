@@ -8,24 +8,11 @@ import org.jspecify.annotations.Nullable;
 /** The shared PostgreSQL server (plain StatefulSet). */
 @JsonClassDescription("PostgreSQL, one server for every app database, with its exporter.")
 public record PostgresSettings(
-        @JsonPropertyDescription(
-                        "Whether the cluster runs PostgreSQL. Leaving the key out means true; false removes everything generated for it (what uses it must then be off too).")
-                Boolean enabled,
-        @JsonPropertyDescription(
-                        "PostgreSQL's container image as repository:tag, the tag pinned (never latest). The generator sets it in the chart's values or the workload.")
-                @JsonProperty(required = true)
-                String image,
-        @JsonPropertyDescription(
-                        "The Prometheus exporter run for PostgreSQL, repository:tag. Leave it out for the version this generator was tested with.")
-                String exporterImage,
-        @JsonPropertyDescription(
-                        "Size of PostgreSQL's persistent volume claim, a Kubernetes quantity (e.g. 50Gi), on cluster.storageClass. A claim can grow, never shrink: the review refuses a smaller size.")
-                @JsonProperty(required = true)
-                String storage,
-        @JsonPropertyDescription(
-                        "CPU and memory requests and limits of PostgreSQL's main container; the requests are what the node reserves for it.")
-                @JsonProperty(required = true)
-                Resources resources,
+        Boolean enabled,
+        @JsonProperty(required = true) String image,
+        String exporterImage,
+        @JsonProperty(required = true) String storage,
+        @JsonProperty(required = true) Resources resources,
         @JsonPropertyDescription(
                         "PostgreSQL's max_connections. Default 200; the connections alert fires at alerts.postgresConnectionsPercent of it.")
                 Integer maxConnections,

@@ -87,6 +87,7 @@ class ConfigSchemaTest {
                             return new CustomDefinition(node);
                         });
         builder.forFields().withDefaultResolver(SchemaDocs::defaultOf);
+        builder.forFields().withDescriptionResolver(SchemaDocs::sharedDescription);
         ObjectNode schema =
                 new SchemaGenerator(builder.build()).generateSchema(EnvironmentConfig.class);
         SchemaDocs.addExamples(

@@ -28,6 +28,41 @@ final class SchemaDocs {
     private SchemaDocs() {}
 
     /**
+     * The description of a component's shared key (enabled, image, chartVersion, ...), declared
+     * once on {@link ComponentSettings} and its sub-interfaces; null for any other key, whose
+     * description is on its own record.
+     */
+    static @Nullable String sharedDescription(FieldScope field) {
+        Class<?> type = field.getDeclaringType().getErasedType();
+        if (!ComponentSettings.class.isAssignableFrom(type)) {
+            return null;
+        }
+        for (Class<?> contract :
+                List.of(
+                        ComponentSettings.class,
+                        ComponentSettings.Chart.class,
+                        ComponentSettings.Storage.class,
+                        ComponentSettings.Exported.class)) {
+            if (!contract.isAssignableFrom(type)) {
+                continue;
+            }
+            try {
+                com.fasterxml.jackson.annotation.JsonPropertyDescription description =
+                        contract.getMethod(field.getName())
+                                .getAnnotation(
+                                        com.fasterxml.jackson.annotation.JsonPropertyDescription
+                                                .class);
+                if (description != null) {
+                    return description.value();
+                }
+            } catch (NoSuchMethodException e) {
+                // not a shared key of this contract
+            }
+        }
+        return null;
+    }
+
+    /**
      * The value a record component takes when the key is left out: the record built with every
      * component absent (its compact constructor fills the defaults), or {@code isEnabled()} for an
      * {@code enabled} switch; null when there is none (or the record cannot be built so).
