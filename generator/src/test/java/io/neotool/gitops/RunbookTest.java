@@ -165,6 +165,35 @@ class RunbookTest {
         assertThat(alerts).isPositive();
     }
 
+    @org.junit.jupiter.api.Test
+    void theBootstrapCommandsNameThePinnedK3sAndTheRepository() {
+        LoadedConfig config =
+                TestSupport.parse(
+                        TestSupport.productionText()
+                                .replace(
+                                        "  kubernetesVersion: \"1.33\"\n",
+                                        "  kubernetesVersion: \"1.33\"\n  k3sVersion: v1.33.5+k3s1\n"));
+        String runbook =
+                new NeotoolGitops()
+                        .render(List.of(config))
+                        .get("clusters/production/RUNBOOK.md")
+                        .text();
+        assertThat(runbook)
+                .contains(
+                        "`curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.33.5+k3s1 sh -`",
+                        "`flux bootstrap git --url="
+                                + config.config().git().url()
+                                + " --branch="
+                                + config.config().git().branch()
+                                + " --path=clusters/production`");
+        assertThat(
+                        new NeotoolGitops()
+                                .render(List.of(TestSupport.production()))
+                                .get("clusters/production/RUNBOOK.md")
+                                .text())
+                .contains("The config pins no K3S release (`cluster.k3sVersion`)");
+    }
+
     private static void check(
             String command,
             String regex,

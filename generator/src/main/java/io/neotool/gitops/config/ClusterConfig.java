@@ -2,6 +2,7 @@ package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.jspecify.annotations.Nullable;
 
 /** The cluster Flux runs in: a single-node K3S by default. */
 public record ClusterConfig(
@@ -21,7 +22,10 @@ public record ClusterConfig(
                         "StorageClass of every persistent volume claim. Leave it out for K3S's local-path (volumes on the node's disk).")
                 String storageClass,
         @JsonPropertyDescription("IngressClass of every Ingress. Leave it out for K3S's traefik.")
-                String ingressClass) {
+                String ingressClass,
+        @JsonPropertyDescription(
+                        "The K3S release the node runs, pinned (e.g. v1.33.5+k3s1); its minor must be kubernetesVersion's. The runbook's install and upgrade commands name it; leave it out only for a cluster that is not K3S.")
+                @Nullable String k3sVersion) {
 
     public ClusterConfig {
         storageClass = storageClass == null ? "local-path" : storageClass;

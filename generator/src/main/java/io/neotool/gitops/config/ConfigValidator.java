@@ -26,6 +26,10 @@ final class ConfigValidator {
         this.rules = new ConfigRules(map, out, config, baseDir, reservedNames);
     }
 
+    /** A K3S release: {@code v1.<minor>.<patch>+k3s<n>}. */
+    private static final java.util.regex.Pattern K3S_VERSION =
+            java.util.regex.Pattern.compile("^v1\\.(\\d+)\\.\\d+\\+k3s\\d+$");
+
     void validate() {
         ClusterConfig cluster = c.cluster();
         rules.dnsLabel("cluster.name", cluster.name());
@@ -48,6 +52,27 @@ final class ConfigValidator {
                         + " to 1."
                         + ConfigRules.MAX_KUBERNETES_MINOR
                         + ", written as \"1.33\"");
+        String k3s = cluster.k3sVersion();
+        if (k3s != null) {
+            var release = K3S_VERSION.matcher(k3s);
+            rules.check(
+                    release.matches(),
+                    "cluster.k3sVersion",
+                    "'" + k3s + "' is not a K3S release",
+                    "as K3S names them, for example v1.33.5+k3s1");
+            rules.check(
+                    !release.matches()
+                            || !version.matches()
+                            || release.group(1).equals(version.group(1)),
+                    "cluster.k3sVersion",
+                    "K3S "
+                            + k3s
+                            + " runs Kubernetes 1."
+                            + (release.matches() ? release.group(1) : "?")
+                            + ", not the cluster's "
+                            + cluster.kubernetesVersion(),
+                    "upgrade both together, one minor at a time");
+        }
         rules.dnsLabel("cluster.storageClass", cluster.storageClass());
         rules.dnsLabel("cluster.ingressClass", cluster.ingressClass());
         rules.check(

@@ -37,6 +37,9 @@ public final class ClusterReadme {
         model.put("cluster", config.cluster().name());
         model.put("source", cluster.source());
         model.put("namespace", config.namespace());
+        String k3s = config.cluster().k3sVersion();
+        model.put("k3sVersion", k3s == null ? "" : k3s);
+        model.put("kubernetesVersion", config.cluster().kubernetesVersion());
         model.put("graph", FluxGraph.of(config));
         model.put("environments", List.of(config.cluster().name()));
         model.put("versions", versions(List.of(cluster)));

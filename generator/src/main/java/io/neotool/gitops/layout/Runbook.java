@@ -92,6 +92,10 @@ public final class Runbook {
         model.put("source", cluster.source());
         model.put("namespace", config.namespace());
         model.put("interval", config.flux().interval());
+        model.put("gitUrl", config.git().url());
+        model.put("gitBranch", config.git().branch());
+        String k3s = config.cluster().k3sVersion();
+        model.put("k3sVersion", k3s == null ? "" : k3s);
         model.put("objects", objects);
         model.put("podNamespaces", podNamespaces);
         model.put("alerts", alerts);

@@ -12,6 +12,10 @@ ${graph}```
 ## Versions
 
 The image and chart versions this cluster runs; `clusters/README.md` compares every environment.
+<#if k3sVersion?has_content>
+The node runs K3S ${k3sVersion} (Kubernetes ${kubernetesVersion}); `RUNBOOK.md` has the install and
+upgrade command.
+</#if>
 
 | component | image / chart | version |
 |---|---|---|

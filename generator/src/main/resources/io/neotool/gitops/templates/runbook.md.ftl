@@ -5,6 +5,18 @@ from `${source}` with the tree, so a renamed or removed object changes it in the
 alert links to its section ([Alerts](#alerts)). Everything that changes the cluster goes through
 Git: Flux applies `main` every ${interval} and undoes what was changed by hand.
 
+## Bootstrap and K3S
+
+<#if k3sVersion?has_content>
+- Install the node, or upgrade it to the pinned K3S: `curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=${k3sVersion} sh -` (K3S brings Traefik and the local-path storage class); check with `kubectl version`, which should name ${k3sVersion}.
+<#else>
+- The config pins no K3S release (`cluster.k3sVersion`): pin the one the node runs.
+</#if>
+- Point Flux at this cluster's folder: `flux bootstrap git --url=${gitUrl} --branch=${gitBranch} --path=clusters/${cluster}`
+<#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
+- Once Vault runs: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator init`, then unseal (below), then apply the roles and policies: `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`; then write the secrets (below).
+</#if>
+
 ## Reach the dashboards
 
 <#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("grafana")>

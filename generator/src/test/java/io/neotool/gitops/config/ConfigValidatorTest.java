@@ -17,6 +17,8 @@ class ConfigValidatorTest {
                     """
             name: production\\n                  | name: Production\\n                      | cluster.name                              | 'Production' is not a valid name
             kubernetesVersion: "1.33"            | kubernetesVersion: "1.20"                | cluster.kubernetesVersion                 | unsupported Kubernetes version '1.20'
+            kubernetesVersion: "1.33"\\n         | kubernetesVersion: "1.33"\\n  k3sVersion: v1.32.9+k3s1\\n | cluster.k3sVersion | K3S v1.32.9+k3s1 runs Kubernetes 1.32, not the cluster
+            kubernetesVersion: "1.33"\\n         | kubernetesVersion: "1.33"\\n  k3sVersion: 1.33.5\\n | cluster.k3sVersion | '1.33.5' is not a K3S release
             interval: 1m                         | interval: 1 minute                       | flux.interval                             | '1 minute' is not a duration
             image: hashicorp/vault:1.21.1        | image: hashicorp/vault                   | infrastructure.vault.image                | image 'hashicorp/vault' has no tag
             image: grafana/loki:2.9.0            | image: grafana/loki:latest               | infrastructure.loki.image                 | image tag 'latest' is not pinned
