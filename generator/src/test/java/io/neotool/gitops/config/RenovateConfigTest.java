@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RenovateConfigTest {
     private static final Pattern PIN =
             Pattern.compile(
-                    "(?m)^\\s*(?:- )?(image|clientImage|exporterImage|chartVersion): (\\S+)$");
+                    "(?m)^\\s*(?:- )?(image|clientImage|exporterImage|chartVersion|k3sVersion): (\\S+)$");
 
     record Found(String manager, String depName, String version, String registry) {}
 
@@ -80,7 +80,7 @@ class RenovateConfigTest {
                     pins++;
                     String value = pin.group(2);
                     String version =
-                            pin.group(1).equals("chartVersion")
+                            pin.group(1).endsWith("Version")
                                     ? value
                                     : value.substring(value.lastIndexOf(':') + 1);
                     Found f = found.get(pin.end(2) - version.length());
