@@ -128,7 +128,7 @@ scrape_kube_state_metrics() {
   # the configuration, and a Ready condition on every Flux object of its kinds: no Flux controller
   # runs here to write one, and kube-state-metrics reports an object only with its labels resolved
   "$python" - "$release" "$dir/customresourcestate.yaml" "$dir/pki" "$(grep -o 'https://127.0.0.1:[0-9]*' "$KUBECONFIG_FILE" | head -n 1)" <<'PY'
-import json, ssl, sys, time, urllib.request, yaml
+import json, ssl, sys, time, urllib.error, urllib.request, yaml
 release, out, pki, server = sys.argv[1:5]
 values = yaml.safe_load(open(release))["spec"]["values"]
 config = values["kube-state-metrics"]["customResourceState"]["config"]
@@ -136,9 +136,16 @@ open(out, "w").write(yaml.safe_dump(config))
 tls = ssl.create_default_context(cafile=pki + "/ca.crt")
 tls.load_cert_chain(pki + "/admin.crt", pki + "/admin.key")
 def call(path, method="GET", body=None):
-    req = urllib.request.Request(server + path, method=method, data=body and json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/merge-patch+json"})
-    return json.load(urllib.request.urlopen(req, context=tls))
+    # the API server answers 429 while it is busy (priority and fairness): wait as it says, then again
+    for attempt in range(20):
+        req = urllib.request.Request(server + path, method=method, data=body and json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/merge-patch+json"})
+        try:
+            return json.load(urllib.request.urlopen(req, context=tls))
+        except urllib.error.HTTPError as e:
+            if e.code not in (429, 500, 503) or attempt == 19:
+                raise
+            time.sleep(float(e.headers.get("Retry-After") or 1))
 now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 ready = {"status": {"conditions": [{"type": "Ready", "status": "True", "reason": "ReconciliationSucceeded",
                                     "message": "written by e2e/run.sh in place of the Flux controller",
