@@ -2,7 +2,6 @@ package io.neotool.gitops.layout;
 
 import io.neotool.gitops.component.Context;
 import io.neotool.gitops.component.Observability;
-import io.neotool.gitops.component.PrometheusComponent;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.monitoring.Alert;
@@ -11,7 +10,6 @@ import io.neotool.gitops.render.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -79,7 +77,6 @@ public final class Runbook {
         for (Alert a : Observability.of(context).alerts()) {
             Map<String, String> alert = new LinkedHashMap<>();
             alert.put("name", a.name());
-            alert.put("anchor", a.name().toLowerCase(Locale.ROOT));
             alert.put("group", a.group());
             alert.put("severity", a.severity().label());
             alert.put("for", a.forDuration());
@@ -99,7 +96,6 @@ public final class Runbook {
         model.put("objects", objects);
         model.put("podNamespaces", podNamespaces);
         model.put("alerts", alerts);
-        model.put("url", PrometheusComponent.runbook(context));
         return templates.render("runbook.md.ftl", model);
     }
 
