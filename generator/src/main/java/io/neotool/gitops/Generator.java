@@ -1,13 +1,14 @@
 package io.neotool.gitops;
 
-import io.neotool.gitops.component.AppComponent;
-import io.neotool.gitops.component.Components;
-import io.neotool.gitops.component.Context;
+import io.neotool.gitops.components.app.AppComponent;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.layout.FluxLayout;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.render.Templates;
+import io.neotool.gitops.wiring.Components;
+import io.neotool.gitops.wiring.Wiring;
 import java.util.List;
 
 /** Config in, repository tree out. Pure: no disk access beyond files the config names. */
@@ -31,7 +32,7 @@ public final class Generator {
 
     /** The tree of one config. */
     public OutputTree generate(LoadedConfig loaded) {
-        Context context = new Context(loaded, templates);
+        Context context = Wiring.context(loaded, templates);
         List<AppComponent> apps = loaded.config().apps().stream().map(AppComponent::new).toList();
         return new FluxLayout(context).build(Components.all(), apps);
     }

@@ -1,6 +1,5 @@
 package io.neotool.gitops;
 
-import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
@@ -15,6 +14,7 @@ import io.neotool.gitops.output.WriteResult;
 import io.neotool.gitops.validate.TreeFiles;
 import io.neotool.gitops.validate.TreeValidator;
 import io.neotool.gitops.validate.ValidationException;
+import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.neotool.gitops;
 
-import io.neotool.gitops.component.VaultRoles;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.config.VaultRef;
+import io.neotool.gitops.wiring.VaultRoles;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;

@@ -37,7 +37,7 @@ class CommittedConfigsTest {
     }
 
     private static List<String> appNames(Path file) {
-        return io.neotool.gitops.component.Components.loader()
+        return io.neotool.gitops.wiring.Components.loader()
                 .load(file, "config/" + file.getFileName())
                 .config()
                 .apps()

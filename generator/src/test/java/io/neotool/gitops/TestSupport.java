@@ -1,7 +1,7 @@
 package io.neotool.gitops;
 
-import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.wiring.Components;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -134,7 +134,7 @@ final class ClusterDangers {
             String list = doc.at("/metadata/annotations").path(annotation).asString("");
             for (String name : list.split(",", -1)) {
                 if (!name.isBlank()) {
-                    names.putIfAbsent(name.strip(), SemanticDiff.name("", doc));
+                    names.putIfAbsent(name.strip(), DiffPaths.name("", doc));
                 }
             }
         }
@@ -147,8 +147,7 @@ final class ClusterDangers {
             for (JsonNode container : doc.at("/spec/template/spec/containers")) {
                 for (JsonNode env : container.path("env")) {
                     if (env.path("name").asString("").equals("KAFKA_CONSUMER_GROUP")) {
-                        groups.putIfAbsent(
-                                env.path("value").asString(""), SemanticDiff.name("", doc));
+                        groups.putIfAbsent(env.path("value").asString(""), DiffPaths.name("", doc));
                     }
                 }
             }
@@ -161,7 +160,7 @@ final class ClusterDangers {
     private static Map<String, String> hosts(List<JsonNode> docs) {
         Map<String, String> hosts = new TreeMap<>();
         for (JsonNode doc : docs) {
-            String object = SemanticDiff.name("", doc);
+            String object = DiffPaths.name("", doc);
             BiConsumer<JsonNode, String> add =
                     (node, unused) -> {
                         if (node.isString() && node.asString().contains(".")) {
@@ -214,7 +213,7 @@ final class ClusterDangers {
             if (file.getValue().equals(before.get(path))) {
                 continue;
             }
-            String cluster = SemanticDiff.cluster(path);
+            String cluster = DiffPaths.cluster(path);
             String namespace =
                     objects.getOrDefault(cluster, List.of()).stream()
                             .filter(d -> d.path("kind").asString("").equals("Namespace"))

@@ -43,17 +43,16 @@ final class Dangers {
 
     private Dangers() {}
 
-    static List<Danger> of(
-            SemanticDiff.ObjectDiff diff, @Nullable JsonNode before, @Nullable JsonNode after) {
+    static List<Danger> of(ObjectDiff diff, @Nullable JsonNode before, @Nullable JsonNode after) {
         List<Danger> dangers = new ArrayList<>();
         JsonNode any = after != null ? after : before;
-        if (any == null || (after == null && diff.status() != SemanticDiff.Status.REMOVED)) {
+        if (any == null || (after == null && diff.status() != ObjectDiff.Status.REMOVED)) {
             throw new IllegalArgumentException("no document for " + diff.object());
         }
         String kind = any.path("kind").asString("");
         String cluster = diff.cluster();
         String object = diff.object();
-        if (diff.status() == SemanticDiff.Status.REMOVED) {
+        if (diff.status() == ObjectDiff.Status.REMOVED) {
             switch (kind) {
                 case "StatefulSet", "PersistentVolumeClaim" ->
                         dangers.add(
@@ -89,14 +88,14 @@ final class Dangers {
         if (after == null) {
             return dangers;
         }
-        if (diff.status() == SemanticDiff.Status.ADDED) {
+        if (diff.status() == ObjectDiff.Status.ADDED) {
             SecurityDangers.security(diff, kind, null, after, dangers);
             SecurityDangers.added(diff, after, dangers);
             return dangers;
         }
         boolean forced =
                 "enabled".equals(after.at("/metadata/annotations").path(FORCE).asString(""));
-        for (SemanticDiff.Change change : diff.changes()) {
+        for (Change change : diff.changes()) {
             String field = change.field();
             for (String prefix : IMMUTABLE.getOrDefault(kind, List.of())) {
                 if (field.startsWith(prefix) && !forced) {

@@ -44,12 +44,12 @@ public enum DiffFormat {
     }
 
     /** Terraform's headline: {@code N to add, N to change, N to destroy}. */
-    static String plan(List<SemanticDiff.ObjectDiff> objects) {
-        long added = objects.stream().filter(o -> o.status() == SemanticDiff.Status.ADDED).count();
+    static String plan(List<ObjectDiff> objects) {
+        long added = objects.stream().filter(o -> o.status() == ObjectDiff.Status.ADDED).count();
         long changed =
-                objects.stream().filter(o -> o.status() == SemanticDiff.Status.CHANGED).count();
+                objects.stream().filter(o -> o.status() == ObjectDiff.Status.CHANGED).count();
         long removed =
-                objects.stream().filter(o -> o.status() == SemanticDiff.Status.REMOVED).count();
+                objects.stream().filter(o -> o.status() == ObjectDiff.Status.REMOVED).count();
         return added + " to add, " + changed + " to change, " + removed + " to destroy";
     }
 
@@ -61,7 +61,7 @@ public enum DiffFormat {
         return single.length() > MAX_VALUE ? single.substring(0, MAX_VALUE) + "…" : single;
     }
 
-    static String status(SemanticDiff.ObjectDiff o) {
+    static String status(ObjectDiff o) {
         return switch (o.status()) {
             case ADDED -> "+ add";
             case CHANGED -> "~ change";
@@ -134,7 +134,7 @@ public enum DiffFormat {
                                     .append(" (")
                                     .append(plan(objects))
                                     .append("):\n");
-                            for (SemanticDiff.ObjectDiff o : objects) {
+                            for (ObjectDiff o : objects) {
                                 out.append("  ")
                                         .append(status(o))
                                         .append(' ')
@@ -142,7 +142,7 @@ public enum DiffFormat {
                                         .append("  [")
                                         .append(o.file())
                                         .append("]\n");
-                                for (SemanticDiff.Change c : o.changes()) {
+                                for (Change c : o.changes()) {
                                     if (!c.lines().isEmpty()) {
                                         out.append("      ").append(c.field()).append(":\n");
                                         c.lines()
@@ -170,7 +170,7 @@ public enum DiffFormat {
         return "`" + value(text).replace("|", "\\|").replace("`", "'") + "`";
     }
 
-    static long count(List<SemanticDiff.ObjectDiff> objects, SemanticDiff.Status status) {
+    static long count(List<ObjectDiff> objects, ObjectDiff.Status status) {
         return objects.stream().filter(o -> o.status() == status).count();
     }
 

@@ -27,7 +27,7 @@ public final class FluxPlan {
             String cluster,
             String kustomization,
             String object,
-            SemanticDiff.Status status,
+            ObjectDiff.Status status,
             boolean kustomizationDeleted) {}
 
     public static List<Step> of(
@@ -53,7 +53,7 @@ public final class FluxPlan {
                                     cluster,
                                     old.kustomization(),
                                     object,
-                                    SemanticDiff.Status.REMOVED,
+                                    ObjectDiff.Status.REMOVED,
                                     !is.containsKey(old.kustomization())));
                 } else if (!old.equals(now)) {
                     steps.add(
@@ -61,7 +61,7 @@ public final class FluxPlan {
                                     cluster,
                                     now.kustomization(),
                                     object,
-                                    SemanticDiff.Status.CHANGED,
+                                    ObjectDiff.Status.CHANGED,
                                     false));
                 }
             }
@@ -72,7 +72,7 @@ public final class FluxPlan {
                                     cluster,
                                     o.getValue().kustomization(),
                                     o.getKey(),
-                                    SemanticDiff.Status.ADDED,
+                                    ObjectDiff.Status.ADDED,
                                     false));
                 }
             }
@@ -82,9 +82,9 @@ public final class FluxPlan {
                 java.util.Comparator.comparing(Step::cluster)
                         .thenComparing(
                                 s ->
-                                        s.status() == SemanticDiff.Status.REMOVED
+                                        s.status() == ObjectDiff.Status.REMOVED
                                                 ? 0
-                                                : s.status() == SemanticDiff.Status.ADDED ? 1 : 2));
+                                                : s.status() == ObjectDiff.Status.ADDED ? 1 : 2));
         return steps;
     }
 

@@ -24,14 +24,13 @@ final class JsonReport {
                                         cluster,
                                         DiffFormat.ordered(
                                                 "add",
-                                                DiffFormat.count(
-                                                        objects, SemanticDiff.Status.ADDED),
+                                                DiffFormat.count(objects, ObjectDiff.Status.ADDED),
                                                 "change",
                                                 DiffFormat.count(
-                                                        objects, SemanticDiff.Status.CHANGED),
+                                                        objects, ObjectDiff.Status.CHANGED),
                                                 "destroy",
                                                 DiffFormat.count(
-                                                        objects, SemanticDiff.Status.REMOVED))));
+                                                        objects, ObjectDiff.Status.REMOVED))));
         root.put("plan", plan);
         List<Object> dangers = new ArrayList<>();
         report.dangers()
@@ -62,12 +61,11 @@ final class JsonReport {
                                                         "object", f.object(),
                                                         "action",
                                                                 f.status()
-                                                                                == SemanticDiff
-                                                                                        .Status
+                                                                                == ObjectDiff.Status
                                                                                         .ADDED
                                                                         ? "create"
                                                                         : f.status()
-                                                                                        == SemanticDiff
+                                                                                        == ObjectDiff
                                                                                                 .Status
                                                                                                 .CHANGED
                                                                                 ? "update"
@@ -93,7 +91,7 @@ final class JsonReport {
                                                 v.after())));
         root.put("versions", versions);
         List<Object> objects = new ArrayList<>();
-        for (SemanticDiff.ObjectDiff o : report.objects()) {
+        for (ObjectDiff o : report.objects()) {
             List<Object> changes = new ArrayList<>();
             o.changes()
                     .forEach(

@@ -76,7 +76,7 @@ final class MarkdownReport {
                                     .append(" — ")
                                     .append(DiffFormat.plan(objects))
                                     .append("\n\n");
-                            for (SemanticDiff.ObjectDiff o : objects) {
+                            for (ObjectDiff o : objects) {
                                 out.append("- **")
                                         .append(DiffFormat.status(o))
                                         .append("** ")
@@ -84,7 +84,7 @@ final class MarkdownReport {
                                         .append(" (`")
                                         .append(o.file())
                                         .append("`)\n");
-                                List<SemanticDiff.Change> fields =
+                                List<Change> fields =
                                         o.changes().stream()
                                                 .filter(c -> c.lines().isEmpty())
                                                 .toList();
@@ -101,7 +101,7 @@ final class MarkdownReport {
                                                             .append(" |\n"));
                                     out.append('\n');
                                 }
-                                for (SemanticDiff.Change c : o.changes()) {
+                                for (Change c : o.changes()) {
                                     if (!c.lines().isEmpty()) {
                                         out.append("\n  `")
                                                 .append(c.field())

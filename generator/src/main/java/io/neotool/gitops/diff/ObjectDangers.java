@@ -20,12 +20,12 @@ public final class ObjectDangers {
     private ObjectDangers() {}
 
     static void changed(
-            SemanticDiff.ObjectDiff diff,
+            ObjectDiff diff,
             String kind,
             @Nullable JsonNode before,
             JsonNode after,
             List<Danger> dangers) {
-        for (SemanticDiff.Change change : diff.changes()) {
+        for (Change change : diff.changes()) {
             String field = change.field();
             if (kind.equals("StatefulSet")
                     && IMAGE.matcher(field).matches()
@@ -70,7 +70,7 @@ public final class ObjectDangers {
 
     /** PostgreSQL's major version: the new server cannot read the old one's data directory. */
     private static void postgresMajor(
-            SemanticDiff.ObjectDiff diff, String before, String after, List<Danger> dangers) {
+            ObjectDiff diff, String before, String after, List<Danger> dangers) {
         String was = postgresMajor(before);
         String is = postgresMajor(after);
         if (was == null || is == null || was.equals(is)) {

@@ -8,6 +8,9 @@ import tools.jackson.databind.JsonNode;
 
 /** NetworkPolicy rules in a reviewer's words, for the dangers of a diff. */
 final class PolicyRules {
+    static final tools.jackson.databind.json.JsonMapper READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     /** A change inside one rule: {@code /spec/ingress/2/from/0/...}. */
     private static final Pattern IN_RULE = Pattern.compile("^/spec/(ingress|egress)/(\\d+)/.+");
 
@@ -18,7 +21,7 @@ final class PolicyRules {
      * change ({@code billing-service joins from app-service, billing-service on 5432/TCP}), or the
      * added rule itself.
      */
-    static String describe(SemanticDiff.Change change, JsonNode after) {
+    static String describe(Change change, JsonNode after) {
         String field = change.field().replace(" (added)", "");
         Matcher m = IN_RULE.matcher(field);
         if (m.matches()) {
@@ -38,7 +41,7 @@ final class PolicyRules {
     static String rule(String json) {
         JsonNode rule;
         try {
-            rule = SecurityDangers.READER.readTree(json);
+            rule = READER.readTree(json);
         } catch (tools.jackson.core.JacksonException e) {
             return json;
         }

@@ -6,13 +6,24 @@ import io.neotool.gitops.config.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the review shows what may be secret: values under secret-looking keys and Secret-named
  * objects masked, and text compared as unified line diffs with each credential-looking line masked.
  */
 final class SecretMasking {
+    /** What a masked value reads. */
+    static final String MASK = "****";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern SECRET_LINE =
+            Pattern.compile(
+                    "(?i).*(password|passwd|secret|token|api_?key|private_?key|access_?key)\\s*[=:]\\s*\\S.*");
+    static final int CONTEXT = 2;
+
     private SecretMasking() {}
 
     /**
@@ -24,7 +35,7 @@ final class SecretMasking {
         List<String> b = after.lines().toList();
         List<String> unified =
                 UnifiedDiffUtils.generateUnifiedDiff(
-                        "before", "after", a, DiffUtils.diff(a, b), StructuralDiff.CONTEXT);
+                        "before", "after", a, DiffUtils.diff(a, b), CONTEXT);
         List<String> lines = new ArrayList<>();
         for (String line : unified.subList(Math.min(2, unified.size()), unified.size())) {
             lines.add(maskLine(line));
@@ -38,12 +49,10 @@ final class SecretMasking {
         }
         String body = line.substring(1);
         if (Credentials.hasLiteral(body)
-                || StructuralDiff.SECRET_LINE.matcher(body).matches()
+                || SECRET_LINE.matcher(body).matches()
                 || Credentials.highEntropyToken(body)) {
             int at = Math.max(body.indexOf('='), body.indexOf(':'));
-            return line.charAt(0)
-                    + (at > 0 ? body.substring(0, at + 1) + " " : "")
-                    + StructuralDiff.MASK;
+            return line.charAt(0) + (at > 0 ? body.substring(0, at + 1) + " " : "") + MASK;
         }
         return line;
     }
@@ -65,7 +74,7 @@ final class SecretMasking {
     static JsonNode masked(JsonNode node, boolean secret) {
         if (node.isObject()) {
             boolean namedSecret = namedSecret(node);
-            tools.jackson.databind.node.ObjectNode copy = StructuralDiff.JSON.createObjectNode();
+            tools.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String k = field.getKey();
                 copy.set(
@@ -77,12 +86,12 @@ final class SecretMasking {
             return copy;
         }
         if (node.isArray()) {
-            tools.jackson.databind.node.ArrayNode copy = StructuralDiff.JSON.createArrayNode();
+            tools.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
             node.forEach(item -> copy.add(masked(item, secret)));
             return copy;
         }
         if (secret || (node.isString() && Credentials.hasLiteral(node.asString()))) {
-            return StructuralDiff.JSON.getNodeFactory().stringNode(StructuralDiff.MASK);
+            return JSON.getNodeFactory().stringNode(MASK);
         }
         return node;
     }

@@ -42,14 +42,14 @@ final class SecurityDangers {
      * Vault paths.
      */
     static void security(
-            SemanticDiff.ObjectDiff diff,
+            ObjectDiff diff,
             String kind,
             @Nullable JsonNode before,
             JsonNode after,
             List<Danger> dangers) {
         java.util.Set<String> readBefore = vaultPaths(before);
         if (kind.equals("NetworkPolicy")) {
-            if (diff.status() == SemanticDiff.Status.ADDED) {
+            if (diff.status() == ObjectDiff.Status.ADDED) {
                 for (String direction : List.of("ingress", "egress")) {
                     for (JsonNode r : after.at("/spec/" + direction)) {
                         dangers.add(
@@ -62,7 +62,7 @@ final class SecurityDangers {
                     }
                 }
             }
-            for (SemanticDiff.Change change : diff.changes()) {
+            for (Change change : diff.changes()) {
                 if (change.after() != null && change.field().startsWith("/spec/podSelector")) {
                     // more pods under a policy that opens paths (an app joins a shared policy)
                     List<String> rules = new ArrayList<>();
@@ -93,14 +93,14 @@ final class SecurityDangers {
                 }
             }
         }
-        for (SemanticDiff.Change change : diff.changes()) {
+        for (Change change : diff.changes()) {
             String field = change.field();
             if (change.before() == null
                     && change.after() != null
                     && change.after().startsWith("{")) {
                 // a whole map added (the annotations of an object that had none): read its keys
                 try {
-                    added(diff, READER.readTree(change.after()), dangers);
+                    added(diff, PolicyRules.READER.readTree(change.after()), dangers);
                 } catch (tools.jackson.core.JacksonException e) {
                     // not JSON after all: a plain value
                 }
@@ -159,9 +159,6 @@ final class SecurityDangers {
         }
     }
 
-    static final tools.jackson.databind.json.JsonMapper READER =
-            tools.jackson.databind.json.JsonMapper.builder().build();
-
     /** What a new object brings in: the Vault paths its pods read, the exemptions it declares. */
     /**
      * Every Vault path the object's injector annotations read, wherever they are (the object's or a
@@ -190,7 +187,7 @@ final class SecurityDangers {
         }
     }
 
-    static void added(SemanticDiff.ObjectDiff diff, JsonNode doc, List<Danger> dangers) {
+    static void added(ObjectDiff diff, JsonNode doc, List<Danger> dangers) {
         walk(
                 doc,
                 (key, value) -> {

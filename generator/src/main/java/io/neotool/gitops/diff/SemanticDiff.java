@@ -24,41 +24,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class SemanticDiff {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    static final String MASK = StructuralDiff.MASK;
+    static final String MASK = SecretMasking.MASK;
 
     private SemanticDiff() {}
-
-    public enum Status {
-        ADDED,
-        REMOVED,
-        CHANGED
-    }
-
-    /**
-     * One field: {@code before} or {@code after} is null when the field is new or gone; {@code
-     * lines} is the unified line diff of a multi-line text (then both values are null).
-     */
-    public record Change(
-            String field, @Nullable String before, @Nullable String after, List<String> lines) {
-        public Change(String field, @Nullable String before, @Nullable String after) {
-            this(field, before, after, List.of());
-        }
-    }
-
-    /** One object that differs. */
-    public record ObjectDiff(
-            String cluster, String object, String file, Status status, List<Change> changes) {}
-
-    /**
-     * An image or chart version of a component that moves, appears ({@code before} null) or goes
-     * ({@code after} null); {@code subject} is {@code image <repository>} or {@code chart <name>}.
-     */
-    public record VersionChange(
-            String cluster,
-            String component,
-            String subject,
-            @Nullable String before,
-            @Nullable String after) {}
 
     /**
      * The review of one change.
@@ -112,10 +80,13 @@ public final class SemanticDiff {
             Parsed o = old.get(key);
             Parsed n = now.get(key);
             Parsed any = java.util.Objects.requireNonNull(n != null ? n : o);
-            Status status = o == null ? Status.ADDED : n == null ? Status.REMOVED : Status.CHANGED;
+            ObjectDiff.Status status =
+                    o == null
+                            ? ObjectDiff.Status.ADDED
+                            : n == null ? ObjectDiff.Status.REMOVED : ObjectDiff.Status.CHANGED;
             List<Change> changes =
                     o != null && n != null ? StructuralDiff.compare(o.doc, n.doc) : List.of();
-            if (status == Status.CHANGED && changes.isEmpty()) {
+            if (status == ObjectDiff.Status.CHANGED && changes.isEmpty()) {
                 continue;
             }
             ObjectDiff diff = new ObjectDiff(any.cluster, any.object, any.file, status, changes);
@@ -171,7 +142,7 @@ public final class SemanticDiff {
                     if (!path.endsWith(".yaml")) {
                         return;
                     }
-                    String cluster = cluster(path);
+                    String cluster = DiffPaths.cluster(path);
                     try (var docs = reader.readValues(text)) {
                         while (docs.hasNextValue()) {
                             JsonNode doc = (JsonNode) docs.nextValue();
@@ -179,8 +150,8 @@ public final class SemanticDiff {
                                 continue;
                             }
                             objects.put(
-                                    cluster + "|" + name(path, doc),
-                                    new Parsed(cluster, name(path, doc), path, doc));
+                                    cluster + "|" + DiffPaths.name(path, doc),
+                                    new Parsed(cluster, DiffPaths.name(path, doc), path, doc));
                         }
                     } catch (JacksonException e) {
                         JsonNode unreadable =
@@ -194,26 +165,5 @@ public final class SemanticDiff {
                     }
                 });
         return objects;
-    }
-
-    /** {@code Kind namespace/name}, or {@code kustomization <folder>} for kustomize's own files. */
-    static String name(String path, JsonNode doc) {
-        if (doc.path("apiVersion").asString("").startsWith("kustomize.config.k8s.io/")) {
-            return "kustomization " + path.substring(0, path.lastIndexOf('/'));
-        }
-        String namespace = doc.at("/metadata/namespace").asString("");
-        return doc.path("kind").asString("")
-                + " "
-                + (namespace.isEmpty() ? "" : namespace + "/")
-                + doc.at("/metadata/name").asString("");
-    }
-
-    /** The cluster a file belongs to: its folder under clusters/, infrastructure/ or apps/. */
-    static String cluster(String path) {
-        String[] parts = path.split("/", -1);
-        if (parts.length > 2 && parts[0].equals("apps") && parts[1].equals("base")) {
-            return "all environments (apps/base)";
-        }
-        return parts.length > 2 ? parts[1] : parts[0];
     }
 }

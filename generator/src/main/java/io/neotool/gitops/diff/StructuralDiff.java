@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares two Kubernetes objects field by field, the way a reviewer reads them. List entries are
@@ -26,21 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  * under secret-looking keys or env names, and credential literals, also line by line in text.
  */
 final class StructuralDiff {
-    static final String MASK = "****";
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Pattern SECRET_LINE =
-            Pattern.compile(
-                    "(?i).*(password|passwd|secret|token|api_?key|private_?key|access_?key)\\s*[=:]\\s*\\S.*");
-    static final int CONTEXT = 2;
 
-    private final List<SemanticDiff.Change> out = new ArrayList<>();
+    private final List<Change> out = new ArrayList<>();
 
     private StructuralDiff() {}
 
     /**
      * The changes from {@code before} to {@code after} (either may be missing), in document order.
      */
-    static List<SemanticDiff.Change> compare(JsonNode before, JsonNode after) {
+    static List<Change> compare(JsonNode before, JsonNode after) {
         StructuralDiff diff = new StructuralDiff();
         diff.node("", null, before, after, false);
         return diff.out;
@@ -61,8 +53,8 @@ final class StructuralDiff {
             String shown = show(present, hidden);
             out.add(
                     missing(before)
-                            ? new SemanticDiff.Change(path, null, shown)
-                            : new SemanticDiff.Change(path, shown, null));
+                            ? new Change(path, null, shown)
+                            : new Change(path, shown, null));
             return;
         }
         if (before.isObject() && after.isObject()) {
@@ -90,14 +82,14 @@ final class StructuralDiff {
                 && before.isString()
                 && after.isString()
                 && (b.contains("\n") || a.contains("\n"))) {
-            out.add(new SemanticDiff.Change(path, null, null, SecretMasking.textDiff(b, a)));
+            out.add(new Change(path, null, null, SecretMasking.textDiff(b, a)));
             return;
         }
         if (hidden || Credentials.hasLiteral(b) || Credentials.hasLiteral(a)) {
-            out.add(new SemanticDiff.Change(path, MASK, MASK + " (changed)"));
+            out.add(new Change(path, SecretMasking.MASK, SecretMasking.MASK + " (changed)"));
             return;
         }
-        out.add(new SemanticDiff.Change(path, b, a));
+        out.add(new Change(path, b, a));
     }
 
     private void array(String path, JsonNode before, JsonNode after, boolean hidden) {
@@ -136,14 +128,14 @@ final class StructuralDiff {
             }
             for (int i = paired; i < removed; i++) {
                 out.add(
-                        new SemanticDiff.Change(
+                        new Change(
                                 path + "/" + (source + i) + " (removed)",
                                 show(before.get(source + i), hidden),
                                 null));
             }
             for (int i = paired; i < added; i++) {
                 out.add(
-                        new SemanticDiff.Change(
+                        new Change(
                                 path + "/" + (target + i) + " (added)",
                                 null,
                                 show(after.get(target + i), hidden)));
@@ -152,10 +144,10 @@ final class StructuralDiff {
     }
 
     /**
-     * The key list entries are matched by, as a JSON pointer below the entry, or null for a list
-     * compared as a sequence: {@code name} where every entry has a distinct one (the merge key of
-     * the Kubernetes API's named lists, and of kustomize's images and replicas, Flux's dependsOn),
-     * the port of unnamed ports, and the name of volume claim templates.
+     * The key list entries are matched by, as a SecretMasking.JSON pointer below the entry, or null
+     * for a list compared as a sequence: {@code name} where every entry has a distinct one (the
+     * merge key of the Kubernetes API's named lists, and of kustomize's images and replicas, Flux's
+     * dependsOn), the port of unnamed ports, and the name of volume claim templates.
      */
     static @Nullable String mergeKey(String path, JsonNode before, JsonNode after) {
         for (String key : List.of("name", "metadata/name", "containerPort", "port")) {
@@ -188,7 +180,7 @@ final class StructuralDiff {
 
     private static List<String> canonical(JsonNode list) {
         List<String> items = new ArrayList<>();
-        list.forEach(item -> items.add(JSON.writeValueAsString(item)));
+        list.forEach(item -> items.add(SecretMasking.JSON.writeValueAsString(item)));
         return items;
     }
 
@@ -202,13 +194,15 @@ final class StructuralDiff {
         }
         return node.isNull()
                 ? "null"
-                : node.isValueNode() ? node.asString() : JSON.writeValueAsString(node);
+                : node.isValueNode()
+                        ? node.asString()
+                        : SecretMasking.JSON.writeValueAsString(node);
     }
 
     /** A whole added or removed subtree, on one line, with every secret in it masked. */
     private static String show(@Nullable JsonNode node, boolean hidden) {
         if (hidden) {
-            return MASK;
+            return SecretMasking.MASK;
         }
         return node == null ? "null" : scalar(SecretMasking.masked(node, false));
     }

@@ -104,9 +104,9 @@ final class Versions {
     }
 
     /** What moved, appeared or went, by cluster then component. */
-    static List<SemanticDiff.VersionChange> changes(
+    static List<VersionChange> changes(
             Map<String, Map<Key, String>> before, Map<String, Map<Key, String>> after) {
-        List<SemanticDiff.VersionChange> changes = new ArrayList<>();
+        List<VersionChange> changes = new ArrayList<>();
         Set<String> clusters = new TreeSet<>(before.keySet());
         clusters.addAll(after.keySet());
         for (String cluster : clusters) {
@@ -119,8 +119,7 @@ final class Versions {
                 String is = a.get(key);
                 if (was == null ? is != null : !was.equals(is)) {
                     changes.add(
-                            new SemanticDiff.VersionChange(
-                                    cluster, key.component(), key.subject(), was, is));
+                            new VersionChange(cluster, key.component(), key.subject(), was, is));
                 }
             }
         }

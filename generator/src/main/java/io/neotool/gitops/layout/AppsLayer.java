@@ -1,11 +1,10 @@
 package io.neotool.gitops.layout;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.neotool.gitops.component.AppComponent;
-import io.neotool.gitops.component.Context;
-import io.neotool.gitops.component.Layer;
-import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.components.app.AppComponent;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.Context;
+import io.neotool.gitops.platform.Layer;
 import io.neotool.gitops.render.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,12 @@ final class AppsLayer {
      */
     /** Writes the apps' folders; returns the shards they fill, each a Flux Kustomization. */
     java.util.SortedSet<String> write(List<AppComponent> apps) {
-        EnvironmentConfig config = context.config();
         String overlay = Layer.APPS.folder(context.cluster());
         SortedMap<String, List<String>> shards = new java.util.TreeMap<>();
         for (AppComponent app : apps) {
             String base = "apps/base/" + app.name();
             List<String> names = new ArrayList<>();
-            for (HasMetadata object : app.baseObjects(config)) {
+            for (HasMetadata object : app.baseObjects(context)) {
                 names.add(
                         objectFiles.add(
                                 base,
@@ -64,7 +62,7 @@ final class AppsLayer {
                 resources.add(
                         objectFiles.add(
                                 folder,
-                                app.ingress(config),
+                                app.ingress(context),
                                 false,
                                 owner,
                                 ObjectFiles.source(owner, "apps." + app.name())));

@@ -1,12 +1,12 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.component.Component;
-import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.platform.Component;
 import io.neotool.gitops.render.Templates;
+import io.neotool.gitops.wiring.Components;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +50,7 @@ public final class ClusterReadme {
     /** What Prometheus scrapes, the alerts and who gets them, the dashboards. */
     private Map<String, Object> observability(LoadedConfig cluster) {
         io.neotool.gitops.monitoring.Monitoring m =
-                io.neotool.gitops.component.Observability.of(
-                        new io.neotool.gitops.component.Context(cluster, templates));
+                io.neotool.gitops.wiring.Wiring.context(cluster, templates).monitoring();
         List<Map<String, String>> alerts = new java.util.ArrayList<>();
         for (io.neotool.gitops.monitoring.Alert a : m.alerts()) {
             alerts.add(

@@ -1,12 +1,12 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.component.AppWiring;
-import io.neotool.gitops.component.Component;
-import io.neotool.gitops.component.Components;
-import io.neotool.gitops.component.HelmComponent;
-import io.neotool.gitops.component.Layer;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.platform.Component;
+import io.neotool.gitops.platform.HelmComponent;
+import io.neotool.gitops.platform.Layer;
+import io.neotool.gitops.wiring.Apps;
+import io.neotool.gitops.wiring.Components;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -104,7 +104,7 @@ final class FluxGraph {
             edge(id(AppShards.of(app.name())), "-->", node);
             // what the app uses: the workloads its own edges lead to
             Set<String> uses = new TreeSet<>();
-            AppWiring.edges(app, config).stream()
+            Apps.edges(app, config).stream()
                     .filter(e -> e.from().equals(app.name()))
                     .forEach(e -> uses.add(e.to()));
             uses.forEach(u -> edge(node, "-. uses .->", "c_" + id(u)));

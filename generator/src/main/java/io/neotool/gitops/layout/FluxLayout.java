@@ -1,17 +1,17 @@
 package io.neotool.gitops.layout;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.neotool.gitops.component.AppComponent;
-import io.neotool.gitops.component.Component;
-import io.neotool.gitops.component.Context;
-import io.neotool.gitops.component.Layer;
-import io.neotool.gitops.component.VaultInjection;
-import io.neotool.gitops.component.VaultRoles;
+import io.neotool.gitops.components.app.AppComponent;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.Kustomization;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.Component;
+import io.neotool.gitops.platform.Context;
+import io.neotool.gitops.platform.Layer;
+import io.neotool.gitops.platform.VaultInjection;
 import io.neotool.gitops.render.CanonicalYaml;
+import io.neotool.gitops.wiring.VaultRoles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

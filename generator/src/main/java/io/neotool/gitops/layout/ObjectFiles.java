@@ -2,9 +2,9 @@ package io.neotool.gitops.layout;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
-import io.neotool.gitops.component.Context;
 import io.neotool.gitops.config.Source;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.render.CanonicalYaml;
 import java.util.Locale;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.component.Context;
-import io.neotool.gitops.component.Observability;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.render.Templates;
+import io.neotool.gitops.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +72,9 @@ public final class Runbook {
                                 objects.computeIfAbsent("Deployment", k -> new ArrayList<>())
                                         .add(app.name()));
         objects.values().forEach(l -> l.sort(null));
-        Context context = new Context(cluster, templates);
+        Context context = Wiring.context(cluster, templates);
         List<Map<String, String>> alerts = new ArrayList<>();
-        for (Alert a : Observability.of(context).alerts()) {
+        for (Alert a : context.monitoring().alerts()) {
             Map<String, String> alert = new LinkedHashMap<>();
             alert.put("name", a.name());
             alert.put("group", a.group());

@@ -1,8 +1,8 @@
 package io.neotool.gitops.bench;
 
-import io.neotool.gitops.component.Components;
 import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigLoader;
+import io.neotool.gitops.wiring.Components;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

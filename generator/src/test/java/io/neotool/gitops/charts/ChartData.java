@@ -3,8 +3,8 @@ package io.neotool.gitops.charts;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.neotool.gitops.TestSupport;
-import io.neotool.gitops.component.Components;
-import io.neotool.gitops.component.HelmComponent;
+import io.neotool.gitops.platform.HelmComponent;
+import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

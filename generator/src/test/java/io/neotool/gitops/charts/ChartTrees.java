@@ -2,10 +2,10 @@ package io.neotool.gitops.charts;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
-import io.neotool.gitops.component.Components;
-import io.neotool.gitops.component.HelmComponent;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.HelmComponent;
+import io.neotool.gitops.wiring.Components;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.neotool.gitops.TestSupport;
-import io.neotool.gitops.component.Components;
+import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
-import io.neotool.gitops.component.Components;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

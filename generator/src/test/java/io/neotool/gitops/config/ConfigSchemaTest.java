@@ -15,7 +15,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.neotool.gitops.TestSupport;
-import io.neotool.gitops.component.Components;
+import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

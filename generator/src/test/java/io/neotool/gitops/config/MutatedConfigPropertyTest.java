@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.Generator;
 import io.neotool.gitops.TestSupport;
-import io.neotool.gitops.component.Components;
+import io.neotool.gitops.wiring.Components;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

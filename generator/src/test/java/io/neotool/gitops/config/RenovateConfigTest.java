@@ -3,8 +3,8 @@ package io.neotool.gitops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.TestSupport;
-import io.neotool.gitops.component.Components;
-import io.neotool.gitops.component.HelmComponent;
+import io.neotool.gitops.platform.HelmComponent;
+import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

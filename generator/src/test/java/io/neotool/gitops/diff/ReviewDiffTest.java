@@ -59,8 +59,7 @@ class ReviewDiffTest {
     }
 
     /** The object's one change: {@code value} inserted at {@code field}. */
-    private static void assertOnlyInserted(
-            SemanticDiff.ObjectDiff object, String field, String value) {
+    private static void assertOnlyInserted(ObjectDiff object, String field, String value) {
         assertThat(object.changes())
                 .singleElement()
                 .satisfies(
@@ -70,7 +69,7 @@ class ReviewDiffTest {
                         });
     }
 
-    private static SemanticDiff.ObjectDiff object(SemanticDiff.Report report, String name) {
+    private static ObjectDiff object(SemanticDiff.Report report, String name) {
         return report.objects().stream()
                 .filter(o -> o.object().equals(name))
                 .findFirst()
@@ -115,14 +114,13 @@ class ReviewDiffTest {
                         "ADDED kustomization apps/production/_shards/apps-1b",
                         "CHANGED kustomization clusters/production");
         // the database: one line of the ini, one of the Job's script
-        SemanticDiff.Change ini =
-                object(report, "ConfigMap production/pgbouncer-config").changes().get(0);
+        Change ini = object(report, "ConfigMap production/pgbouncer-config").changes().get(0);
         assertThat(ini.field()).isEqualTo("/data/pgbouncer.ini");
         assertThat(ini.lines())
                 .filteredOn(l -> l.startsWith("+") || l.startsWith("-"))
                 .containsExactly("+billing = host=postgres port=5432 dbname=billing");
         assertThat(object(report, "ConfigMap production/postgres-databases").changes())
-                .extracting(SemanticDiff.Change::field)
+                .extracting(Change::field)
                 .containsExactlyInAnyOrder(
                         "/data/ensure-databases.sh", "/metadata/annotations/neotool.io~1databases");
         assertThat(
@@ -171,7 +169,7 @@ class ReviewDiffTest {
                 "billing-service");
         // the cluster folder: the new shard's Kustomization inserted, nothing else
         assertThat(object(report, "kustomization clusters/production").changes())
-                .extracting(SemanticDiff.Change::field)
+                .extracting(Change::field)
                 .containsExactly("/resources/2 (added)");
         assertThat(report.versions())
                 .extracting(VersionLines::of)
@@ -239,15 +237,15 @@ class ReviewDiffTest {
                         o ->
                                 assertThat(o.changes())
                                         .containsExactly(
-                                                new SemanticDiff.Change(
+                                                new Change(
                                                         "/spec/template/spec/containers[name=web]/env[name=NEW]",
                                                         null,
                                                         "{\"name\":\"NEW\",\"value\":\"x\"}"),
-                                                new SemanticDiff.Change(
+                                                new Change(
                                                         "/spec/template/spec/containers[name=web]/env[name=B]/value",
                                                         "2",
                                                         "3"),
-                                                new SemanticDiff.Change(
+                                                new Change(
                                                         "/spec/template/spec/containers[name=web]/ports[containerPort=9200]",
                                                         null,
                                                         "{\"containerPort\":9200}")));
@@ -266,7 +264,7 @@ class ReviewDiffTest {
         String before = args.formatted("0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11");
         String after = args.formatted("0, 1, 2, 3, 4, 5, 6, 7, 8, 9x, 10x, 11");
         assertThat(compare(before, after).objects().get(0).changes())
-                .extracting(SemanticDiff.Change::field)
+                .extracting(Change::field)
                 .containsExactly("/list/9", "/list/10");
     }
 
@@ -279,7 +277,7 @@ class ReviewDiffTest {
         String after =
                 cm.formatted(
                         "    echo one\n    export DB_PASSWORD=correct-horse\n    echo three\n");
-        SemanticDiff.Change change = compare(before, after).objects().get(0).changes().get(0);
+        Change change = compare(before, after).objects().get(0).changes().get(0);
         assertThat(change.lines())
                 .contains(
                         "-echo two",

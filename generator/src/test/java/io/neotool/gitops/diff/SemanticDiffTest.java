@@ -45,10 +45,10 @@ class SemanticDiffTest {
                             assertThat(o.cluster()).isEqualTo("production");
                             assertThat(o.object())
                                     .isEqualTo("kustomization apps/production/app-service");
-                            assertThat(o.status()).isEqualTo(SemanticDiff.Status.CHANGED);
+                            assertThat(o.status()).isEqualTo(ObjectDiff.Status.CHANGED);
                             assertThat(o.changes())
                                     .containsExactly(
-                                            new SemanticDiff.Change(
+                                            new Change(
                                                     "/images[name=ghcr.io/neotool/app-service]/newTag",
                                                     "2.3.0",
                                                     "2.4.0"));
@@ -116,7 +116,7 @@ class SemanticDiffTest {
                             assertThat(o.object()).isEqualTo("StatefulSet production/postgres");
                             assertThat(o.changes())
                                     .containsExactly(
-                                            new SemanticDiff.Change(
+                                            new Change(
                                                     "/spec/volumeClaimTemplates[name=data]/spec/resources/requests/storage",
                                                     "50Gi",
                                                     "80Gi"));

@@ -4,7 +4,7 @@ package io.neotool.gitops.diff;
 final class VersionLines {
     private VersionLines() {}
 
-    static String of(SemanticDiff.VersionChange v) {
+    static String of(VersionChange v) {
         return v.cluster()
                 + " "
                 + v.component()

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
-import io.neotool.gitops.component.Context;
-import io.neotool.gitops.component.Observability;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.render.CanonicalYaml;
 import io.neotool.gitops.render.Templates;
+import io.neotool.gitops.wiring.Observability;
+import io.neotool.gitops.wiring.Wiring;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ class AlertRulesTest {
         JsonNode rules =
                 release(tree, config, "prometheus")
                         .at("/spec/values/serverFiles/alerting_rules.yml");
-        List<Alert> alerts = Observability.of(new Context(config, new Templates())).alerts();
+        List<Alert> alerts = Observability.of(Wiring.context(config, new Templates())).alerts();
         Set<String> inFile = new TreeSet<>();
         rules.path("groups")
                 .forEach(g -> g.path("rules").forEach(r -> inFile.add(r.path("alert").asString())));
@@ -93,8 +93,8 @@ class AlertRulesTest {
                         RuleFiles.promtoolTests(
                                 alerts,
                                 "alerting_rules.yml",
-                                io.neotool.gitops.component.PrometheusComponent.runbook(
-                                        new Context(config, new Templates())))));
+                                io.neotool.gitops.components.prometheus.PrometheusComponent.runbook(
+                                        Wiring.context(config, new Templates())))));
         assertThat(run(dir, promtool, "check", "rules", "alerting_rules.yml")).contains("SUCCESS");
         assertThat(run(dir, promtool, "test", "rules", "tests.yml")).contains("SUCCESS");
     }
@@ -131,7 +131,7 @@ class AlertRulesTest {
                 java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=~?\"");
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Alert alert : Observability.of(new Context(config, new Templates())).alerts()) {
+        for (Alert alert : Observability.of(Wiring.context(config, new Templates())).alerts()) {
             for (Alert.Case c : List.of(alert.fires(), alert.quiet())) {
                 for (String s : c.series().keySet()) {
                     java.util.regex.Matcher m = series.matcher(s);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
-import io.neotool.gitops.component.Context;
-import io.neotool.gitops.component.Observability;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.render.Templates;
+import io.neotool.gitops.wiring.Observability;
+import io.neotool.gitops.wiring.Wiring;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +63,7 @@ class MonitoringFollowsTheConfigTest {
     }
 
     static Monitoring monitoring(LoadedConfig config) {
-        return Observability.of(new Context(config, new Templates()));
+        return Observability.of(Wiring.context(config, new Templates()));
     }
 
     @ParameterizedTest(name = "{0}")

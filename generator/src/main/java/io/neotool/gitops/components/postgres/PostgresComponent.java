@@ -1,0 +1,236 @@
+package io.neotool.gitops.components.postgres;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.PostgresSettings;
+import io.neotool.gitops.config.VaultRef;
+import io.neotool.gitops.platform.Context;
+import io.neotool.gitops.platform.Edge;
+import io.neotool.gitops.platform.Layer;
+import io.neotool.gitops.platform.PodSecurity;
+import io.neotool.gitops.platform.SettingsComponent;
+import io.neotool.gitops.platform.VaultInjection;
+import io.neotool.gitops.platform.Workloads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared PostgreSQL: a one-replica StatefulSet on a local-path volume mounted where the image's
+ * major version keeps its data, a client Service and the headless Service of the StatefulSet, and
+ * the Job {@value #DATABASES_JOB} that creates each database, its owner role and PgBouncer's lookup
+ * function. The Job is idempotent and Flux recreates it whenever its script changes, so an app
+ * added on a live cluster gets its database too (an init script would run only on an empty volume).
+ */
+public final class PostgresComponent extends SettingsComponent<PostgresSettings> {
+    public static final String SERVICE = "postgres";
+    public static final int PORT = 5432;
+
+    /** UID and GID of the {@code postgres} user of the official image. */
+    public static final long UID = 999;
+
+    public static final String SUPERUSER_FILE = "postgres-password";
+    static final String PGBOUNCER_FILE = "pgbouncer-password";
+
+    public PostgresComponent() {
+        super("postgres", Layer.CONFIGS, "postgres", PostgresSettings.class);
+    }
+
+    @Override
+    public List<HasMetadata> objects(Context context) {
+        EnvironmentConfig config = context.config();
+        PostgresSettings pg = settings(config);
+        Map<String, String> labels = Context.labels(name(), "database");
+
+        List<EnvVar> env =
+                new ArrayList<>(
+                        List.of(
+                                Workloads.env("POSTGRES_USER", "postgres"),
+                                Workloads.env(
+                                        "POSTGRES_PASSWORD_FILE",
+                                        Workloads.VAULT_SECRETS_DIR + SUPERUSER_FILE),
+                                Workloads.env(
+                                        "POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256")));
+        if (pg.pgdata() != null) {
+            env.add(Workloads.env("PGDATA", pg.pgdata()));
+        }
+        var container =
+                new ContainerBuilder()
+                        .withName("postgres")
+                        .withImage(pg.image())
+                        .withArgs(
+                                "-c",
+                                "max_connections=" + pg.maxConnections(),
+                                "-c",
+                                "shared_buffers=" + pg.sharedBuffers(),
+                                "-c",
+                                "password_encryption=scram-sha-256")
+                        .withEnv(env)
+                        .addNewPort()
+                        .withName("postgres")
+                        .withContainerPort(PORT)
+                        .withProtocol("TCP")
+                        .endPort()
+                        .withResources(Workloads.resources(pg.resources()))
+                        .withStartupProbe(
+                                Workloads.execProbe(
+                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                                        5,
+                                        5))
+                        .withReadinessProbe(
+                                Workloads.execProbe(
+                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                                        0,
+                                        10))
+                        .withLivenessProbe(
+                                Workloads.execProbe(
+                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                                        0,
+                                        20))
+                        .withSecurityContext(
+                                PodSecurity.containerSecurity(
+                                        UID, UID, PodSecurity.readOnlyRoot(pg.exemptions())))
+                        .addNewVolumeMount()
+                        .withName("data")
+                        .withMountPath(pg.dataMountPath())
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("run")
+                        .withMountPath("/var/run/postgresql")
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("tmp")
+                        .withMountPath("/tmp")
+                        .endVolumeMount()
+                        .build();
+
+        var statefulSet =
+                new StatefulSetBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE)
+                        .withLabels(labels)
+                        .withAnnotations(PodSecurity.checkovSkips(pg.exemptions()))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceName(SERVICE + "-headless")
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(Context.selector(name()))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .withAnnotations(
+                                DatabaseMetrics.postgresAnnotations(
+                                        context,
+                                        VaultInjection.vaultAnnotations(
+                                                name(),
+                                                Map.of(SUPERUSER_FILE, pg.superuserPassword()),
+                                                false)))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceAccountName(name())
+                        .withAutomountServiceAccountToken(false)
+                        .withSecurityContext(PodSecurity.pod(UID))
+                        .withTerminationGracePeriodSeconds(60L)
+                        .withContainers(DatabaseMetrics.postgresContainers(context, pg, container))
+                        .addToVolumes(
+                                VaultInjection.emptyDir("run"),
+                                VaultInjection.emptyDir("tmp"),
+                                VaultInjection.vaultTokenVolume())
+                        .endSpec()
+                        .endTemplate()
+                        .withVolumeClaimTemplates(
+                                Workloads.claimTemplate(
+                                        "data", config.cluster().storageClass(), pg.storage()))
+                        .endSpec()
+                        .build();
+
+        var service = Workloads.clusterIpService(SERVICE, labels, "postgres", PORT);
+        var headless =
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(SERVICE + "-headless")
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withClusterIP("None")
+                        .withSelector(Context.selector(name()))
+                        .addNewPort()
+                        .withName("postgres")
+                        .withPort(PORT)
+                        .withNewTargetPort("postgres")
+                        .withProtocol("TCP")
+                        .endPort()
+                        .endSpec()
+                        .build();
+        List<HasMetadata> objects =
+                new ArrayList<>(
+                        List.of(
+                                Workloads.serviceAccount(name(), labels),
+                                statefulSet,
+                                service,
+                                headless));
+        if (DatabasesJob.needsDatabasesJob(config)) {
+            objects.addAll(DatabasesJob.databasesJob(context));
+        }
+        return objects;
+    }
+
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        return DatabaseMetrics.postgres(context);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
+        workloads.put(SERVICE, Context.selector(SERVICE));
+        if (DatabasesJob.needsDatabasesJob(config)) {
+            workloads.put(DatabasesJob.DATABASES_JOB, Context.selector(DatabasesJob.DATABASES_JOB));
+        }
+        return workloads;
+    }
+
+    @Override
+    public List<Edge> edges(Context context) {
+        List<Edge> edges =
+                new ArrayList<>(List.of(new Edge(SERVICE, "vault", VaultInjection.VAULT_PORT)));
+        if (context.scraped()) {
+            edges.add(new Edge("prometheus", SERVICE, PostgresExporter.PORT));
+        }
+        if (DatabasesJob.needsDatabasesJob(context.config())) {
+            edges.add(new Edge(DatabasesJob.DATABASES_JOB, SERVICE, PORT));
+            edges.add(new Edge(DatabasesJob.DATABASES_JOB, "vault", VaultInjection.VAULT_PORT));
+        }
+        return edges;
+    }
+
+    /** The server reads only the superuser's password; the databases Job every password it sets. */
+    @Override
+    public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
+        Map<String, List<String>> paths = new java.util.TreeMap<>();
+        paths.put(SERVICE, List.of(settings(config).superuserPassword().path()));
+        if (DatabasesJob.needsDatabasesJob(config)) {
+            paths.put(
+                    DatabasesJob.DATABASES_JOB,
+                    DatabasesJob.jobSecrets(config).values().stream().map(VaultRef::path).toList());
+        }
+        return paths;
+    }
+
+    @Override
+    public Map<String, String> versions(EnvironmentConfig config) {
+        PostgresSettings pg = settings(config);
+        return Workloads.imageVersions(pg.image(), pg.exporterImage());
+    }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("postgres", "postgres-headless", "postgres-databases");
+    }
+}

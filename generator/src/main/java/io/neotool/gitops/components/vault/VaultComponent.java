@@ -1,0 +1,189 @@
+package io.neotool.gitops.components.vault;
+
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.VaultSettings;
+import io.neotool.gitops.platform.ChartSource;
+import io.neotool.gitops.platform.Context;
+import io.neotool.gitops.platform.Edge;
+import io.neotool.gitops.platform.HelmComponent;
+import io.neotool.gitops.platform.Layer;
+import io.neotool.gitops.platform.PodSecurity;
+import io.neotool.gitops.platform.Scrape;
+import io.neotool.gitops.platform.VaultInjection;
+import io.neotool.gitops.platform.Workloads;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Vault, standalone on file storage, with its agent injector: the injector's webhook is how every
+ * other workload receives its secrets, so Vault lives in the controllers layer and the releases it
+ * injects wait for it. A new Vault is sealed until a person initializes and unseals it; its
+ * readiness probe asks {@code /v1/sys/health} to count a sealed or uninitialized server as ready,
+ * so that Helm can wait for the release (above all for the injector) without waiting for a person.
+ */
+public final class VaultComponent extends HelmComponent<VaultSettings> {
+    static final String NAME = VaultInjection.VAULT;
+
+    /** The injector's webhook port, which the API server calls. */
+    static final int INJECTOR_PORT = 8080;
+
+    /** The {@code vault} user and group of the official image (the chart's defaults). */
+    static final long UID = 100;
+
+    static final long GID = 1000;
+    static final String HEALTH = "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204";
+
+    public VaultComponent() {
+        super(
+                NAME,
+                Layer.CONTROLLERS,
+                "vault",
+                VaultSettings.class,
+                ChartSource.HASHICORP,
+                "vault");
+    }
+
+    @Override
+    protected Map<String, Object> values(Context context) {
+        VaultSettings vault = settings(context.config());
+        ImageRef image = ImageRef.of(vault.image());
+        String serverConfig =
+                """
+                ui = true
+                disable_mlock = true
+                listener "tcp" {
+                  address = "[::]:8200"
+                  cluster_address = "[::]:8201"
+                  tls_disable = 1
+                  telemetry {
+                    unauthenticated_metrics_access = true
+                  }
+                }
+                telemetry {
+                  prometheus_retention_time = "24h"
+                  disable_hostname = true
+                }
+                storage "file" {
+                  path = "/vault/data"
+                }
+                """;
+        Map<String, Object> security =
+                Map.of(
+                        "pod", PodSecurity.restrictedPodValues(UID, GID),
+                        "container", PodSecurity.restrictedContainerValues(UID, GID));
+        Map<String, Object> injector = new TreeMap<>();
+        injector.put("enabled", true);
+        injector.put("replicas", 1);
+        injector.put("agentImage", Map.of("repository", image.repository(), "tag", image.tag()));
+        injector.put(
+                "agentDefaults",
+                Map.of(
+                        "cpuRequest",
+                        "50m",
+                        "cpuLimit",
+                        "250m",
+                        "memRequest",
+                        "64Mi",
+                        "memLimit",
+                        "128Mi"));
+        injector.put(
+                "resources",
+                Map.of(
+                        "requests",
+                        Map.of("cpu", "50m", "memory", "64Mi"),
+                        "limits",
+                        Map.of("cpu", "250m", "memory", "128Mi")));
+        injector.put("securityContext", security);
+        Map<String, Object> server = new TreeMap<>();
+        server.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
+        server.put("resources", Workloads.resourceValues(vault.resources()));
+        server.put("standalone", Map.of("enabled", true, "config", serverConfig));
+        server.put("ha", Map.of("enabled", false));
+        server.put(
+                "dataStorage",
+                Map.of(
+                        "enabled",
+                        true,
+                        "size",
+                        vault.storage(),
+                        "storageClass",
+                        context.config().cluster().storageClass(),
+                        "accessMode",
+                        "ReadWriteOnce"));
+        server.put("auditStorage", Map.of("enabled", false));
+        server.put("readinessProbe", Map.of("enabled", true, "path", HEALTH));
+        server.put("statefulSet", Map.of("securityContext", security));
+        if (context.scraped()) {
+            Map<String, String> scrape =
+                    new TreeMap<>(Workloads.scrapeAnnotations(8200, "/v1/sys/metrics"));
+            scrape.put("prometheus.io/param_format", "prometheus");
+            server.put("annotations", scrape);
+        }
+        return Map.of(
+                "global", Map.of("enabled", true),
+                "injector", injector,
+                "server", server,
+                "csi", Map.of("enabled", false),
+                "ui", Map.of("enabled", true));
+    }
+
+    /**
+     * Vault reads the API server (Kubernetes auth); the API server calls the injector's webhook
+     * from the host.
+     */
+    @Override
+    public List<Edge> edges(Context context) {
+        List<Edge> edges =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new Edge(NAME, Edge.API_SERVER, 443),
+                                new Edge(NAME, Edge.API_SERVER, 6443),
+                                new Edge(Edge.ANYWHERE, NAME, INJECTOR_PORT)));
+        if (context.scraped()) {
+            edges.add(new Edge("prometheus", NAME, VaultInjection.VAULT_PORT));
+        }
+        return edges;
+    }
+
+    /** Its telemetry endpoint, readable without a token on the listener; sealed is critical. */
+    @Override
+    public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        String series = "vault_core_unsealed{app_kubernetes_io_instance=\"vault\"}";
+        return new io.neotool.gitops.monitoring.Monitoring(
+                List.of("vault (:8200/v1/sys/metrics, unauthenticated on the listener)"),
+                List.of(
+                        new io.neotool.gitops.monitoring.Alert(
+                                "vault",
+                                "VaultSealed",
+                                "vault_core_unsealed == 0",
+                                "1m",
+                                io.neotool.gitops.monitoring.Alert.Severity.CRITICAL,
+                                "Vault is sealed",
+                                "Vault restarted and waits to be unsealed: no pod can read its secrets until an operator runs vault operator unseal (runbook: Vault sealed).",
+                                io.neotool.gitops.monitoring.Alert.Case.of(
+                                        "5m",
+                                        Map.of("app_kubernetes_io_instance", "vault"),
+                                        series,
+                                        "0x10"),
+                                io.neotool.gitops.monitoring.Alert.Case.of(
+                                        "5m", Map.of(), series, "1x10"))),
+                List.of(
+                        Scrape.dashboard(
+                                context,
+                                NAME,
+                                "Vault",
+                                List.of(
+                                        io.neotool.gitops.monitoring.Dashboard.Panel.stat(
+                                                "Unsealed", "short", "min(vault_core_unsealed)"),
+                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
+                                                "Requests per second",
+                                                "reqps",
+                                                "sum(rate(vault_core_handle_request_count[5m]))")))));
+    }
+
+    @Override
+    public java.util.Set<String> takenNames() {
+        return java.util.Set.of("vault", "vault-agent-injector-svc");
+    }
+}
