@@ -1,9 +1,9 @@
 package io.neotool.gitops;
 
-import io.neotool.gitops.config.ConfigException;
-import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.load.ConfigException;
+import io.neotool.gitops.config.load.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

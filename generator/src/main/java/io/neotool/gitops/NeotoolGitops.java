@@ -1,10 +1,10 @@
 package io.neotool.gitops;
 
 import io.neotool.gitops.config.AppConfig;
-import io.neotool.gitops.config.ConfigException;
-import io.neotool.gitops.config.ConfigLoader;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.load.ConfigException;
+import io.neotool.gitops.config.load.ConfigLoader;
 import io.neotool.gitops.diff.SemanticDiff;
 import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.output.Drift;

@@ -1,10 +1,10 @@
 package io.neotool.gitops;
 
-import io.neotool.gitops.config.ConfigException;
+import io.neotool.gitops.components.postgres.PostgresSettings;
 import io.neotool.gitops.config.ConfigProblem;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.LoadedConfig;
-import io.neotool.gitops.config.PostgresSettings;
+import io.neotool.gitops.config.load.ConfigException;
 import io.neotool.gitops.diff.ObjectDangers;
 import io.neotool.gitops.output.OutputTree;
 import java.io.IOException;

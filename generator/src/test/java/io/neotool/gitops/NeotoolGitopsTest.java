@@ -3,8 +3,8 @@ package io.neotool.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.load.ConfigException;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.validate.TreeValidator;
 import java.io.IOException;

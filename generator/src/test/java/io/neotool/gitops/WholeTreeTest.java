@@ -3,10 +3,10 @@ package io.neotool.gitops;
 import static io.neotool.gitops.Trees.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.neotool.gitops.config.GrafanaSettings;
-import io.neotool.gitops.config.KafkaSettings;
+import io.neotool.gitops.components.grafana.GrafanaSettings;
+import io.neotool.gitops.components.kafka.KafkaSettings;
+import io.neotool.gitops.components.minio.MinioSettings;
 import io.neotool.gitops.config.LoadedConfig;
-import io.neotool.gitops.config.MinioSettings;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.wiring.Components;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ public record BackupConfig(
         @JsonPropertyDescription("Whether the backup CronJob runs. Leaving the key out means true.")
                 Boolean enabled,
         @JsonPropertyDescription(
-                        "When the backup runs, a cron expression in UTC (e.g. \"0 3 * * *\" for 03:00 daily). The backup-too-old alert allows one interval plus alerts.backupSlack.")
+                        "When the backup runs, a cron expression in UTC (e.g. \"0 3 * * *\" for 03:00 daily). The backup-too-old alert allows one interval plus alertSlack.")
                 @JsonProperty(required = true)
                 String schedule,
         @JsonPropertyDescription(
@@ -26,7 +26,14 @@ public record BackupConfig(
         @JsonPropertyDescription(
                         "Where the dumps go: an S3-compatible bucket and the Vault paths of its credentials.")
                 @JsonProperty(required = true)
-                S3Target target) {
+                S3Target target,
+        @JsonPropertyDescription(
+                        "How late the last successful backup may be beyond one schedule interval before the backup-too-old alert, a Prometheus duration (e.g. 3h or 90m). Default 3h.")
+                String alertSlack) {
+
+    public BackupConfig {
+        alertSlack = alertSlack == null ? "3h" : alertSlack;
+    }
 
     public boolean isEnabled() {
         return enabled == null || enabled;

@@ -1,6 +1,7 @@
 package io.neotool.gitops.config;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,19 @@ public interface ComponentSettings {
      * quantities), each located at {@code path} ({@code infrastructure.<key>}) and below.
      */
     default void validate(ConfigRules rules, String path) {}
+
+    /** The databases the component owns on the shared PostgreSQL server. */
+    default List<ServerDatabase> databases() {
+        return List.of();
+    }
+
+    /**
+     * A connection pooler in front of the shared server: it looks up each login's password on the
+     * server ({@code auth_query}) as its own user, which the server's databases Job creates.
+     */
+    interface Pooler extends ComponentSettings {
+        VaultRef authUserPassword();
+    }
 
     /** A component deployed from a Helm chart, at a pinned chart version. */
     interface Chart extends ComponentSettings {

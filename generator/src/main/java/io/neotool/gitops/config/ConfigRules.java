@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The checks a config's values go through, each adding a located problem (file, line, column, key
  * path, hint): names, quantities, durations, pinned images and charts, Vault references, hosts
  * under the domain, and one component needing another. The config's parts apply them to themselves
- * ({@link ComponentSettings#validate}); {@link ConfigValidator} to what spans the file.
+ * ({@link ComponentSettings#validate}); the loader's validator to what spans the file.
  */
 public final class ConfigRules {
-    static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
-    static final Pattern DNS_NAME =
+    public static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    public static final Pattern DNS_NAME =
             Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$");
     static final Pattern CHART_VERSION =
             Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$");
@@ -22,38 +22,46 @@ public final class ConfigRules {
             Pattern.compile("^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
     static final Pattern CPU = Pattern.compile("^(\\d+(\\.\\d+)?|\\d+m)$");
     static final Pattern DURATION = Pattern.compile("^(\\d+(ms|s|m|h))+$");
-    static final Pattern KUBERNETES_VERSION = Pattern.compile("^1\\.(\\d+)$");
+    public static final Pattern KUBERNETES_VERSION = Pattern.compile("^1\\.(\\d+)$");
     static final Pattern VAULT_PATH =
             Pattern.compile("^[a-z0-9][a-z0-9_-]*/data(/[A-Za-z0-9_.-]+)+$");
     static final Pattern VAULT_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]*$");
-    static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+    public static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     static final Pattern SQL_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
-    static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
-    static final Pattern CRON_FIELD =
+    public static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
+    public static final Pattern CRON_FIELD =
             Pattern.compile("^(\\*|\\d+(-\\d+)?)(/\\d+)?(,(\\*|\\d+(-\\d+)?)(/\\d+)?)*$");
-    static final int MIN_KUBERNETES_MINOR = 30;
-    static final int MAX_KUBERNETES_MINOR = 35;
+    public static final int MIN_KUBERNETES_MINOR = 30;
+    public static final int MAX_KUBERNETES_MINOR = 35;
 
     private final SourceMap map;
     private final List<ConfigProblem> problems;
     private final EnvironmentConfig config;
     private final @Nullable Path baseDir;
     private final java.util.Set<String> reservedNames;
+    private final List<SettingsKey<?>> settings;
+
+    /** Every component's settings key, present in the config or not, in registry order. */
+    public List<SettingsKey<?>> settings() {
+        return settings;
+    }
 
     /**
      * The names the infrastructure takes in the namespace (Services, Jobs): no app may take them.
      */
-    java.util.Set<String> reservedNames() {
+    public java.util.Set<String> reservedNames() {
         return reservedNames;
     }
 
-    ConfigRules(
+    public ConfigRules(
             SourceMap map,
             List<ConfigProblem> problems,
             EnvironmentConfig config,
             @Nullable Path baseDir,
-            java.util.Set<String> reservedNames) {
+            java.util.Set<String> reservedNames,
+            List<SettingsKey<?>> settings) {
         this.reservedNames = reservedNames;
+        this.settings = settings;
         this.map = map;
         this.problems = problems;
         this.config = config;
@@ -61,12 +69,13 @@ public final class ConfigRules {
     }
 
     /** The config being checked (for the rules that relate one part to another). */
-    EnvironmentConfig config() {
+    public EnvironmentConfig config() {
         return config;
     }
 
     /** The config's folder, or null when the config has no file (parsed from text). */
-    @Nullable Path baseDir() {
+    @Nullable
+    public Path baseDir() {
         return baseDir;
     }
 
@@ -74,7 +83,7 @@ public final class ConfigRules {
         return InfrastructureConfig.enabled(component);
     }
 
-    void requires(String path, boolean active, String what, boolean present) {
+    public void requires(String path, boolean active, String what, boolean present) {
         check(
                 !active || present,
                 path,
@@ -82,14 +91,14 @@ public final class ConfigRules {
                 "enable it under infrastructure, or remove the dependency");
     }
 
-    boolean check(boolean ok, String path, String message, @Nullable String hint) {
+    public boolean check(boolean ok, String path, String message, @Nullable String hint) {
         if (!ok) {
             problems.add(map.problem(path, message, hint));
         }
         return ok;
     }
 
-    boolean dnsLabel(String path, String value) {
+    public boolean dnsLabel(String path, String value) {
         return check(
                 DNS_LABEL.matcher(value).matches(),
                 path,
@@ -97,7 +106,7 @@ public final class ConfigRules {
                 "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
     }
 
-    boolean sqlName(String path, String value) {
+    public boolean sqlName(String path, String value) {
         return check(
                 SQL_NAME.matcher(value).matches(),
                 path,
@@ -105,7 +114,7 @@ public final class ConfigRules {
                 "lower-case letters, digits and '_'");
     }
 
-    void duration(String path, String value) {
+    public void duration(String path, String value) {
         check(
                 DURATION.matcher(value).matches(),
                 path,
@@ -113,11 +122,11 @@ public final class ConfigRules {
                 "for example 1m, 30s or 1h30m");
     }
 
-    void positive(String path, Integer value) {
+    public void positive(String path, Integer value) {
         check(value != null && value > 0, path, "expected a positive integer, got " + value, null);
     }
 
-    void image(String path, String value) {
+    public void image(String path, String value) {
         ImageRef ref = ImageRef.parse(value);
         if (!check(
                         ref != null,
@@ -136,7 +145,7 @@ public final class ConfigRules {
                 "pin a released version, e.g. " + ref.repository() + ":<version>");
     }
 
-    void chart(String path, String version) {
+    public void chart(String path, String version) {
         check(
                 CHART_VERSION.matcher(version).matches(),
                 path + ".chartVersion",
@@ -144,7 +153,7 @@ public final class ConfigRules {
                 "an exact version such as 1.2.3, not a range");
     }
 
-    void memory(String path, String value) {
+    public void memory(String path, String value) {
         check(
                 MEMORY.matcher(value).matches(),
                 path,
@@ -152,7 +161,7 @@ public final class ConfigRules {
                 suggestQuantity(value));
     }
 
-    void resources(String path, Resources r) {
+    public void resources(String path, Resources r) {
         if (r.requests() != null) {
             check(
                     CPU.matcher(r.requests().cpu()).matches(),
@@ -171,7 +180,7 @@ public final class ConfigRules {
         }
     }
 
-    void vault(String path, VaultRef ref) {
+    public void vault(String path, VaultRef ref) {
         check(
                 VAULT_PATH.matcher(ref.path()).matches(),
                 path + ".path",
@@ -184,7 +193,7 @@ public final class ConfigRules {
                 null);
     }
 
-    void host(String path, @Nullable String host, String domain) {
+    public void host(String path, @Nullable String host, String domain) {
         if (host == null) {
             return;
         }

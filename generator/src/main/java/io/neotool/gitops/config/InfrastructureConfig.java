@@ -59,6 +59,11 @@ public final class InfrastructureConfig {
         return exemptions.stream().anyMatch(e -> e.control() == control);
     }
 
+    /** Whether the component under {@code infrastructure.<key>} is present and not switched off. */
+    public boolean enabled(String key) {
+        return enabled(settings.get(key));
+    }
+
     /** Whether the component is in the config and not switched off. */
     public static boolean enabled(@Nullable ComponentSettings settings) {
         return settings != null && settings.isEnabled();

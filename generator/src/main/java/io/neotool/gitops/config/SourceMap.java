@@ -14,7 +14,8 @@ public final class SourceMap {
     /** Deeper than any real config; deeper input is refused before Jackson sees it. */
     public static final int MAX_DEPTH = 32;
 
-    static final java.util.regex.Pattern APP = java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
+    public static final java.util.regex.Pattern APP =
+            java.util.regex.Pattern.compile("^apps\\[\\d+\\]");
 
     private final String file;
     private final Map<String, int[]> locations;
@@ -27,7 +28,7 @@ public final class SourceMap {
     /** The file of each path read from an included file (the others are in {@link #file}). */
     private final Map<String, String> files;
 
-    SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
+    public SourceMap(String file, Map<String, int[]> locations, Map<String, String> names) {
         this(file, locations, names, Map.of());
     }
 
@@ -46,7 +47,7 @@ public final class SourceMap {
      * The map of an environment spread over files: {@code main}'s paths, then each part's, its apps
      * numbered after the {@code offsets.get(i)} apps before it.
      */
-    static SourceMap merge(SourceMap main, List<SourceMap> parts, List<Integer> offsets) {
+    public static SourceMap merge(SourceMap main, List<SourceMap> parts, List<Integer> offsets) {
         Map<String, int[]> locations = new java.util.HashMap<>(main.locations);
         Map<String, String> names = new java.util.HashMap<>(main.names);
         Map<String, String> files = new java.util.HashMap<>();
@@ -133,7 +134,7 @@ public final class SourceMap {
     }
 
     /** Whether the file located no key at all. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return locations.isEmpty();
     }
 

@@ -72,7 +72,7 @@ public final class ClusterReadme {
         var prometheus =
                 cluster.config()
                         .infrastructure()
-                        .get(io.neotool.gitops.config.PrometheusSettings.class);
+                        .get(io.neotool.gitops.components.prometheus.PrometheusSettings.class);
         if (prometheus != null && prometheus.alertmanager() != null) {
             prometheus
                     .alertmanager()

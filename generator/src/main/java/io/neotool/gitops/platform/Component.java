@@ -116,4 +116,18 @@ public interface Component {
     default Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         return Map.of();
     }
+
+    /**
+     * Renovate's regex managers for the pins of its settings that the image manager (one for every
+     * {@code image:} key) does not find: a Helm component's chart. Each a Renovate {@code
+     * customManagers} entry, keys in the order written.
+     */
+    default List<Map<String, Object>> renovateManagers() {
+        return List.of();
+    }
+
+    /** Renovate's package rules for its pins: what must never be bumped, or only together. */
+    default List<Map<String, Object>> renovateRules() {
+        return List.of();
+    }
 }

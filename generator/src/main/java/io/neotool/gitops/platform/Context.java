@@ -3,8 +3,6 @@ package io.neotool.gitops.platform;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.LoadedConfig;
-import io.neotool.gitops.config.PrometheusSettings;
-import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.monitoring.Monitoring;
 import io.neotool.gitops.render.Templates;
 import java.util.List;
@@ -34,12 +32,17 @@ public record Context(LoadedConfig loaded, Templates templates, Shared shared) {
      * Whether Prometheus runs: exporters, scrape annotations and metrics paths are worth adding.
      */
     public boolean scraped() {
-        return config().infrastructure().enabled(PrometheusSettings.class);
+        return shared.scraped(this);
+    }
+
+    /** Whether Loki runs, so that dashboards show logs (see {@link Shared#logged}). */
+    public boolean logged() {
+        return shared.logged(this);
     }
 
     /** Whether Vault runs, so that workloads reach it for their secrets. */
     public boolean vault() {
-        return config().infrastructure().enabled(VaultSettings.class);
+        return shared.vault(this);
     }
 
     /** The certificate Secret of {@code host}, or null (see {@link Shared#tlsSecret}). */

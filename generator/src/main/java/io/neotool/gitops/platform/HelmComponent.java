@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.flux.FluxResource;
 import io.neotool.gitops.flux.HelmRelease;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ public abstract class HelmComponent<S extends ComponentSettings.Chart>
 
     /** The releases this one waits for. */
     protected @Nullable List<FluxResource.DependsOn> dependsOn(Context context) {
-        if (vaultInjected() && context.config().infrastructure().enabled(VaultSettings.class)) {
+        if (vaultInjected() && context.vault()) {
             return List.of(new FluxResource.DependsOn(VaultInjection.VAULT, null));
         }
         return null;
@@ -127,6 +126,30 @@ public abstract class HelmComponent<S extends ComponentSettings.Chart>
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
         return Map.of(name(), Map.of("app.kubernetes.io/instance", name()));
+    }
+
+    /** The chart pin, {@code chartVersion} under this component's key, looked up at its source. */
+    @Override
+    public List<Map<String, Object>> renovateManagers() {
+        String key = settingsKey().key();
+        String url = source().url();
+        Map<String, Object> manager = new java.util.LinkedHashMap<>();
+        manager.put("customType", "regex");
+        manager.put("description", "The pinned chart of infrastructure." + key);
+        manager.put("fileMatch", List.of(Renovate.CONFIGS));
+        manager.put(
+                "matchStrings",
+                List.of(
+                        "\\n  "
+                                + key
+                                + ":\\n(?:    .*\\n)*?    chartVersion: (?<currentValue>\\S+)"));
+        manager.put("datasourceTemplate", "helm");
+        manager.put("depNameTemplate", chart());
+        // an OCI chart's registry is its repository without the chart's own name
+        manager.put(
+                "registryUrlTemplate",
+                source().oci() ? url.substring(0, url.lastIndexOf('/')) : url);
+        return List.of(manager);
     }
 
     @Override

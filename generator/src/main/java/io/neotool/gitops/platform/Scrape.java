@@ -32,9 +32,7 @@ public final class Scrape {
      * Loki runs (Grafana has its data source then), none otherwise.
      */
     public static List<Dashboard.Panel> logs(Context context, String namespace, String selector) {
-        if (!context.config()
-                .infrastructure()
-                .enabled(io.neotool.gitops.config.LokiSettings.class)) {
+        if (!context.logged()) {
             return List.of();
         }
         return List.of(

@@ -1,9 +1,11 @@
 package io.neotool.gitops.platform;
 
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.InfrastructureConfig;
 import io.neotool.gitops.config.SettingsKey;
+import java.util.List;
 
 /**
  * A component with a section of its own under {@code infrastructure}: it declares its name, layer
@@ -20,7 +22,20 @@ public abstract class SettingsComponent<S extends ComponentSettings> implements 
     protected SettingsComponent(String name, Layer layer, String key, Class<S> type) {
         this.name = name;
         this.layer = layer;
-        this.settingsKey = new SettingsKey<>(key, type);
+        this.settingsKey = new SettingsKey<>(key, type, key, app -> claims(app));
+    }
+
+    /**
+     * The keys below {@code apps[i]} of an app that name this component (for example {@code
+     * uses.database}): the config is refused when one is set and the component is off.
+     */
+    protected List<String> claims(AppConfig app) {
+        return List.of();
+    }
+
+    /** How errors name the component: its title (PgBouncer), its key by default. */
+    protected String title() {
+        return settingsKey.key();
     }
 
     @Override
@@ -35,7 +50,8 @@ public abstract class SettingsComponent<S extends ComponentSettings> implements 
 
     @Override
     public final SettingsKey<S> settingsKey() {
-        return settingsKey;
+        return new SettingsKey<>(
+                settingsKey.key(), settingsKey.type(), title(), settingsKey.claims());
     }
 
     @Override

@@ -12,6 +12,15 @@ import org.jspecify.annotations.Nullable;
  * so that a component never names another to learn what it provides.
  */
 public interface Shared {
+    /** Whether Prometheus runs, so that exporters, scrape annotations and metrics paths count. */
+    boolean scraped(Context context);
+
+    /** Whether Loki runs, so that Grafana shows each workload's logs. */
+    boolean logged(Context context);
+
+    /** Whether Vault runs, so that workloads reach it for their secrets. */
+    boolean vault(Context context);
+
     /**
      * The Secret an Ingress for {@code host} serves its certificate from, or null when no enabled
      * component issues certificates (Traefik then serves its default one).

@@ -2,11 +2,11 @@ package io.neotool.gitops.wiring;
 
 import io.neotool.gitops.components.app.AppComponent;
 import io.neotool.gitops.components.prometheus.PrometheusComponent;
+import io.neotool.gitops.components.prometheus.PrometheusSettings;
+import io.neotool.gitops.components.vault.VaultSettings;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.config.VaultRef;
-import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.platform.AppUse;
 import io.neotool.gitops.platform.AppWiring;
 import io.neotool.gitops.platform.Component;

@@ -1,9 +1,9 @@
 package io.neotool.gitops.wiring;
 
 import io.neotool.gitops.components.app.AppComponent;
+import io.neotool.gitops.components.vault.VaultSettings;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.platform.Component;
 import java.util.Map;
 import java.util.SortedSet;

@@ -1,5 +1,8 @@
 package io.neotool.gitops.wiring;
 
+import io.neotool.gitops.components.loki.LokiSettings;
+import io.neotool.gitops.components.prometheus.PrometheusSettings;
+import io.neotool.gitops.components.vault.VaultSettings;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.monitoring.Monitoring;
@@ -25,6 +28,21 @@ public final class Wiring implements Shared {
     /** The context components generate in: the config, the templates and the shared facts. */
     public static Context context(LoadedConfig loaded, Templates templates) {
         return new Context(loaded, templates, INSTANCE);
+    }
+
+    @Override
+    public boolean scraped(Context context) {
+        return context.config().infrastructure().enabled(PrometheusSettings.class);
+    }
+
+    @Override
+    public boolean logged(Context context) {
+        return context.config().infrastructure().enabled(LokiSettings.class);
+    }
+
+    @Override
+    public boolean vault(Context context) {
+        return context.config().infrastructure().enabled(VaultSettings.class);
     }
 
     @Override

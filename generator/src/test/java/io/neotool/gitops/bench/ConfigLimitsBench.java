@@ -1,7 +1,7 @@
 package io.neotool.gitops.bench;
 
-import io.neotool.gitops.config.ConfigException;
-import io.neotool.gitops.config.ConfigLoader;
+import io.neotool.gitops.config.load.ConfigException;
+import io.neotool.gitops.config.load.ConfigLoader;
 import io.neotool.gitops.wiring.Components;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

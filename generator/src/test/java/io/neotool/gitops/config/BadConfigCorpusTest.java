@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.config.load.ConfigException;
+import io.neotool.gitops.config.load.ConfigLoader;
 import io.neotool.gitops.wiring.Components;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
+import io.neotool.gitops.config.load.ConfigException;
+import io.neotool.gitops.config.load.ConfigLoader;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.wiring.Components;
 import java.io.IOException;

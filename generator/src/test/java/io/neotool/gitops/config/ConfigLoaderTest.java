@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.components.minio.MinioSettings;
+import io.neotool.gitops.config.load.ConfigException;
 import io.neotool.gitops.wiring.Components;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,6 +53,35 @@ class ConfigLoaderTest {
         assertThat(problem.format())
                 .isEqualTo(
                         "config/test.yaml:9:3: cluster.storageClas: unknown key 'storageClas' (hint: did you mean 'storageClass'?)");
+    }
+
+    /** A threshold that moved to its component is refused with where it lives now. */
+    @Test
+    void anAlertThresholdOfTheOldPlaceNamesItsNewOne() {
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                "      diskFullWithin: 24h\n",
+                                "      diskFullWithin: 24h\n      postgresConnectionsPercent: 70\n");
+        ConfigProblem problem = only(yaml);
+        assertThat(problem.path())
+                .isEqualTo("infrastructure.prometheus.alerts.postgresConnectionsPercent");
+        assertThat(problem.hint())
+                .isEqualTo(
+                        "it moved to infrastructure.postgres.connectionsAlertPercent, with the component it belongs to");
+    }
+
+    /** Each component's threshold is read from its own settings, and checked there. */
+    @Test
+    void aComponentsThresholdIsCheckedInItsOwnSettings() {
+        String yaml =
+                TestSupport.productionText()
+                        .replace(
+                                "    maxConnections: 200\n",
+                                "    maxConnections: 200\n    connectionsAlertPercent: 120\n");
+        ConfigProblem problem = only(yaml);
+        assertThat(problem.path()).isEqualTo("infrastructure.postgres.connectionsAlertPercent");
+        assertThat(problem.message()).isEqualTo("120 is not a percentage");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.neotool.gitops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.config.load.ConfigException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neotool.gitops.Generator;
 import io.neotool.gitops.TestSupport;
+import io.neotool.gitops.config.load.ConfigException;
 import io.neotool.gitops.wiring.Components;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

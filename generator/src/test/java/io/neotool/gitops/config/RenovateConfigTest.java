@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.platform.HelmComponent;
 import io.neotool.gitops.wiring.Components;
+import io.neotool.gitops.wiring.RenovateConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,5 +115,22 @@ class RenovateConfigTest {
                     .as("where chart %s comes from", helm.chart())
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * The committed file is the registry's: a new component's chart is found without a hand edit.
+     */
+    @Test
+    void theCommittedFileIsGeneratedFromTheRegistry() throws IOException {
+        Path file = TestSupport.repoRoot().resolve("renovate.json");
+        String generated = RenovateConfig.json();
+        if (Boolean.getBoolean("neotool.updateRenovate")) {
+            Files.writeString(file, generated);
+        }
+        assertThat(Files.readString(file))
+                .as(
+                        "renovate.json is stale: regenerate with ./mvnw test -pl generator"
+                                + " -Dtest=RenovateConfigTest -Dneotool.updateRenovate=true")
+                .isEqualTo(generated);
     }
 }

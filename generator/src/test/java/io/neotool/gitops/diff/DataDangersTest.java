@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.neotool.gitops.GenerationRequest;
 import io.neotool.gitops.NeotoolGitops;
 import io.neotool.gitops.TestSupport;
-import io.neotool.gitops.config.ConfigException;
+import io.neotool.gitops.config.load.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -257,7 +257,7 @@ class SecurityTest {
         try {
             TestSupport.parse(yaml);
             throw new AssertionError("accepted");
-        } catch (io.neotool.gitops.config.ConfigException e) {
+        } catch (io.neotool.gitops.config.load.ConfigException e) {
             assertThat(e.problems())
                     .singleElement()
                     .satisfies(

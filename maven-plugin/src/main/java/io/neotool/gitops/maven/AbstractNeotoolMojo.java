@@ -1,7 +1,7 @@
 package io.neotool.gitops.maven;
 
-import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.load.ConfigException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.AbstractMojo;

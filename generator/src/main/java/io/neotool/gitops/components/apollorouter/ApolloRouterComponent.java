@@ -3,7 +3,6 @@ package io.neotool.gitops.components.apollorouter;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.components.prometheus.PrometheusComponent;
-import io.neotool.gitops.config.ApolloRouterSettings;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
@@ -30,6 +29,10 @@ import java.util.TreeMap;
  * beside the config (composed by the services' CI), mounted from a ConfigMap and hot-reloaded.
  */
 public final class ApolloRouterComponent extends HelmComponent<ApolloRouterSettings> {
+    /** Where the chart comes from: Apollo's OCI registry. */
+    static final ChartSource CHARTS =
+            new ChartSource("apollo-router", "oci://ghcr.io/apollographql/helm-charts/router");
+
     public static final String SERVICE = "apollo-router";
 
     /** The router's pod port; the chart's Service exposes it on port 80. */
@@ -54,8 +57,19 @@ public final class ApolloRouterComponent extends HelmComponent<ApolloRouterSetti
                 Layer.CONFIGS,
                 "apolloRouter",
                 ApolloRouterSettings.class,
-                ChartSource.APOLLO_ROUTER,
+                CHARTS,
                 "router");
+    }
+
+    @Override
+    protected String title() {
+        return "Apollo Router";
+    }
+
+    /** An app that serves GraphQL is a subgraph of the router. */
+    @Override
+    protected List<String> claims(AppConfig app) {
+        return app.uses().graphql() ? List.of("uses.graphql") : List.of();
     }
 
     private String configMapName() {

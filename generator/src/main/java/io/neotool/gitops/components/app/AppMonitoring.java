@@ -1,8 +1,9 @@
 package io.neotool.gitops.components.app;
 
-import io.neotool.gitops.config.AlertThresholds;
+import io.neotool.gitops.components.kafka.KafkaSettings;
+import io.neotool.gitops.components.prometheus.AlertThresholds;
+import io.neotool.gitops.components.prometheus.PrometheusSettings;
 import io.neotool.gitops.config.AppConfig;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Dashboard;
 import io.neotool.gitops.monitoring.Monitoring;
@@ -50,11 +51,9 @@ public final class AppMonitoring {
         }
         List<AppConfig> consumers =
                 all.stream().filter(a -> !a.uses().kafkaTopics().isEmpty()).toList();
-        if (!consumers.isEmpty()
-                && context.config()
-                        .infrastructure()
-                        .enabled(io.neotool.gitops.config.KafkaSettings.class)) {
-            alerts.add(consumerLag(consumers, t.kafkaConsumerLag()));
+        KafkaSettings kafka = context.config().infrastructure().get(KafkaSettings.class);
+        if (!consumers.isEmpty() && kafka != null && kafka.isEnabled()) {
+            alerts.add(consumerLag(consumers, kafka.consumerLagAlert()));
         }
         return new Monitoring(targets, alerts, dashboards);
     }

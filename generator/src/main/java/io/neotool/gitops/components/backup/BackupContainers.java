@@ -3,9 +3,9 @@ package io.neotool.gitops.components.backup;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.neotool.gitops.components.postgres.PostgresComponent;
+import io.neotool.gitops.components.postgres.PostgresSettings;
 import io.neotool.gitops.config.BackupConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.PostgresSettings;
 import io.neotool.gitops.platform.PodSecurity;
 import io.neotool.gitops.platform.Workloads;
 

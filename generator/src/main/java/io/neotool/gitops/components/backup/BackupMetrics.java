@@ -1,7 +1,6 @@
 package io.neotool.gitops.components.backup;
 
-import io.neotool.gitops.config.AlertThresholds;
-import io.neotool.gitops.config.PrometheusSettings;
+import io.neotool.gitops.components.prometheus.AlertThresholds;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Monitoring;
 import io.neotool.gitops.platform.Context;
@@ -19,13 +18,11 @@ final class BackupMetrics {
     private BackupMetrics() {}
 
     static Monitoring of(Context context) {
-        AlertThresholds t =
-                context.config().infrastructure().require(PrometheusSettings.class).alerts();
         String ns = context.namespace();
         String cronJob = BackupComponent.NAME;
         long limit =
                 maxGapSeconds(context.config().backups().schedule())
-                        + AlertThresholds.seconds(t.backupSlack());
+                        + AlertThresholds.seconds(context.config().backups().alertSlack());
         long evalMinutes = limit / 60 + 30;
         String last =
                 "kube_cronjob_status_last_successful_time{namespace=\""
@@ -69,7 +66,7 @@ final class BackupMetrics {
                                 Alert.Severity.CRITICAL,
                                 "No database backup has succeeded for too long",
                                 "The last successful backup is older than the schedule's interval plus "
-                                        + t.backupSlack()
+                                        + context.config().backups().alertSlack()
                                         + ": the CronJob is not running or keeps failing.",
                                 Alert.Case.of(
                                         evalMinutes + "m",

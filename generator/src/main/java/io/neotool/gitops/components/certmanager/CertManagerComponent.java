@@ -2,17 +2,17 @@ package io.neotool.gitops.components.certmanager;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.components.prometheus.PrometheusSettings;
 import io.neotool.gitops.config.AppConfig;
-import io.neotool.gitops.config.CertManagerSettings;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.platform.ChartSource;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
 import io.neotool.gitops.platform.HelmComponent;
 import io.neotool.gitops.platform.Layer;
+import io.neotool.gitops.platform.Renovate;
 import io.neotool.gitops.platform.Workloads;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class CertManagerComponent extends HelmComponent<CertManagerSettings> {
     static final String NAME = "cert-manager";
 
-    static final ChartSource JETSTACK = new ChartSource("jetstack", "https://charts.jetstack.io");
+    static final ChartSource CHARTS = new ChartSource("jetstack", "https://charts.jetstack.io");
 
     /** The pods cert-manager starts in the Certificate's namespace to answer HTTP-01 challenges. */
     static final String SOLVER = "cm-acme-http-solver";
@@ -43,7 +43,7 @@ public final class CertManagerComponent extends HelmComponent<CertManagerSetting
     static final int WEBHOOK_PORT = 10250;
 
     public CertManagerComponent() {
-        super(NAME, Layer.CONTROLLERS, "certManager", CertManagerSettings.class, JETSTACK, NAME);
+        super(NAME, Layer.CONTROLLERS, "certManager", CertManagerSettings.class, CHARTS, NAME);
     }
 
     @Override
@@ -223,5 +223,18 @@ public final class CertManagerComponent extends HelmComponent<CertManagerSetting
                 "cert-manager-webhook",
                 "cert-manager-cainjector",
                 "cert-manager-startupapicheck");
+    }
+
+    /** The chart and its images move together, and the config refuses them apart. */
+    @Override
+    public List<Map<String, Object>> renovateRules() {
+        return List.of(
+                Renovate.rule(
+                        "cert-manager releases its chart and images together and the config refuses them apart: one pull request bumps both",
+                        "matchPackageNames",
+                        Renovate.packages(
+                                NAME, "quay.io/jetstack/" + CertManagerSettings.CONTROLLER_IMAGE),
+                        "groupName",
+                        NAME));
     }
 }

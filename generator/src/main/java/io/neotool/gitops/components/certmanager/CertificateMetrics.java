@@ -1,7 +1,5 @@
 package io.neotool.gitops.components.certmanager;
 
-import io.neotool.gitops.config.AlertThresholds;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Dashboard;
 import io.neotool.gitops.monitoring.Monitoring;
@@ -19,9 +17,12 @@ final class CertificateMetrics {
     private CertificateMetrics() {}
 
     static Monitoring of(Context context) {
-        AlertThresholds t =
-                context.config().infrastructure().require(PrometheusSettings.class).alerts();
-        long seconds = t.certificateExpiryDays() * 86400L;
+        long seconds =
+                context.config()
+                                .infrastructure()
+                                .require(CertManagerSettings.class)
+                                .expiryAlertDays()
+                        * 86400L;
         String ns = context.namespace();
         String expiry =
                 "certmanager_certificate_expiration_timestamp_seconds{name=\"grafana-tls\", namespace=\""
@@ -42,7 +43,7 @@ final class CertificateMetrics {
                                 "1h",
                                 Alert.Severity.WARNING,
                                 "Certificate {{ $labels.namespace }}/{{ $labels.name }} expires within "
-                                        + t.certificateExpiryDays()
+                                        + seconds / 86400L
                                         + " days",
                                 "cert-manager has not renewed it: kubectl describe certificate {{ $labels.name }} names the failing ACME challenge.",
                                 Alert.Case.of("90m", labels, expiry, "86400x100"),

@@ -1,11 +1,10 @@
 package io.neotool.gitops.components.grafana;
 
 import io.neotool.gitops.components.loki.LokiComponent;
+import io.neotool.gitops.components.loki.LokiSettings;
 import io.neotool.gitops.components.prometheus.PrometheusComponent;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.GrafanaSettings;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.LokiSettings;
 import io.neotool.gitops.platform.ChartSource;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
@@ -26,6 +25,13 @@ import java.util.TreeMap;
  * that missing Secret ({@code _pod.tpl}) and never start.
  */
 public final class GrafanaComponent extends HelmComponent<GrafanaSettings> {
+    /**
+     * Where the chart comes from: Grafana Labs' repository (shared with Loki and Promtail: same
+     * name, same URL).
+     */
+    static final ChartSource CHARTS =
+            new ChartSource("grafana", "https://grafana.github.io/helm-charts");
+
     static final String ADMIN_PASSWORD_FILE = "admin-password";
 
     /** UID and GID of the {@code grafana} user of the official image (the chart's defaults too). */
@@ -35,13 +41,7 @@ public final class GrafanaComponent extends HelmComponent<GrafanaSettings> {
     static final int PORT = 3000;
 
     public GrafanaComponent() {
-        super(
-                "grafana",
-                Layer.CONTROLLERS,
-                "grafana",
-                GrafanaSettings.class,
-                ChartSource.GRAFANA,
-                "grafana");
+        super("grafana", Layer.CONTROLLERS, "grafana", GrafanaSettings.class, CHARTS, "grafana");
     }
 
     @Override

@@ -47,7 +47,17 @@ public final class HelmSourcesComponent implements Component {
         Map<ChartSource, HelmComponent<?>> used = new TreeMap<>();
         for (HelmComponent<?> chart : charts) {
             if (chart.enabled(context.config())) {
-                used.putIfAbsent(chart.source(), chart);
+                HelmComponent<?> first = used.putIfAbsent(chart.source(), chart);
+                if (first != null && !first.source().equals(chart.source())) {
+                    throw new IllegalStateException(
+                            "charts "
+                                    + first.chart()
+                                    + " and "
+                                    + chart.chart()
+                                    + " name one source "
+                                    + chart.source().sourceName()
+                                    + " with two URLs");
+                }
             }
         }
         List<HasMetadata> objects = new ArrayList<>();

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.KafkaSettings;
 import io.neotool.gitops.platform.AppUse;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,6 +41,17 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
         super("kafka", Layer.CONFIGS, "kafka", KafkaSettings.class);
     }
 
+    @Override
+    protected String title() {
+        return "Kafka";
+    }
+
+    /** An app with topics produces to or consumes from the broker. */
+    @Override
+    protected List<String> claims(AppConfig app) {
+        return app.uses().kafkaTopics().isEmpty() ? List.of() : List.of("uses.kafkaTopics");
+    }
+
     /** Bootstrap servers for clients in the namespace. */
     public static String bootstrap() {
         return SERVICE + ":" + PORT;
@@ -56,28 +65,7 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
         String headless = SERVICE + "-headless";
         String node = SERVICE + "-0." + headless + "." + context.namespace() + ".svc.cluster.local";
 
-        Map<String, String> env = new TreeMap<>();
-        env.put("CLUSTER_ID", k.clusterId());
-        env.put("KAFKA_NODE_ID", "1");
-        env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-        env.put("KAFKA_LISTENERS", "PLAINTEXT://:" + PORT + ",CONTROLLER://:" + CONTROLLER_PORT);
-        env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + node + ":" + PORT);
-        env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-        env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + node + ":" + CONTROLLER_PORT);
-        env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
-        env.put("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
-        env.put("KAFKA_LOG_DIRS", DATA + "/logs");
-        env.put("KAFKA_NUM_PARTITIONS", String.valueOf(k.defaultPartitions()));
-        env.put("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-        env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
-        env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
-        env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
-        env.put("KAFKA_DEFAULT_REPLICATION_FACTOR", "1");
-        env.put("KAFKA_MIN_INSYNC_REPLICAS", "1");
-        env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
-        env.put("KAFKA_HEAP_OPTS", k.heapOpts());
-        env.put("LOG_DIR", "/tmp/kafka-logs");
-        List<EnvVar> envVars = Workloads.env(env);
+        List<EnvVar> envVars = Workloads.env(KafkaBroker.env(k, node));
 
         var container =
                 new ContainerBuilder()
@@ -191,7 +179,8 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
         Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
         workloads.put(SERVICE, Context.selector(SERVICE));
         workloads.put(TOPICS_JOB, Context.selector(TOPICS_JOB));
-        if (config.infrastructure().enabled(io.neotool.gitops.config.PrometheusSettings.class)) {
+        if (config.infrastructure()
+                .enabled(io.neotool.gitops.components.prometheus.PrometheusSettings.class)) {
             workloads.put(KafkaExporter.NAME, Context.selector(KafkaExporter.NAME));
         }
         return workloads;

@@ -3,7 +3,6 @@ package io.neotool.gitops.components.kafka;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.KafkaSettings;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Dashboard;
 import io.neotool.gitops.monitoring.Monitoring;

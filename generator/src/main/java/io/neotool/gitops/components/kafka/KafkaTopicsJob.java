@@ -2,7 +2,6 @@ package io.neotool.gitops.components.kafka;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.neotool.gitops.config.KafkaSettings;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.PodSecurity;
 import io.neotool.gitops.platform.VaultInjection;

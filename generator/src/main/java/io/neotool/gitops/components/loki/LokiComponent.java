@@ -1,7 +1,6 @@
 package io.neotool.gitops.components.loki;
 
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.LokiSettings;
 import io.neotool.gitops.platform.ChartSource;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
@@ -16,6 +15,13 @@ import java.util.TreeMap;
 
 /** Loki in single-binary mode on the node's filesystem; no self-monitoring, canary or test pods. */
 public final class LokiComponent extends HelmComponent<LokiSettings> {
+    /**
+     * Where the chart comes from: Grafana Labs' repository (shared with Grafana and Promtail: same
+     * name, same URL).
+     */
+    static final ChartSource CHARTS =
+            new ChartSource("grafana", "https://grafana.github.io/helm-charts");
+
     /** The single-binary Service of release {@code loki}. */
     public static final String SERVICE = "loki";
 
@@ -31,7 +37,7 @@ public final class LokiComponent extends HelmComponent<LokiSettings> {
     static final long UID = 10001;
 
     public LokiComponent() {
-        super("loki", Layer.CONTROLLERS, "loki", LokiSettings.class, ChartSource.GRAFANA, "loki");
+        super("loki", Layer.CONTROLLERS, "loki", LokiSettings.class, CHARTS, "loki");
     }
 
     @Override

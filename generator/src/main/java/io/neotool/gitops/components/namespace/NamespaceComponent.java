@@ -2,9 +2,9 @@ package io.neotool.gitops.components.namespace;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.neotool.gitops.components.prometheus.PrometheusSettings;
+import io.neotool.gitops.components.promtail.PromtailSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.PrometheusSettings;
-import io.neotool.gitops.config.PromtailSettings;
 import io.neotool.gitops.platform.Component;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Layer;

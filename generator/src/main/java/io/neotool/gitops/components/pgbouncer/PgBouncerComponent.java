@@ -8,7 +8,6 @@ import io.neotool.gitops.components.postgres.Databases;
 import io.neotool.gitops.components.postgres.PostgresComponent;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.PgBouncerSettings;
 import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.AppUse;
 import io.neotool.gitops.platform.Checksum;
@@ -39,6 +38,17 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
 
     public PgBouncerComponent() {
         super("pgbouncer", Layer.CONFIGS, "pgbouncer", PgBouncerSettings.class);
+    }
+
+    @Override
+    protected String title() {
+        return "PgBouncer";
+    }
+
+    /** An app that uses a database reaches it through PgBouncer. */
+    @Override
+    protected List<String> claims(AppConfig app) {
+        return app.uses().database() != null ? List.of("uses.database") : List.of();
     }
 
     @Override

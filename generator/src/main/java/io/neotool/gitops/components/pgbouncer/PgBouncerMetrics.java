@@ -1,7 +1,5 @@
 package io.neotool.gitops.components.pgbouncer;
 
-import io.neotool.gitops.config.AlertThresholds;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Dashboard;
 import io.neotool.gitops.monitoring.Monitoring;
@@ -15,9 +13,11 @@ final class PgBouncerMetrics {
     private PgBouncerMetrics() {}
 
     static Monitoring of(Context context) {
-        AlertThresholds t =
-                context.config().infrastructure().require(PrometheusSettings.class).alerts();
-        int waiting = t.pgbouncerWaitingClients();
+        int waiting =
+                context.config()
+                        .infrastructure()
+                        .require(PgBouncerSettings.class)
+                        .waitingClientsAlert();
         String series =
                 "pgbouncer_pools_client_waiting_connections{database=\"app\", user=\"app\"}";
         List<Alert> alerts =

@@ -1,8 +1,5 @@
 package io.neotool.gitops.components.postgres;
 
-import io.neotool.gitops.config.AlertThresholds;
-import io.neotool.gitops.config.PostgresSettings;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Dashboard;
 import io.neotool.gitops.monitoring.Monitoring;
@@ -39,11 +36,8 @@ final class DatabaseMetrics {
     }
 
     static Monitoring postgres(Context context) {
-        AlertThresholds t =
-                context.config().infrastructure().require(PrometheusSettings.class).alerts();
-        int max =
-                context.config().infrastructure().require(PostgresSettings.class).maxConnections();
-        int limit = max * t.postgresConnectionsPercent() / 100;
+        PostgresSettings pg = context.config().infrastructure().require(PostgresSettings.class);
+        int limit = pg.maxConnections() * pg.connectionsAlertPercent() / 100;
         List<Alert> alerts =
                 List.of(
                         new Alert(
@@ -73,10 +67,10 @@ final class DatabaseMetrics {
                                 "PostgreSQL has more than "
                                         + limit
                                         + " of its "
-                                        + max
+                                        + pg.maxConnections()
                                         + " connections open",
                                 "Connections are above "
-                                        + t.postgresConnectionsPercent()
+                                        + pg.connectionsAlertPercent()
                                         + "% of max_connections; new ones will soon be refused. PgBouncer's pool sizes or an app that leaks connections are the usual causes.",
                                 Alert.Case.of(
                                         "10m",
@@ -96,7 +90,9 @@ final class DatabaseMetrics {
                         List.of(
                                 Dashboard.Panel.stat("Up", "short", "max(pg_up)"),
                                 Dashboard.Panel.series(
-                                        "Connections by database (limit " + max + ")",
+                                        "Connections by database (limit "
+                                                + pg.maxConnections()
+                                                + ")",
                                         "short",
                                         "sum by (datname) (pg_stat_database_numbackends)"),
                                 Dashboard.Panel.series(

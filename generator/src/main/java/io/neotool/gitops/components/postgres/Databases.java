@@ -2,14 +2,16 @@ package io.neotool.gitops.components.postgres;
 
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.UnleashSettings;
 import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The databases of the shared PostgreSQL: one per app that declares one, and Unleash's. */
+/**
+ * The databases of the shared PostgreSQL: one per app that declares one, and each enabled
+ * component's ({@link io.neotool.gitops.config.ComponentSettings#databases}, Unleash's).
+ */
 public final class Databases {
     private Databases() {}
 
@@ -49,10 +51,22 @@ public final class Databases {
                                 null));
             }
         }
-        var unleash = config.infrastructure().get(UnleashSettings.class);
-        if (unleash != null && unleash.isEnabled()) {
-            databases.add(new Database(unleash.database(), unleash.databasePassword(), "session"));
-        }
+        config.infrastructure()
+                .components()
+                .values()
+                .forEach(
+                        settings -> {
+                            if (settings.isEnabled()) {
+                                settings.databases()
+                                        .forEach(
+                                                db ->
+                                                        databases.add(
+                                                                new Database(
+                                                                        db.name(),
+                                                                        db.password(),
+                                                                        db.pooling())));
+                            }
+                        });
         databases.sort(Comparator.comparing(Database::name));
         return databases;
     }

@@ -3,10 +3,8 @@ package io.neotool.gitops.components.postgres;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.InfrastructureConfig;
-import io.neotool.gitops.config.PgBouncerSettings;
-import io.neotool.gitops.config.PostgresSettings;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.Checksum;
@@ -17,6 +15,7 @@ import io.neotool.gitops.platform.Workloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The idempotent postgres-databases Job: with the superuser from Vault, it creates each database,
@@ -33,8 +32,17 @@ public final class DatabasesJob {
 
     /** Whether there is anything for the databases Job to create. */
     public static boolean needsDatabasesJob(EnvironmentConfig config) {
-        return !Databases.of(config).isEmpty()
-                || config.infrastructure().enabled(PgBouncerSettings.class);
+        return !Databases.of(config).isEmpty() || pooler(config) != null;
+    }
+
+    /** The enabled pooler in front of the server (PgBouncer), whose lookup user the Job makes. */
+    static ComponentSettings.@Nullable Pooler pooler(EnvironmentConfig config) {
+        for (ComponentSettings settings : config.infrastructure().components().values()) {
+            if (settings.isEnabled() && settings instanceof ComponentSettings.Pooler pooler) {
+                return pooler;
+            }
+        }
+        return null;
     }
 
     /**
@@ -46,9 +54,9 @@ public final class DatabasesJob {
         secrets.put(
                 PostgresComponent.SUPERUSER_FILE,
                 config.infrastructure().require(PostgresSettings.class).superuserPassword());
-        var pgbouncer = config.infrastructure().get(PgBouncerSettings.class);
-        if (pgbouncer != null && pgbouncer.isEnabled()) {
-            secrets.put(PostgresComponent.PGBOUNCER_FILE, pgbouncer.authUserPassword());
+        ComponentSettings.Pooler pooler = pooler(config);
+        if (pooler != null) {
+            secrets.put(PostgresComponent.PGBOUNCER_FILE, pooler.authUserPassword());
         }
         Databases.of(config).forEach(db -> secrets.put(db.secretFile(), db.password()));
         return secrets;
@@ -71,9 +79,7 @@ public final class DatabasesJob {
                                         "databases",
                                         Databases.of(config),
                                         "pgbouncer",
-                                        InfrastructureConfig.enabled(
-                                                config.infrastructure()
-                                                        .get(PgBouncerSettings.class)),
+                                        pooler(config) != null,
                                         "secretsDir",
                                         Workloads.VAULT_SECRETS_DIR,
                                         "superuserFile",

@@ -1,17 +1,15 @@
 package io.neotool.gitops.components.postgres;
 
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.PostgresSettings;
 import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
 import io.neotool.gitops.platform.Layer;
 import io.neotool.gitops.platform.PodSecurity;
+import io.neotool.gitops.platform.Renovate;
 import io.neotool.gitops.platform.SettingsComponent;
 import io.neotool.gitops.platform.VaultInjection;
 import io.neotool.gitops.platform.Workloads;
@@ -46,67 +44,7 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
         PostgresSettings pg = settings(config);
         Map<String, String> labels = Context.labels(name(), "database");
 
-        List<EnvVar> env =
-                new ArrayList<>(
-                        List.of(
-                                Workloads.env("POSTGRES_USER", "postgres"),
-                                Workloads.env(
-                                        "POSTGRES_PASSWORD_FILE",
-                                        Workloads.VAULT_SECRETS_DIR + SUPERUSER_FILE),
-                                Workloads.env(
-                                        "POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256")));
-        if (pg.pgdata() != null) {
-            env.add(Workloads.env("PGDATA", pg.pgdata()));
-        }
-        var container =
-                new ContainerBuilder()
-                        .withName("postgres")
-                        .withImage(pg.image())
-                        .withArgs(
-                                "-c",
-                                "max_connections=" + pg.maxConnections(),
-                                "-c",
-                                "shared_buffers=" + pg.sharedBuffers(),
-                                "-c",
-                                "password_encryption=scram-sha-256")
-                        .withEnv(env)
-                        .addNewPort()
-                        .withName("postgres")
-                        .withContainerPort(PORT)
-                        .withProtocol("TCP")
-                        .endPort()
-                        .withResources(Workloads.resources(pg.resources()))
-                        .withStartupProbe(
-                                Workloads.execProbe(
-                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
-                                        5,
-                                        5))
-                        .withReadinessProbe(
-                                Workloads.execProbe(
-                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
-                                        0,
-                                        10))
-                        .withLivenessProbe(
-                                Workloads.execProbe(
-                                        List.of("pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
-                                        0,
-                                        20))
-                        .withSecurityContext(
-                                PodSecurity.containerSecurity(
-                                        UID, UID, PodSecurity.readOnlyRoot(pg.exemptions())))
-                        .addNewVolumeMount()
-                        .withName("data")
-                        .withMountPath(pg.dataMountPath())
-                        .endVolumeMount()
-                        .addNewVolumeMount()
-                        .withName("run")
-                        .withMountPath("/var/run/postgresql")
-                        .endVolumeMount()
-                        .addNewVolumeMount()
-                        .withName("tmp")
-                        .withMountPath("/tmp")
-                        .endVolumeMount()
-                        .build();
+        var container = PostgresServer.container(pg);
 
         var statefulSet =
                 new StatefulSetBuilder()
@@ -232,5 +170,21 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
     @Override
     public java.util.Set<String> takenNames() {
         return java.util.Set.of("postgres", "postgres-headless", "postgres-databases");
+    }
+
+    /** A PostgreSQL major changes the data layout and needs pg_upgrade: never bumped by a bot. */
+    @Override
+    public List<Map<String, Object>> renovateRules() {
+        return List.of(
+                Renovate.rule(
+                        "PostgreSQL majors change the data layout and need pg_upgrade: never bumped automatically",
+                        "matchDatasources",
+                        List.of("docker"),
+                        "matchPackageNames",
+                        Renovate.packages("postgres"),
+                        "matchUpdateTypes",
+                        List.of("major"),
+                        "enabled",
+                        false));
     }
 }

@@ -1,7 +1,6 @@
 package io.neotool.gitops.components.prometheus;
 
-import io.neotool.gitops.config.AlertmanagerSettings;
-import io.neotool.gitops.config.AlertmanagerSettings.Receiver;
+import io.neotool.gitops.components.prometheus.AlertmanagerSettings.Receiver;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.Edge;

@@ -1,8 +1,6 @@
 package io.neotool.gitops.components.prometheus;
 
-import io.neotool.gitops.config.AlertThresholds;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.monitoring.Alert;
 import io.neotool.gitops.monitoring.Alert.Severity;
 import io.neotool.gitops.monitoring.Monitoring;

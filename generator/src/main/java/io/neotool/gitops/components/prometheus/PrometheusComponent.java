@@ -1,9 +1,7 @@
 package io.neotool.gitops.components.prometheus;
 
-import io.neotool.gitops.config.AlertmanagerSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.PrometheusSettings;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.monitoring.Monitoring;
 import io.neotool.gitops.monitoring.RuleFiles;
@@ -27,6 +25,11 @@ import java.util.TreeMap;
  * network and PID namespace, the root filesystem), so it runs in the node-agents namespace.
  */
 public final class PrometheusComponent extends HelmComponent<PrometheusSettings> {
+    /** Where the chart comes from: the prometheus-community repository. */
+    static final ChartSource CHARTS =
+            new ChartSource(
+                    "prometheus-community", "https://prometheus-community.github.io/helm-charts");
+
     /** The server's Service ({@code server.fullnameOverride}). */
     public static final String SERVICE = "prometheus";
 
@@ -57,7 +60,7 @@ public final class PrometheusComponent extends HelmComponent<PrometheusSettings>
                 Layer.CONTROLLERS,
                 "prometheus",
                 PrometheusSettings.class,
-                ChartSource.PROMETHEUS_COMMUNITY,
+                CHARTS,
                 "prometheus");
     }
 
@@ -155,7 +158,7 @@ public final class PrometheusComponent extends HelmComponent<PrometheusSettings>
         if (settings(context.config()).alertmanager() != null
                 && context.config()
                         .infrastructure()
-                        .enabled(io.neotool.gitops.config.VaultSettings.class)) {
+                        .enabled(io.neotool.gitops.components.vault.VaultSettings.class)) {
             return List.of(
                     new io.neotool.gitops.flux.FluxResource.DependsOn(VaultInjection.VAULT, null));
         }

@@ -2,7 +2,6 @@ package io.neotool.gitops.components.promtail;
 
 import io.neotool.gitops.components.loki.LokiComponent;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.PromtailSettings;
 import io.neotool.gitops.platform.ChartSource;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
@@ -18,6 +17,12 @@ import java.util.Map;
  * targets that one.
  */
 public final class PromtailComponent extends HelmComponent<PromtailSettings> {
+    /**
+     * Where the chart comes from: Grafana Labs' repository (shared with Grafana and Loki: same
+     * name, same URL).
+     */
+    static final ChartSource CHARTS =
+            new ChartSource("grafana", "https://grafana.github.io/helm-charts");
 
     public PromtailComponent() {
         super(
@@ -25,7 +30,7 @@ public final class PromtailComponent extends HelmComponent<PromtailSettings> {
                 Layer.CONTROLLERS,
                 "promtail",
                 PromtailSettings.class,
-                ChartSource.GRAFANA,
+                CHARTS,
                 "promtail");
     }
 

@@ -4,7 +4,6 @@ import io.neotool.gitops.components.pgbouncer.PgBouncerComponent;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.UnleashSettings;
 import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.AppUse;
 import io.neotool.gitops.platform.ChartSource;
@@ -30,6 +29,10 @@ import java.util.TreeMap;
  * the Vault agent authenticates with the token the pod mounts anyway, and no token volume is named.
  */
 public final class UnleashComponent extends HelmComponent<UnleashSettings> {
+    /** Where the chart comes from: Unleash's repository. */
+    static final ChartSource CHARTS =
+            new ChartSource("unleash", "https://docs.getunleash.io/helm-charts");
+
     public static final String SERVICE = "unleash";
     public static final int PORT = 4242;
     static final String DATABASE_URL_FILE = "database-url";
@@ -38,13 +41,18 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
     static final long UID = 1000;
 
     public UnleashComponent() {
-        super(
-                "unleash",
-                Layer.CONFIGS,
-                "unleash",
-                UnleashSettings.class,
-                ChartSource.UNLEASH,
-                "unleash");
+        super("unleash", Layer.CONFIGS, "unleash", UnleashSettings.class, CHARTS, "unleash");
+    }
+
+    @Override
+    protected String title() {
+        return "Unleash";
+    }
+
+    /** An app with feature flags reads them from Unleash. */
+    @Override
+    protected List<String> claims(AppConfig app) {
+        return app.uses().featureFlags() ? List.of("uses.featureFlags") : List.of();
     }
 
     @Override

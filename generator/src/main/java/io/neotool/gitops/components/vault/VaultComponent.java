@@ -1,7 +1,7 @@
 package io.neotool.gitops.components.vault;
 
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.ImageRef;
-import io.neotool.gitops.config.VaultSettings;
 import io.neotool.gitops.platform.ChartSource;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
@@ -23,6 +23,10 @@ import java.util.TreeMap;
  * so that Helm can wait for the release (above all for the injector) without waiting for a person.
  */
 public final class VaultComponent extends HelmComponent<VaultSettings> {
+    /** Where the chart comes from: HashiCorp's repository. */
+    static final ChartSource CHARTS =
+            new ChartSource("hashicorp", "https://helm.releases.hashicorp.com");
+
     static final String NAME = VaultInjection.VAULT;
 
     /** The injector's webhook port, which the API server calls. */
@@ -35,13 +39,20 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
     static final String HEALTH = "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204";
 
     public VaultComponent() {
-        super(
-                NAME,
-                Layer.CONTROLLERS,
-                "vault",
-                VaultSettings.class,
-                ChartSource.HASHICORP,
-                "vault");
+        super(NAME, Layer.CONTROLLERS, "vault", VaultSettings.class, CHARTS, "vault");
+    }
+
+    @Override
+    protected String title() {
+        return "Vault";
+    }
+
+    /** An app with secrets or a database password reads them from Vault. */
+    @Override
+    protected List<String> claims(AppConfig app) {
+        return !app.uses().secrets().isEmpty() || app.uses().database() != null
+                ? List.of("uses")
+                : List.of();
     }
 
     @Override

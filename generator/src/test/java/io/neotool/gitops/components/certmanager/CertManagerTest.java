@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neotool.gitops.TestSupport;
 import io.neotool.gitops.Trees;
-import io.neotool.gitops.config.ConfigException;
 import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.load.ConfigException;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.wiring.Components;
 import java.util.ArrayList;

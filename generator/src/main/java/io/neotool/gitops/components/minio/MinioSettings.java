@@ -1,7 +1,9 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.minio;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.Resources;
 
 /** MinIO, the S3 stand-in of dev clusters (production uses Cloudflare R2). */
 @JsonClassDescription(

@@ -1,5 +1,8 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,11 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.loki;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
 
 /** Loki in single-binary mode on the filesystem. */
 @JsonClassDescription("Loki, which stores the logs Promtail ships.")

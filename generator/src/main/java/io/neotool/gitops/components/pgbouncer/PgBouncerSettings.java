@@ -1,8 +1,15 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.pgbouncer;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.components.postgres.PostgresSettings;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.SecurityExemption;
+import io.neotool.gitops.config.VaultRef;
 
 /** PgBouncer in front of PostgreSQL; every app reaches the database through it. */
 @JsonClassDescription(
@@ -23,13 +30,16 @@ public record PgBouncerSettings(
                         "Server connections per database and user (default_pool_size). Default 20; clients wait when it is used up, which the waiting-clients alert reports.")
                 Integer defaultPoolSize,
         @JsonPropertyDescription(
+                        "The waiting-clients alert fires when more clients than this have waited for a server connection for 5 minutes. Default 0.")
+                Integer waitingClientsAlert,
+        @JsonPropertyDescription(
                         "Vault reference of the password of PgBouncer's auth user, which looks app owners up in PostgreSQL (auth_query).")
                 @JsonProperty(required = true)
                 VaultRef authUserPassword,
         @JsonPropertyDescription(
                         "Pod Security controls PgBouncer's image cannot meet, each with the reason; they relax exactly that control for its pods, and the review lists them.")
                 java.util.List<SecurityExemption> exemptions)
-        implements ComponentSettings.Exported {
+        implements ComponentSettings.Exported, ComponentSettings.Pooler {
     /** The exporter image when the config names none (the one the project tested). */
     public static final String DEFAULT_EXPORTER =
             "quay.io/prometheuscommunity/pgbouncer-exporter:v0.12.1";
@@ -41,6 +51,7 @@ public record PgBouncerSettings(
         poolMode = poolMode == null ? PoolMode.TRANSACTION : poolMode;
         maxClientConn = maxClientConn == null ? 500 : maxClientConn;
         defaultPoolSize = defaultPoolSize == null ? 20 : defaultPoolSize;
+        waitingClientsAlert = waitingClientsAlert == null ? 0 : waitingClientsAlert;
     }
 
     /** How PgBouncer hands server connections to clients ({@code pool_mode}). */
@@ -80,6 +91,8 @@ public record PgBouncerSettings(
 
     @Override
     public void validate(ConfigRules rules, String path) {
+        rules.check(
+                waitingClientsAlert >= 0, path + ".waitingClientsAlert", "must be 0 or more", null);
         rules.positive(path + ".replicas", replicas);
         rules.positive(path + ".maxClientConn", maxClientConn);
         rules.positive(path + ".defaultPoolSize", defaultPoolSize);

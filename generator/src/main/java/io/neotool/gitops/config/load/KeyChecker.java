@@ -1,6 +1,10 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.config.SourceMap;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -136,13 +140,16 @@ final class KeyChecker {
 
     private void unknown(String path, String key, List<String> known) {
         String closest = Suggestions.closest(key, known);
+        String moved = MovedKeys.newPlace(path);
         problems.add(
                 map.problem(
                         path,
                         "unknown key '" + key + "'",
-                        closest != null
-                                ? "did you mean '" + closest + "'?"
-                                : "known keys: " + String.join(", ", known)));
+                        moved != null
+                                ? "it moved to " + moved + ", with the component it belongs to"
+                                : closest != null
+                                        ? "did you mean '" + closest + "'?"
+                                        : "known keys: " + String.join(", ", known)));
     }
 
     /**

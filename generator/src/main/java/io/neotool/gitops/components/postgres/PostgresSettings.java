@@ -1,8 +1,14 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.postgres;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.SecurityExemption;
+import io.neotool.gitops.config.VaultRef;
 import org.jspecify.annotations.Nullable;
 
 /** The shared PostgreSQL server (plain StatefulSet). */
@@ -14,8 +20,11 @@ public record PostgresSettings(
         @JsonProperty(required = true) String storage,
         @JsonProperty(required = true) Resources resources,
         @JsonPropertyDescription(
-                        "PostgreSQL's max_connections. Default 200; the connections alert fires at alerts.postgresConnectionsPercent of it.")
+                        "PostgreSQL's max_connections. Default 200; the connections alert fires at connectionsAlertPercent of it.")
                 Integer maxConnections,
+        @JsonPropertyDescription(
+                        "The PostgreSQL connections alert fires above this percentage of maxConnections. Default 80.")
+                Integer connectionsAlertPercent,
         @JsonPropertyDescription(
                         "PostgreSQL's shared_buffers, in PostgreSQL units (e.g. 512MB); about a quarter of the memory limit. Default 128MB.")
                 String sharedBuffers,
@@ -38,6 +47,7 @@ public record PostgresSettings(
         exporterImage = exporterImage == null ? DEFAULT_EXPORTER : exporterImage;
         exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
         maxConnections = maxConnections == null ? 200 : maxConnections;
+        connectionsAlertPercent = connectionsAlertPercent == null ? 80 : connectionsAlertPercent;
         sharedBuffers = sharedBuffers == null ? "128MB" : sharedBuffers;
     }
 
@@ -84,6 +94,11 @@ public record PostgresSettings(
 
     @Override
     public void validate(ConfigRules rules, String path) {
+        rules.check(
+                connectionsAlertPercent > 0 && connectionsAlertPercent < 100,
+                path + ".connectionsAlertPercent",
+                connectionsAlertPercent + " is not a percentage",
+                "1 to 99");
         rules.positive(path + ".maxConnections", maxConnections);
         rules.check(
                 sharedBuffers.matches("^\\d+(kB|MB|GB)$"),

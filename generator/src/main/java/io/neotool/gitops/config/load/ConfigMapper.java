@@ -1,5 +1,8 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.config.SourceMap;
 import java.util.List;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;

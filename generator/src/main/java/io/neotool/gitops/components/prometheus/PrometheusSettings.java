@@ -1,8 +1,11 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.prometheus;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
 
 /**
  * Prometheus server (chart subcharts kept lean for a single node), the thresholds of its alerts,

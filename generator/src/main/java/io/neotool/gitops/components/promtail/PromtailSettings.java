@@ -1,7 +1,11 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.promtail;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.neotool.gitops.components.loki.LokiSettings;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
 
 /** Promtail shipping the node's pod logs to Loki. */
 @JsonClassDescription("Promtail on each node, shipping container logs to Loki.")

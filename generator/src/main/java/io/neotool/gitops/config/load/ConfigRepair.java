@@ -1,5 +1,6 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.ConfigProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,8 +1,12 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.certmanager;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Resources;
 
 /**
  * cert-manager with an ACME issuer: a certificate for every public host of the cluster, renewed
@@ -21,8 +25,15 @@ public record CertManagerSettings(
         @JsonPropertyDescription(
                         "The ACME account the certificates are issued with (Let's Encrypt by default).")
                 @JsonProperty(required = true)
-                Acme acme)
+                Acme acme,
+        @JsonPropertyDescription(
+                        "The certificate alert fires this many days before a certificate expires (cert-manager renews at 30). Default 14.")
+                Integer expiryAlertDays)
         implements ComponentSettings.Chart {
+
+    public CertManagerSettings {
+        expiryAlertDays = expiryAlertDays == null ? 14 : expiryAlertDays;
+    }
 
     /** The controller image's name; its siblings differ only in the suffix. */
     public static final String CONTROLLER_IMAGE = "cert-manager-controller";
@@ -54,6 +65,7 @@ public record CertManagerSettings(
 
     @Override
     public void validate(ConfigRules rules, String path) {
+        rules.positive(path + ".expiryAlertDays", expiryAlertDays);
         rules.check(
                 acme.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
                 path + ".acme.email",

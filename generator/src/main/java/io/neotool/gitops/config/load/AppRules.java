@@ -1,6 +1,12 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.AppConfig.Secret;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Credentials;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -103,11 +109,6 @@ final class AppRules {
                         "each app owns its database");
             }
             rules.vault(path + ".password", uses.database().password());
-            rules.requires(
-                    path,
-                    true,
-                    "PgBouncer",
-                    ConfigRules.enabled(infra.get(PgBouncerSettings.class)));
         }
         for (int t = 0; t < uses.kafkaTopics().size(); t++) {
             String topic = uses.kafkaTopics().get(t);
@@ -129,13 +130,6 @@ final class AppRules {
                     "'" + uses.consumerGroup() + "' is not a consumer group name",
                     "letters, digits, '.', '_' and '-', as a topic name");
         }
-        if (!uses.kafkaTopics().isEmpty()) {
-            rules.requires(
-                    at + ".uses.kafkaTopics",
-                    true,
-                    "Kafka",
-                    ConfigRules.enabled(infra.get(KafkaSettings.class)));
-        }
         Map<String, Integer> secretNames = new HashMap<>();
         for (int s = 0; s < uses.secrets().size(); s++) {
             Secret secret = uses.secrets().get(s);
@@ -154,26 +148,11 @@ final class AppRules {
                     "'" + secret.env() + "' is not an environment variable name",
                     "the app reads the file named by <env>_FILE");
         }
-        if (uses.featureFlags()) {
-            rules.requires(
-                    at + ".uses.featureFlags",
-                    true,
-                    "Unleash",
-                    ConfigRules.enabled(infra.get(UnleashSettings.class)));
-        }
-        if (uses.graphql()) {
-            rules.requires(
-                    at + ".uses.graphql",
-                    true,
-                    "Apollo Router",
-                    ConfigRules.enabled(infra.get(ApolloRouterSettings.class)));
-        }
-        if (!uses.secrets().isEmpty() || uses.database() != null) {
-            rules.requires(
-                    at + ".uses",
-                    true,
-                    "Vault",
-                    ConfigRules.enabled(infra.get(VaultSettings.class)));
+        // each component the app names must run: what names it is the component's own claim
+        for (SettingsKey<?> key : rules.settings()) {
+            for (String claim : key.claims().apply(app)) {
+                rules.requires(at + "." + claim, true, key.title(), infra.enabled(key.key()));
+            }
         }
     }
 }

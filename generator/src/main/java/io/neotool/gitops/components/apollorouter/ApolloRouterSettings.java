@@ -1,8 +1,12 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.apollorouter;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
 
 /** Apollo Router, the GraphQL gateway, serving a supergraph committed beside the config. */
 @JsonClassDescription(

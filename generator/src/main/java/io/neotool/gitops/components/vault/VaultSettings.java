@@ -1,7 +1,9 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.vault;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.Resources;
 
 /** Vault server (standalone, file storage) with its agent injector. */
 @JsonClassDescription(

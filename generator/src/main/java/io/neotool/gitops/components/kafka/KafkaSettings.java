@@ -1,8 +1,12 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.kafka;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.SecurityExemption;
 
 /** Single-node Kafka in KRaft combined mode (broker and controller in one process). */
 @JsonClassDescription(
@@ -24,6 +28,9 @@ public record KafkaSettings(
                         "Partitions of each topic the topics Job creates. Default 3. It never changes an existing topic.")
                 Integer defaultPartitions,
         @JsonPropertyDescription(
+                        "The consumer-lag alert fires when an app's consumer group is more messages behind than this on a topic for 10 minutes. Default 1000.")
+                Integer consumerLagAlert,
+        @JsonPropertyDescription(
                         "Pod Security controls Kafka's image cannot meet, each with the reason; they relax exactly that control for its pods, and the review lists them.")
                 java.util.List<SecurityExemption> exemptions)
         implements ComponentSettings.Exported, ComponentSettings.Storage {
@@ -35,10 +42,12 @@ public record KafkaSettings(
         exemptions = exemptions == null ? java.util.List.of() : java.util.List.copyOf(exemptions);
         heapOpts = heapOpts == null ? "-Xms512m -Xmx512m" : heapOpts;
         defaultPartitions = defaultPartitions == null ? 3 : defaultPartitions;
+        consumerLagAlert = consumerLagAlert == null ? 1000 : consumerLagAlert;
     }
 
     @Override
     public void validate(ConfigRules rules, String path) {
+        rules.positive(path + ".consumerLagAlert", consumerLagAlert);
         rules.check(
                 clusterId.matches("^[A-Za-z0-9_-]{22}$"),
                 path + ".clusterId",

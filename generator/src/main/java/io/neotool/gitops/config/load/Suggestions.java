@@ -1,4 +1,4 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
 import java.util.Collection;
 import java.util.Locale;

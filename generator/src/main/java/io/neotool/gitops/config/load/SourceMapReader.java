@@ -1,5 +1,7 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.SourceMap;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

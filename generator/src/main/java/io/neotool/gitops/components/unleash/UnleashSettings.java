@@ -1,8 +1,13 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.unleash;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.components.pgbouncer.PgBouncerSettings;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.VaultRef;
 
 /** Unleash feature flags on the shared PostgreSQL. */
 @JsonClassDescription("Unleash, the feature-flag server, on its own database behind PgBouncer.")
@@ -24,6 +29,14 @@ public record UnleashSettings(
     public UnleashSettings {
         replicas = replicas == null ? 1 : replicas;
         database = database == null ? "unleash" : database;
+    }
+
+    /** Unleash's own database on the shared server: no app may take its name. */
+    @Override
+    public java.util.List<io.neotool.gitops.config.ServerDatabase> databases() {
+        return java.util.List.of(
+                new io.neotool.gitops.config.ServerDatabase(
+                        database, "database", databasePassword, "session"));
     }
 
     @Override

@@ -1,5 +1,10 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.LoadedConfig;
+import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.config.SourceMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,7 +116,7 @@ public final class ConfigLoader {
             }
         }
         if (config != null && problems.isEmpty()) {
-            new ConfigValidator(map, baseDir, config, problems, reservedNames).validate();
+            new ConfigValidator(map, baseDir, config, problems, reservedNames, settings).validate();
         } else if (!problems.isEmpty()) {
             valuesOfTheSoundParts(tree, map, baseDir, problems);
         }
@@ -143,7 +148,7 @@ public final class ConfigLoader {
         List<String> broken = problems.stream().map(p -> ConfigRepair.part(p.path())).toList();
         List<ConfigProblem> values = new ArrayList<>();
         try {
-            new ConfigValidator(map, baseDir, config, values, reservedNames).validate();
+            new ConfigValidator(map, baseDir, config, values, reservedNames, settings).validate();
         } catch (RuntimeException e) {
             // a config with keys taken out may hold what no valid config does: the structural
             // problems, which are the reason, are reported alone

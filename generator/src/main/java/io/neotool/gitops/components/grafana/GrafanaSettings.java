@@ -1,8 +1,13 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.grafana;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.components.prometheus.PrometheusSettings;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.VaultRef;
 
 /** Grafana with Prometheus and Loki provisioned as data sources. */
 @JsonClassDescription(

@@ -1,5 +1,14 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.BackupConfig;
+import io.neotool.gitops.config.ClusterConfig;
+import io.neotool.gitops.config.ComponentSettings;
+import io.neotool.gitops.config.ConfigProblem;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.config.InfrastructureConfig;
+import io.neotool.gitops.config.SettingsKey;
+import io.neotool.gitops.config.SourceMap;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +30,10 @@ final class ConfigValidator {
             @Nullable Path baseDir,
             EnvironmentConfig config,
             List<ConfigProblem> out,
-            Set<String> reservedNames) {
+            Set<String> reservedNames,
+            List<SettingsKey<?>> settings) {
         this.c = config;
-        this.rules = new ConfigRules(map, out, config, baseDir, reservedNames);
+        this.rules = new ConfigRules(map, out, config, baseDir, reservedNames, settings);
     }
 
     /** A K3S release: {@code v1.<minor>.<patch>+k3s<n>}. */
@@ -126,11 +136,21 @@ final class ConfigValidator {
         }
         Map<String, Integer> appNames = new HashMap<>();
         Map<String, String> databases = new HashMap<>();
-        if (ConfigRules.enabled(infra.get(UnleashSettings.class))) {
-            databases.put(
-                    infra.require(UnleashSettings.class).database(),
-                    "infrastructure.unleash.database");
-        }
+        infra.components()
+                .forEach(
+                        (key, settings) -> {
+                            if (settings.isEnabled()) {
+                                settings.databases()
+                                        .forEach(
+                                                db ->
+                                                        databases.put(
+                                                                db.name(),
+                                                                "infrastructure."
+                                                                        + key
+                                                                        + "."
+                                                                        + db.key()));
+                            }
+                        });
         for (int i = 0; i < c.apps().size(); i++) {
             AppRules.check(rules, c, i, appNames, databases);
         }
@@ -176,6 +196,11 @@ final class ConfigValidator {
                 "'" + b.schedule() + "' is not a cron schedule",
                 "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
         rules.positive("backups.retentionDays", b.retentionDays());
+        rules.check(
+                b.alertSlack().matches("^\\d+[mh]$"),
+                "backups.alertSlack",
+                "'" + b.alertSlack() + "' is not a duration",
+                "for example 3h or 90m");
         rules.image("backups.clientImage", b.clientImage());
         rules.resources("backups.resources", b.resources());
         var t = b.target();
@@ -187,11 +212,7 @@ final class ConfigValidator {
         rules.vault("backups.target.accessKeyId", t.accessKeyId());
         rules.vault("backups.target.secretAccessKey", t.secretAccessKey());
         if (t.provider() == BackupConfig.Provider.MINIO) {
-            rules.requires(
-                    "backups.target",
-                    true,
-                    "MinIO",
-                    c.infrastructure().enabled(MinioSettings.class));
+            rules.requires("backups.target", true, "MinIO", c.infrastructure().enabled("minio"));
         } else {
             rules.check(
                     t.endpoint() != null && t.endpoint().matches("^https://[^\\s/@]+(/\\S*)?$"),
@@ -199,8 +220,7 @@ final class ConfigValidator {
                     "an external S3 target needs an https:// endpoint without credentials",
                     "for R2: https://<account-id>.r2.cloudflarestorage.com");
         }
-        rules.requires(
-                "backups", true, "PostgreSQL", c.infrastructure().enabled(PostgresSettings.class));
-        rules.requires("backups", true, "Vault", c.infrastructure().enabled(VaultSettings.class));
+        rules.requires("backups", true, "PostgreSQL", c.infrastructure().enabled("postgres"));
+        rules.requires("backups", true, "Vault", c.infrastructure().enabled("vault"));
     }
 }

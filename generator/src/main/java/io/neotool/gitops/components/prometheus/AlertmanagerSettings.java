@@ -1,7 +1,10 @@
-package io.neotool.gitops.config;
+package io.neotool.gitops.components.prometheus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Resources;
+import io.neotool.gitops.config.VaultRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
