@@ -4,6 +4,7 @@ import io.neotool.gitops.components.app.AppComponent;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.layout.ClusterReadme;
 import io.neotool.gitops.layout.FluxLayout;
+import io.neotool.gitops.layout.FluxShims;
 import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.render.Templates;
@@ -11,7 +12,10 @@ import io.neotool.gitops.wiring.Components;
 import io.neotool.gitops.wiring.Wiring;
 import java.util.List;
 
-/** Config in, repository tree out. Pure: no disk access beyond files the config names. */
+/**
+ * Config in, repository tree out. Pure: no disk access beyond files the config names (the shims of
+ * an upgrade are read from the tree on disk by the caller, {@link FluxHistory}).
+ */
 public final class Generator {
     private final Templates templates = new Templates();
 
@@ -30,10 +34,15 @@ public final class Generator {
         return new ClusterReadme(templates).renderVersions(all);
     }
 
-    /** The tree of one config. */
+    /** The tree of one config, as for a fresh cluster. */
     public OutputTree generate(LoadedConfig loaded) {
+        return generate(loaded, FluxShims.NONE);
+    }
+
+    /** The tree of one config, keeping {@code shims} of the tree it replaces. */
+    public OutputTree generate(LoadedConfig loaded, FluxShims shims) {
         Context context = Wiring.context(loaded, templates);
         List<AppComponent> apps = loaded.config().apps().stream().map(AppComponent::new).toList();
-        return new FluxLayout(context).build(Components.all(), apps);
+        return new FluxLayout(context, shims).build(Components.all(), apps);
     }
 }

@@ -45,11 +45,21 @@ public final class NeotoolGitops {
         return Secrets.all(load(configDir));
     }
 
-    /** The whole tree of every config, in memory. */
+    /** The whole tree of every config, in memory, as for fresh clusters. */
     public OutputTree render(List<LoadedConfig> configs) {
+        return render(configs, null);
+    }
+
+    /**
+     * The whole tree of every config, in memory, with the shims an upgrade of the tree under {@code
+     * outputDir} needs ({@link FluxHistory}); none when {@code outputDir} is null.
+     */
+    public OutputTree render(List<LoadedConfig> configs, @Nullable Path outputDir) {
         OutputTree tree = new OutputTree();
         for (LoadedConfig config : configs) {
-            OutputTree one = generator.generate(config);
+            OutputTree one =
+                    generator.generate(
+                            config, FluxHistory.of(outputDir, config.config().cluster().name()));
             try {
                 tree.addAll(one);
             } catch (OutputTree.ConflictException e) {
@@ -74,7 +84,10 @@ public final class NeotoolGitops {
     /** Generates and writes; a config problem throws before anything is written. */
     public GenerationResult generate(GenerationRequest request) {
         long start = System.nanoTime();
-        boolean whole = request.env() == null && !request.force();
+        boolean whole =
+                request.env() == null
+                        && !request.force()
+                        && !Boolean.getBoolean(io.neotool.gitops.layout.FluxShims.DROP);
         String stamp = whole ? UpToDate.stamp(request.configDir(), request.schemaLocation()) : null;
         List<String> unchanged =
                 stamp == null ? null : UpToDate.unchanged(request.outputDir(), stamp);
@@ -106,7 +119,7 @@ public final class NeotoolGitops {
                                                         .toList())));
             }
         }
-        OutputTree everything = render(all);
+        OutputTree everything = render(all, request.outputDir());
         // each file's text is decoded when the validator reads it, not all of them beside the bytes
         TreeValidator.Report report =
                 TreeValidators.validator(all, request.schemaLocation())
@@ -149,7 +162,7 @@ public final class NeotoolGitops {
      * more), and which of the differing files were edited by hand.
      */
     public CheckResult check(Path configDir, Path outputDir) {
-        OutputTree expected = render(load(configDir));
+        OutputTree expected = render(load(configDir), outputDir);
         try {
             Drift drift = new OutputWriter(outputDir).drift(expected);
             Map<String, String> diffs = new TreeMap<>();
@@ -197,7 +210,7 @@ public final class NeotoolGitops {
      * against the tree on disk under {@code outputDir}.
      */
     public SemanticDiff.Report diff(Path configDir, Path outputDir, @Nullable String base) {
-        return Review.of(render(load(configDir)), outputDir, base);
+        return Review.of(render(load(configDir), outputDir), outputDir, base);
     }
 
     private static ConfigException sharedBaseConflict(

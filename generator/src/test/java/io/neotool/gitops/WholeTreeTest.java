@@ -117,40 +117,23 @@ class WholeTreeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
-    void fluxKustomizationsChainControllersConfigsApps(String label, LoadedConfig config) {
+    void eachFluxKustomizationAppliesItsFolderAfterWhatItUses(String label, LoadedConfig config) {
         String cluster = config.config().cluster().name();
         OutputTree tree = Trees.generate(config);
         String interval = config.config().flux().interval();
-        String previous = null;
-        List<String> chain =
-                new java.util.ArrayList<>(List.of("infra-controllers", "infra-configs"));
-        // the app shards, each after infra-configs; each app in exactly one
-        java.util.SortedSet<String> shards = new java.util.TreeSet<>();
-        config.config()
-                .apps()
-                .forEach(a -> shards.add(io.neotool.gitops.layout.AppShards.of(a.name())));
-        assertThat(shards).isNotEmpty();
-        for (String shard : shards) {
-            JsonNode k = yaml(tree, "clusters/" + cluster + "/" + shard + ".yaml");
-            assertThat(k.at("/spec/prune").asBoolean()).isTrue();
-            assertThat(k.at("/spec/dependsOn/0/name").asString()).isEqualTo("infra-configs");
-            assertThat(tree.get(k.at("/spec/path").asString().substring(2) + "/kustomization.yaml"))
-                    .isNotNull();
-        }
-        // the retired single Kustomization prunes nothing and builds nothing
-        JsonNode retired = yaml(tree, "clusters/" + cluster + "/apps.yaml");
-        assertThat(retired.at("/spec/prune").asBoolean()).isFalse();
-        assertThat(
-                        yaml(
-                                        tree,
-                                        retired.at("/spec/path").asString().substring(2)
-                                                + "/kustomization.yaml")
-                                .at("/resources")
-                                .isEmpty())
-                .isTrue();
-        for (String name : chain) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        tree.files().keySet().stream()
+                .filter(p -> p.matches("clusters/" + cluster + "/[^/]+\\.yaml"))
+                .map(p -> p.substring(p.lastIndexOf('/') + 1, p.length() - 5))
+                .filter(n -> !n.equals("kustomization"))
+                .forEach(names::add);
+        // one per app, one per component, one per app's database
+        config.config().apps().forEach(a -> assertThat(names).contains(a.name()));
+        assertThat(names).contains("namespace", "postgres", "vault");
+        for (String name : names) {
             JsonNode k = yaml(tree, "clusters/" + cluster + "/" + name + ".yaml");
             assertThat(k.at("/apiVersion").asString()).isEqualTo("kustomize.toolkit.fluxcd.io/v1");
+            assertThat(k.at("/metadata/name").asString()).isEqualTo(name);
             assertThat(k.at("/metadata/namespace").asString()).isEqualTo("flux-system");
             assertThat(k.at("/spec/interval").asString()).isEqualTo(interval);
             assertThat(k.at("/spec/prune").asBoolean()).isTrue();
@@ -163,12 +146,14 @@ class WholeTreeTest {
             assertThat(tree.get(path + "/kustomization.yaml"))
                     .as(name + " path " + path)
                     .isNotNull();
-            if (previous == null) {
+            // what it waits for exists; only the namespace waits for nothing
+            if (name.equals("namespace")) {
                 assertThat(k.at("/spec/dependsOn").isMissingNode()).isTrue();
             } else {
-                assertThat(k.at("/spec/dependsOn/0/name").asString()).isEqualTo(previous);
+                assertThat(k.at("/spec/dependsOn").size()).as(name).isPositive();
+                k.at("/spec/dependsOn")
+                        .forEach(d -> assertThat(names).contains(d.path("name").asString()));
             }
-            previous = name;
         }
     }
 
@@ -241,7 +226,7 @@ class WholeTreeTest {
                 yaml(tree, "infrastructure/staging-eu/controllers/sources/kustomization.yaml");
         assertThat(sources.path("resources").toString())
                 .isEqualTo("[\"helmrepository-hashicorp.yaml\"]");
-        assertThat(yaml(tree, "clusters/staging-eu/apps.yaml").at("/spec/interval").asString())
+        assertThat(yaml(tree, "clusters/staging-eu/billing.yaml").at("/spec/interval").asString())
                 .isEqualTo("5m");
         String ini =
                 yaml(
@@ -252,14 +237,10 @@ class WholeTreeTest {
         assertThat(ini)
                 .contains("billing = host=postgres port=5432 dbname=billing\n")
                 .doesNotContain("unleash");
-        JsonNode overlay =
-                yaml(
-                        tree,
-                        "apps/staging-eu/_shards/"
-                                + io.neotool.gitops.layout.AppShards.of("billing")
-                                + "/kustomization.yaml");
+        JsonNode overlay = yaml(tree, "apps/staging-eu/billing/kustomization.yaml");
         assertThat(overlay.at("/namespace").asString()).isEqualTo("neotool-staging");
-        assertThat(overlay.at("/resources").toString()).isEqualTo("[\"../../billing\"]");
+        assertThat(yaml(tree, "clusters/staging-eu/billing.yaml").at("/spec/path").asString())
+                .isEqualTo("./apps/staging-eu/billing");
         assertThat(
                         yaml(tree, "apps/staging-eu/billing/kustomization.yaml")
                                 .at("/images/0/newTag")

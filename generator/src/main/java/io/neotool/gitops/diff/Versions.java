@@ -42,11 +42,13 @@ final class Versions {
     private static void collect(JsonNode doc, Map<Key, String> found) {
         String kind = doc.path("kind").asString("");
         String name = doc.at("/metadata/name").asString("");
+        // a workload by the component it belongs to: each app's database Job is postgres-databases'
+        String workload = doc.at("/metadata/labels").path("app.kubernetes.io/name").asString(name);
         switch (kind) {
             case "Deployment", "StatefulSet", "DaemonSet", "Job" ->
-                    containers(name, doc.at("/spec/template/spec"), found);
+                    containers(workload, doc.at("/spec/template/spec"), found);
             case "CronJob" ->
-                    containers(name, doc.at("/spec/jobTemplate/spec/template/spec"), found);
+                    containers(workload, doc.at("/spec/jobTemplate/spec/template/spec"), found);
             case "HelmRelease" -> {
                 JsonNode chart = doc.at("/spec/chart/spec");
                 if (!chart.isMissingNode()) {

@@ -3,15 +3,15 @@ package io.neotool.gitops.layout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.components.app.AppComponent;
 import io.neotool.gitops.output.OutputTree;
+import io.neotool.gitops.platform.Component;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Layer;
 import io.neotool.gitops.render.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
-/** The apps' folders of one cluster: the shared bases, each app's overlay, the shards. */
+/** The apps' folders of one cluster: the shared bases, each app's overlay and units. */
 final class AppsLayer {
     private static final String KUSTOMIZATION = FluxLayout.KUSTOMIZATION;
 
@@ -29,16 +29,15 @@ final class AppsLayer {
 
     /**
      * {@code apps/base/<app>/} holds what every environment shares; {@code apps/<cluster>/<app>/}
-     * the app's overlay for this cluster (its image tag, replicas, resources, Ingress); {@code
-     * apps/<cluster>/_shards/<shard>/} lists the overlays of the apps of one shard ({@link
-     * AppShards}) and sets the namespace. An overlay per app keeps each patch to the app's own few
-     * objects, and a shard keeps each Flux path to a few apps, so no build of Flux grows with the
-     * number of apps.
+     * the app's overlay for this cluster (its namespace, image tag, replicas, resources, Ingress),
+     * the path of the app's own Flux Kustomization; {@code apps/<cluster>/<app>-<unit>/} what a
+     * component deploys for the app (its database Job), each the path of a Flux Kustomization of
+     * that name, which the app waits for ({@link FluxUnits}). Returns, per app, each unit's name
+     * and component.
      */
-    /** Writes the apps' folders; returns the shards they fill, each a Flux Kustomization. */
-    java.util.SortedSet<String> write(List<AppComponent> apps) {
+    Map<String, Map<String, Component>> write(List<AppComponent> apps, List<Component> components) {
         String overlay = Layer.APPS.folder(context.cluster());
-        SortedMap<String, List<String>> shards = new java.util.TreeMap<>();
+        Map<String, Map<String, Component>> units = new java.util.TreeMap<>();
         for (AppComponent app : apps) {
             String base = "apps/base/" + app.name();
             List<String> names = new ArrayList<>();
@@ -72,7 +71,7 @@ final class AppsLayer {
                     owner,
                     CanonicalYaml.write(
                             KustomizeFile.overlay(
-                                    null,
+                                    context.namespace(),
                                     resources,
                                     List.of(
                                             Map.of(
@@ -97,28 +96,35 @@ final class AppsLayer {
                                                     "patch",
                                                     CanonicalYaml.writeEmbedded(
                                                             app.resourcesPatch()))))));
-            shards.computeIfAbsent(AppShards.of(app.name()), k -> new ArrayList<>())
-                    .add("../../" + app.name());
+            for (Component component : components) {
+                if (!component.enabled(context.config())) {
+                    continue;
+                }
+                component
+                        .appUnits(context, app.app())
+                        .forEach(
+                                (unit, objects) -> {
+                                    unit(
+                                            overlay + "/" + FluxUnits.appUnit(app.name(), unit),
+                                            objects,
+                                            app.name());
+                                    units.computeIfAbsent(
+                                                    app.name(), k -> new java.util.TreeMap<>())
+                                            .put(unit, component);
+                                });
+            }
         }
-        shards.forEach(
-                (shard, members) ->
-                        tree.add(
-                                AppShards.folder(overlay, shard) + "/" + KUSTOMIZATION,
-                                owner,
-                                CanonicalYaml.write(
-                                        KustomizeFile.overlay(
-                                                context.namespace(),
-                                                members,
-                                                List.of(),
-                                                List.of(),
-                                                List.of()))));
-        // the retired single Kustomization's path: it builds nothing (see AppShards)
-        tree.add(
-                AppShards.retiredFolder(overlay) + "/" + KUSTOMIZATION,
-                owner,
-                CanonicalYaml.write(
-                        KustomizeFile.overlay(
-                                context.namespace(), List.of(), List.of(), List.of(), List.of())));
-        return new java.util.TreeSet<>(shards.keySet());
+        return units;
+    }
+
+    /** A unit's folder: its objects, listed in its kustomization. */
+    private void unit(String folder, List<HasMetadata> objects, String app) {
+        List<String> names = new ArrayList<>();
+        for (HasMetadata object : objects) {
+            names.add(
+                    objectFiles.add(
+                            folder, object, true, owner, ObjectFiles.source(owner, "apps." + app)));
+        }
+        tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
     }
 }

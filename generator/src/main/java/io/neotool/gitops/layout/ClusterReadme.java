@@ -40,7 +40,8 @@ public final class ClusterReadme {
         String k3s = config.cluster().k3sVersion();
         model.put("k3sVersion", k3s == null ? "" : k3s);
         model.put("kubernetesVersion", config.cluster().kubernetesVersion());
-        model.put("graph", FluxGraph.of(config));
+        model.put(
+                "graph", FluxGraph.of(io.neotool.gitops.wiring.Wiring.context(cluster, templates)));
         model.put("environments", List.of(config.cluster().name()));
         model.put("versions", versions(List.of(cluster)));
         model.put("observability", observability(cluster));

@@ -15,8 +15,6 @@ import io.neotool.gitops.wiring.VaultRoles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -37,8 +35,15 @@ public final class FluxLayout {
     private final String owner;
     private final OutputTree tree = new OutputTree();
     private final ObjectFiles objectFiles;
+    private final FluxShims shims;
 
     public FluxLayout(Context context) {
+        this(context, FluxShims.NONE);
+    }
+
+    /** A layout that keeps {@code shims} for what an upgrade renames. */
+    public FluxLayout(Context context, FluxShims shims) {
+        this.shims = shims;
         this.context = context;
         this.owner = context.loaded().source();
         this.objectFiles = new ObjectFiles(context, tree);
@@ -46,33 +51,23 @@ public final class FluxLayout {
 
     public OutputTree build(List<Component> components, List<AppComponent> apps) {
         EnvironmentConfig config = context.config();
-        String cluster = context.cluster();
-        Map<Layer, SortedSet<String>> layerFolders = new TreeMap<>();
         for (Component component : components) {
             if (!component.enabled(config)) {
                 continue;
             }
             componentFolder(
-                    layerFolders,
                     component.layer(),
                     component,
                     component.objects(context),
                     component.files(context));
             List<HasMetadata> custom = component.customResources(context);
             if (!custom.isEmpty()) {
-                componentFolder(layerFolders, Layer.CONFIGS, component, custom, Map.of());
+                componentFolder(Layer.CONFIGS, component, custom, Map.of());
             }
         }
-        for (Layer layer : List.of(Layer.CONTROLLERS, Layer.CONFIGS)) {
-            List<String> folders =
-                    new ArrayList<>(layerFolders.getOrDefault(layer, new TreeSet<>()));
-            tree.add(
-                    layer.folder(cluster) + "/" + KUSTOMIZATION,
-                    owner,
-                    CanonicalYaml.write(KustomizeFile.of(folders)));
-        }
-        java.util.Set<String> shards = new AppsLayer(context, tree, objectFiles, owner).write(apps);
-        clusterFolder(shards);
+        Map<String, Map<String, Component>> appUnits =
+                new AppsLayer(context, tree, objectFiles, owner).write(apps, components);
+        clusterFolder(FluxUnits.of(context, components, appUnits));
         return tree;
     }
 
@@ -80,7 +75,6 @@ public final class FluxLayout {
      * A component's folder in {@code layer}: its objects and files, listed in its kustomization.
      */
     private void componentFolder(
-            Map<Layer, SortedSet<String>> layerFolders,
             Layer layer,
             Component component,
             List<HasMetadata> objects,
@@ -102,7 +96,6 @@ public final class FluxLayout {
                     names.add(name);
                 });
         tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
-        layerFolders.computeIfAbsent(layer, l -> new TreeSet<>()).add(component.name());
     }
 
     /** A Flux Kustomization of the cluster folder, written there; returns its file name. */
@@ -135,44 +128,63 @@ public final class FluxLayout {
         return file;
     }
 
-    private void clusterFolder(java.util.Set<String> shards) {
+    /** A shim: the old name, pruning nothing, applying nothing ({@link FluxShims}). */
+    private String shim(String folder, String name, String path) {
+        Kustomization shim =
+                new Kustomization(
+                        name,
+                        "flux-system",
+                        Kustomization.Spec.builder()
+                                .interval(context.config().flux().interval())
+                                .retryInterval(context.config().flux().retryInterval())
+                                .timeout(context.config().flux().timeout())
+                                .path(path)
+                                .prune(false)
+                                .gitRepository("flux-system")
+                                .build());
+        HasMetadata marked = ObjectFiles.marked(shim, ObjectFiles.source(owner, "flux"));
+        marked.getMetadata().getAnnotations().put(FluxShims.ANNOTATION, FluxShims.WHEN);
+        String file = name + ".yaml";
+        tree.add(folder + "/" + file, owner, FluxShims.comment(name) + CanonicalYaml.write(marked));
+        return file;
+    }
+
+    /**
+     * The cluster folder: a Flux Kustomization per unit ({@link FluxUnits}), the shims an upgrade
+     * needs ({@link FluxShims}), the folder's kustomization and the Vault policies script.
+     */
+    private void clusterFolder(List<FluxUnits.Unit> units) {
         EnvironmentConfig config = context.config();
         String cluster = context.cluster();
         String folder = "clusters/" + cluster;
         List<String> names = new ArrayList<>();
-        String previous = null;
-        for (Layer layer : Layer.values()) {
-            List<FluxResource.DependsOn> dependsOn =
-                    previous == null ? null : List.of(new FluxResource.DependsOn(previous, null));
-            if (layer == Layer.APPS) {
-                // retired: applies nothing and prunes nothing (see AppShards)
-                names.add(
-                        kustomization(
-                                folder,
-                                layer.kustomization(),
-                                "./" + AppShards.retiredFolder(layer.folder(cluster)),
-                                false,
-                                dependsOn));
-                for (String shard : shards) {
-                    names.add(
-                            kustomization(
-                                    folder,
-                                    shard,
-                                    "./" + AppShards.folder(layer.folder(cluster), shard),
-                                    true,
-                                    dependsOn));
-                }
-                break;
-            }
+        java.util.Set<String> current = new TreeSet<>();
+        for (FluxUnits.Unit unit : units) {
+            current.add(unit.name());
             names.add(
                     kustomization(
                             folder,
-                            layer.kustomization(),
-                            "./" + layer.folder(cluster),
+                            unit.name(),
+                            "./" + unit.path(),
                             true,
-                            dependsOn));
-            previous = layer.kustomization();
+                            unit.dependsOn().isEmpty()
+                                    ? null
+                                    : unit.dependsOn().stream()
+                                            .map(d -> new FluxResource.DependsOn(d, null))
+                                            .toList()));
         }
+        java.util.SortedSet<String> retiring = shims.retiring(current, tree.files().keySet());
+        if (!retiring.isEmpty()) {
+            String empty = FluxShims.folder(cluster);
+            tree.add(
+                    empty + "/" + KUSTOMIZATION,
+                    owner,
+                    CanonicalYaml.write(KustomizeFile.of(List.of())));
+            for (String shim : retiring) {
+                names.add(shim(folder, shim, "./" + empty));
+            }
+        }
+        java.util.Collections.sort(names);
         names.add("flux-system");
         tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
         var roles = VaultRoles.of(config);

@@ -51,6 +51,9 @@ public final class Runbook {
                                 return;
                             }
                             String text = file.text();
+                            if (text.contains(FluxShims.ANNOTATION)) {
+                                return; // an upgrade's shim applies nothing: no command for it
+                            }
                             Matcher kind = KIND.matcher(text);
                             Matcher n = NAME.matcher(text);
                             if (kind.find() && n.find()) {

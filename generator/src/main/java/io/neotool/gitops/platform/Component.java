@@ -118,6 +118,24 @@ public interface Component {
     }
 
     /**
+     * The Flux Kustomizations of other components this one waits for, beyond what every component
+     * waits for (the namespace, the network policies, the chart sources of a chart, Vault for what
+     * reads it): what it cannot run without, such as PgBouncer without PostgreSQL.
+     */
+    default List<String> needs(EnvironmentConfig config) {
+        return List.of();
+    }
+
+    /**
+     * What it deploys for one app that uses it, each unit in a Flux Kustomization of the app's own
+     * ({@code <app>-<unit>}) that the app waits for and nothing else does: unit name to objects.
+     * PostgreSQL's is the app's database Job, so that a missing password holds up that app alone.
+     */
+    default Map<String, List<HasMetadata>> appUnits(Context context, AppConfig app) {
+        return Map.of();
+    }
+
+    /**
      * Renovate's regex managers for the pins of its settings that the image manager (one for every
      * {@code image:} key) does not find: a Helm component's chart. Each a Renovate {@code
      * customManagers} entry, keys in the order written.

@@ -1,27 +1,22 @@
 package io.neotool.gitops.platform;
 
 /**
- * The three Flux Kustomizations of a cluster, applied in this order, each waiting for the one
- * before. {@code infra-controllers} holds what others need running first (the namespace, Helm
- * sources, Vault and its injector webhook, the observability stack); {@code infra-configs} holds
- * the data services and the Helm releases that need them; {@code apps} the NeoTool workloads.
+ * Where a component's folder sits: {@code infrastructure/<cluster>/controllers/} for what others
+ * need running first (the namespace, Helm sources, Vault and its injector webhook, the
+ * observability stack), {@code infrastructure/<cluster>/configs/} for the data services and the
+ * releases that use them and for the objects of the kinds a chart installs, {@code apps/<cluster>/}
+ * for the apps. Each folder is applied by a Flux Kustomization of its own, which waits for what it
+ * uses; the layer orders nothing.
  */
 public enum Layer {
-    CONTROLLERS("infra-controllers", "infrastructure/%s/controllers"),
-    CONFIGS("infra-configs", "infrastructure/%s/configs"),
-    APPS("apps", "apps/%s");
+    CONTROLLERS("infrastructure/%s/controllers"),
+    CONFIGS("infrastructure/%s/configs"),
+    APPS("apps/%s");
 
-    private final String kustomization;
     private final String folder;
 
-    Layer(String kustomization, String folder) {
-        this.kustomization = kustomization;
+    Layer(String folder) {
         this.folder = folder;
-    }
-
-    /** Name of the Flux Kustomization that applies this layer. */
-    public String kustomization() {
-        return kustomization;
     }
 
     /** The layer's folder for {@code cluster}, relative to the repository root. */

@@ -89,10 +89,19 @@ public final class Components {
         return null;
     }
 
-    /** Every name an infrastructure component takes in the namespace. */
+    /**
+     * Every name an infrastructure component takes: in the namespace, and as a Flux Kustomization
+     * (its own name, its resources', flux-system), which apps' Kustomizations share.
+     */
     public static Set<String> reservedNames() {
         Set<String> names = new TreeSet<>();
-        all().forEach(c -> names.addAll(c.takenNames()));
+        names.add("flux-system");
+        all().forEach(
+                        c -> {
+                            names.addAll(c.takenNames());
+                            names.add(c.name());
+                            names.add(c.name() + "-resources");
+                        });
         return names;
     }
 

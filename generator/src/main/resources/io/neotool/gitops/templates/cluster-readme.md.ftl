@@ -1,8 +1,10 @@
 # Cluster `${cluster}`
 
 Generated from `${source}`; NeoTool runs in the namespace `${namespace}`. Flux applies this folder
-(`flux bootstrap --path=clusters/${cluster}`), then the three Kustomizations below, each after the
-one it depends on is healthy.
+(`flux bootstrap --path=clusters/${cluster}`), then one Kustomization per component and per app,
+named after it, each once what it uses is healthy (an arrow: waits for). Every one also waits for
+`namespace` and `network-policies`, which the graph leaves out. A failure holds up only what uses
+what failed: `flux get kustomizations` names it.
 
 ## What Flux deploys here
 

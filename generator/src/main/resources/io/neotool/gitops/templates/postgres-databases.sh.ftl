@@ -1,8 +1,9 @@
 #!/bin/bash
-# Creates what the config declares on the shared PostgreSQL and is safe to run again: each NeoTool
-# database with its owner role (the role's password set from Vault each run)<#if pgbouncer>, and PgBouncer's
-# lookup role and function</#if>. Runs as a Job that Flux recreates whenever this script changes, so an
-# app added to the config gets its database on the live cluster before the app starts.
+# Creates what the config declares on the shared PostgreSQL and is safe to run again: <#if databases?has_content>each database
+# here with its owner role (the role's password set from Vault each run)<#else>no database (each app's
+# has a Job of its own)</#if><#if pgbouncer>, and PgBouncer's lookup role and function</#if>. Runs as a Job
+# that Flux recreates whenever this script changes, so a database added to the config exists on the
+# live cluster before what uses it starts.
 # Passwords are never in Git: the Vault agent renders them into ${secretsDir}.
 set -euo pipefail
 
@@ -44,7 +45,7 @@ CREATE OR REPLACE FUNCTION pgbouncer.get_auth(p_usename TEXT)
   LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS
   $$ SELECT usename::TEXT, passwd::TEXT FROM pg_catalog.pg_shadow
      WHERE usename = p_usename AND NOT usesuper AND usename <> 'pgbouncer'
-       AND usename IN (<#list databases as db>'${db.name}'<#sep>, </#sep></#list><#if !databases?has_content>NULL</#if>) $$;
+       AND usename IN (<#list owners as db>'${db.name}'<#sep>, </#sep></#list><#if !owners?has_content>NULL</#if>) $$;
 REVOKE ALL ON FUNCTION pgbouncer.get_auth(TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pgbouncer.get_auth(TEXT) TO pgbouncer;
 REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;

@@ -31,14 +31,14 @@ Git: Flux applies `main` every ${interval} and undoes what was changed by hand.
 
 ## Flux: what is applied, and applying now
 
-- Status of every layer: `flux get kustomizations` and `flux get helmreleases -n ${namespace}`
+- Status of every part (one Flux Kustomization per component, per app and per app's database, each named after it): `flux get kustomizations` and `flux get helmreleases -n ${namespace}`. One that is not Ready holds up only what waits for it (`dependsOn`).
 <#list objects.Kustomization![] as k>
 - Apply `${k}` now: `flux reconcile kustomization ${k} --with-source`
 </#list>
 <#list objects.HelmRelease![] as h>
 - Upgrade the release `${h}` now: `flux reconcile helmrelease ${h} -n ${namespace} --with-source`
 </#list>
-- Hold a layer during an incident: `flux suspend kustomization <name>`, and `flux resume kustomization <name>` after; a suspended layer is not Ready, which FluxNotReady does not report.
+- Hold one app or component during an incident: `flux suspend kustomization <name>` (an app's name, or a component's), and `flux resume kustomization <name>` after; what waits for it waits too, and a suspended Kustomization is not Ready, which FluxNotReady does not report.
 
 ## Logs
 

@@ -434,28 +434,42 @@ class RealClusterTest {
 
                 backups:
                 """);
-        String job = "infrastructure/production/configs/postgres/job-postgres-databases.yaml";
+        String job = "apps/production/billing-service-database/job-billing-service-database.yaml";
         String script =
-                "infrastructure/production/configs/postgres/configmap-postgres-databases.yaml";
+                "apps/production/billing-service-database/configmap-billing-service-database.yaml";
+        String shared = "infrastructure/production/configs/postgres/job-postgres-databases.yaml";
         OutputTree before = Trees.generate(TestSupport.production());
         OutputTree after = Trees.generate(TestSupport.parse(added));
-        JsonNode jobBefore = Trees.yaml(before, job);
+        assertThat(before.get(job)).isNull();
         JsonNode jobAfter = Trees.yaml(after, job);
         assertThat(
                         jobAfter.at("/metadata/annotations/kustomize.toolkit.fluxcd.io~1force")
                                 .asString())
                 .as("Flux recreates the Job when its template changes")
                 .isEqualTo("enabled");
-        assertThat(jobAfter.at("/spec/template/metadata/annotations/checksum~1script").asString())
-                .isNotEqualTo(
-                        jobBefore
-                                .at("/spec/template/metadata/annotations/checksum~1script")
-                                .asString());
         assertThat(
                         jobAfter.at(
                                         "/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-billing")
                                 .asString())
                 .isEqualTo("secret/data/apps/billing-service/database");
+        // the shared Job runs again for PgBouncer's lookup of the new owner, reading no app's
+        // secret
+        JsonNode sharedBefore = Trees.yaml(before, shared);
+        JsonNode sharedAfter = Trees.yaml(after, shared);
+        assertThat(
+                        sharedAfter
+                                .at("/spec/template/metadata/annotations/checksum~1script")
+                                .asString())
+                .isNotEqualTo(
+                        sharedBefore
+                                .at("/spec/template/metadata/annotations/checksum~1script")
+                                .asString());
+        assertThat(sharedAfter.at("/spec/template/metadata/annotations").toString())
+                .doesNotContain("secret/data/apps/");
+        JsonNode flux = Trees.yaml(after, "clusters/production/billing-service.yaml");
+        assertThat(flux.at("/spec/dependsOn").toString())
+                .as("the app waits for its database, and the database for the server")
+                .contains("billing-service-database", "pgbouncer");
         String text = Trees.yaml(after, script).at("/data/ensure-databases.sh").asString();
         assertThat(text)
                 .contains(

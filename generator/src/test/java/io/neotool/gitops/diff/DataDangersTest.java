@@ -128,19 +128,19 @@ class DataDangersTest {
         assertThat(flux(report))
                 .filteredOn(l -> l.startsWith("REMOVED production"))
                 .contains(
-                        "REMOVED production Deployment production/app-service by flux-system/apps-38 (deleted)",
-                        "REMOVED production Service production/app-service by flux-system/apps-38 (deleted)",
-                        "REMOVED production ServiceAccount production/app-service by flux-system/apps-38 (deleted)");
+                        "REMOVED production Deployment production/app-service by flux-system/app-service (deleted)",
+                        "REMOVED production Service production/app-service by flux-system/app-service (deleted)",
+                        "REMOVED production ServiceAccount production/app-service by flux-system/app-service (deleted)");
         assertThat(dangers(report))
                 .anySatisfy(
                         d ->
                                 assertThat(d)
                                         .startsWith(
-                                                "DATA_LOSS production ConfigMap production/postgres-databases: database 'app' is no longer declared")
+                                                "DATA_LOSS production ConfigMap production/app-service-database: database 'app' is no longer declared")
                                         .contains("the daily backup no longer dumps it"));
         assertThat(DiffFormat.TEXT.render(report))
                 .contains(
-                        "- DELETE Deployment production/app-service (Kustomization flux-system/apps-38 is deleted and prunes it)");
+                        "- DELETE Deployment production/app-service (Kustomization flux-system/app-service is deleted and prunes it)");
         golden(report, "remove-app.md");
     }
 
@@ -168,7 +168,7 @@ class DataDangersTest {
                         d ->
                                 assertThat(d)
                                         .startsWith(
-                                                "DATA_LOSS production ConfigMap production/postgres-databases: database 'app' is no longer declared"))
+                                                "DATA_LOSS production ConfigMap production/app-service-database: database 'app' is no longer declared"))
                 .noneSatisfy(d -> assertThat(d).contains("reads a new Vault path"));
     }
 
@@ -272,7 +272,7 @@ class DataDangersTest {
         assertThat(dangers(report)).isEmpty();
         assertThat(flux(report))
                 .allSatisfy(l -> assertThat(l).startsWith("CHANGED"))
-                .contains("CHANGED production Deployment production/web by flux-system/apps-0b");
+                .contains("CHANGED production Deployment production/web by flux-system/web");
     }
 
     @Test

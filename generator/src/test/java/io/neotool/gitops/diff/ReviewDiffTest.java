@@ -108,10 +108,13 @@ class ReviewDiffTest {
                         "CHANGED NetworkPolicy production/prometheus",
                         "CHANGED NetworkPolicy production/vault",
                         "ADDED kustomization apps/production/billing-service",
-                        // its shard (it is the first app of apps-1b): the Flux Kustomization,
-                        // its folder, and the cluster folder that lists it
-                        "ADDED Kustomization flux-system/apps-1b",
-                        "ADDED kustomization apps/production/_shards/apps-1b",
+                        // its database: a Job of its own, in a Flux Kustomization of its own
+                        "ADDED ConfigMap production/billing-service-database",
+                        "ADDED Job production/billing-service-database",
+                        "ADDED kustomization apps/production/billing-service-database",
+                        // its Flux Kustomizations, and the cluster folder that lists them
+                        "ADDED Kustomization flux-system/billing-service",
+                        "ADDED Kustomization flux-system/billing-service-database",
                         "CHANGED kustomization clusters/production");
         // the database: one line of the ini, one of the Job's script
         Change ini = object(report, "ConfigMap production/pgbouncer-config").changes().get(0);
@@ -121,8 +124,8 @@ class ReviewDiffTest {
                 .containsExactly("+billing = host=postgres port=5432 dbname=billing");
         assertThat(object(report, "ConfigMap production/postgres-databases").changes())
                 .extracting(Change::field)
-                .containsExactlyInAnyOrder(
-                        "/data/ensure-databases.sh", "/metadata/annotations/neotool.io~1databases");
+                .as("the shared Job declares only the components' databases")
+                .containsExactly("/data/ensure-databases.sh");
         assertThat(
                         object(report, "ConfigMap production/postgres-databases").changes().stream()
                                 .filter(c -> c.field().startsWith("/data/"))
@@ -130,9 +133,8 @@ class ReviewDiffTest {
                                 .orElseThrow()
                                 .lines())
                 .filteredOn(l -> l.startsWith("+") || l.startsWith("-"))
-                .as("its database created, its owner one PgBouncer may look up")
+                .as("its owner one PgBouncer may look up (its database is its own Job's)")
                 .containsExactly(
-                        "+ensure_database billing /vault/secrets/db-billing",
                         "-       AND usename IN ('app', 'security', 'unleash') $$;",
                         "+       AND usename IN ('app', 'billing', 'security', 'unleash') $$;");
         // the topic: one line of the script inside the Job's command
@@ -167,10 +169,10 @@ class ReviewDiffTest {
                 object(report, "NetworkPolicy production/apps-to-pgbouncer-5432"),
                 "/spec/podSelector/matchExpressions/0/values/1 (added)",
                 "billing-service");
-        // the cluster folder: the new shard's Kustomization inserted, nothing else
+        // the cluster folder: the app's two Kustomizations inserted, nothing else
         assertThat(object(report, "kustomization clusters/production").changes())
                 .extracting(Change::field)
-                .containsExactly("/resources/2 (added)");
+                .containsExactly("/resources/4 (added)", "/resources/5 (added)");
         assertThat(report.versions())
                 .extracting(VersionLines::of)
                 .containsExactly(

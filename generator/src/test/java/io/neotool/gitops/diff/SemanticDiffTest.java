@@ -87,7 +87,8 @@ class SemanticDiffTest {
                 .extracting(o -> o.status() + " " + o.object())
                 .contains(
                         "REMOVED HelmRelease neotool-dev/promtail",
-                        "CHANGED kustomization infrastructure/dev/controllers");
+                        "REMOVED Kustomization flux-system/promtail",
+                        "CHANGED kustomization clusters/dev");
         assertThat(report.versions())
                 .extracting(VersionLines::of)
                 .containsExactly(

@@ -51,7 +51,7 @@ class KubeconformAgreementTest {
                 fixture("infrastructure/production/configs/pgbouncer/deployment-pgbouncer.yaml");
         String service =
                 fixture("infrastructure/production/configs/pgbouncer/service-pgbouncer.yaml");
-        String kustomization = fixture("clusters/production/infra-configs.yaml");
+        String kustomization = fixture("clusters/production/postgres.yaml");
         String cronJob =
                 fixture("infrastructure/production/configs/backup/cronjob-database-backup.yaml");
         Map<String, String> cases = new TreeMap<>();

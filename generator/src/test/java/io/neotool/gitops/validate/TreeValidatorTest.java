@@ -169,43 +169,46 @@ class TreeValidatorTest {
 
     @Test
     void kustomizationPathMustExist() {
-        String file = "clusters/production/apps.yaml";
+        String file = "clusters/production/web.yaml";
         assertOnly(
                 problems(
                         null,
                         Map.of(
                                 file,
-                                edit(
-                                        file,
-                                        "path: ./apps/production/_retired",
-                                        "path: ./apps/prod"))),
+                                edit(file, "path: ./apps/production/web", "path: ./apps/prod"))),
                 file,
-                "Kustomization flux-system/apps",
+                "Kustomization flux-system/web",
                 "/spec/path",
                 "expected an existing folder of the repository, got './apps/prod'");
     }
 
     @Test
     void dependsOnCyclesAreReportedWithTheirPath() {
-        String file = "clusters/production/infra-controllers.yaml";
-        String broken = edit(file, "spec:\n", "spec:\n  dependsOn:\n    - name: apps\n");
+        String file = "clusters/production/namespace.yaml";
+        String broken = edit(file, "spec:\n", "spec:\n  dependsOn:\n    - name: web\n");
         List<ValidationProblem> problems = problems(null, Map.of(file, broken));
         assertThat(problems)
                 .extracting(ValidationProblem::message)
-                .contains("dependsOn cycle: apps -> infra-configs -> infra-controllers -> apps");
+                .anyMatch(
+                        m ->
+                                m.startsWith("dependsOn cycle: ") && m.contains("web -> namespace")
+                                        || m.contains("namespace -> web"));
     }
 
     @Test
     void dependsOnMustNameAKustomizationOfTheCluster() {
-        String file = "clusters/production/apps.yaml";
-        assertOnly(
-                problems(
-                        null,
-                        Map.of(file, edit(file, "name: infra-configs", "name: infra-config"))),
-                file,
-                "Kustomization flux-system/apps",
-                "/spec/dependsOn/0",
-                "expected a Kustomization of this cluster, got 'flux-system/infra-config'");
+        String file = "clusters/production/web.yaml";
+        String text = edit(file, "- name: namespace\n", "- name: namespac\n");
+        List<ValidationProblem> problems = problems(null, Map.of(file, text));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.file()).isEqualTo(file);
+                            assertThat(p.message())
+                                    .isEqualTo(
+                                            "expected a Kustomization of this cluster, got 'flux-system/namespac'");
+                        });
     }
 
     @Test

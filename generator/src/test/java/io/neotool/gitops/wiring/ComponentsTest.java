@@ -243,8 +243,19 @@ class ComponentsTest {
         assertThat(
                         job.at(
                                         "/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-app")
+                                .isMissingNode())
+                .as("the shared Job reads no app's password: a missing one must not hold it up")
+                .isTrue();
+        JsonNode own =
+                yaml(tree, "apps/production/app-service-database/job-app-service-database.yaml");
+        assertThat(
+                        own.at(
+                                        "/spec/template/metadata/annotations/vault.hashicorp.com~1agent-inject-secret-db-app")
                                 .asString())
+                .as("the app's own database Job reads its owner's password")
                 .isEqualTo("secret/data/apps/app-service/database");
+        assertThat(own.at("/spec/template/spec/serviceAccountName").asString())
+                .isEqualTo("postgres-databases");
         assertThat(
                         yaml(tree, CONFIGS + "postgres/service-postgres-headless.yaml")
                                 .at("/spec/clusterIP")
@@ -259,10 +270,19 @@ class ComponentsTest {
                         .asString();
         assertThat(script)
                 .contains(
-                        "ensure_database app /vault/secrets/db-app",
-                        "ensure_database security /vault/secrets/db-security",
                         "ensure_database unleash /vault/secrets/db-unleash",
-                        "CREATE OR REPLACE FUNCTION pgbouncer.get_auth");
+                        "CREATE OR REPLACE FUNCTION pgbouncer.get_auth",
+                        "usename IN ('app', 'security', 'unleash')")
+                .as("the apps' databases are their own Jobs'")
+                .doesNotContain("ensure_database app ", "ensure_database security ");
+        assertThat(
+                        yaml(
+                                        tree,
+                                        "apps/production/app-service-database/configmap-app-service-database.yaml")
+                                .at("/data/ensure-databases.sh")
+                                .asString())
+                .contains("ensure_database app /vault/secrets/db-app")
+                .doesNotContain("ensure_database security", "get_auth");
     }
 
     @Test
@@ -425,16 +445,14 @@ class ComponentsTest {
         assertThat(web.toString()).doesNotContain("DATABASE_HOST");
 
         for (String app : List.of("app-service", "security-service", "web")) {
-            String shard = io.neotool.gitops.layout.AppShards.of(app);
-            JsonNode overlay =
-                    yaml(tree, "apps/production/_shards/" + shard + "/kustomization.yaml");
+            JsonNode overlay = yaml(tree, "apps/production/" + app + "/kustomization.yaml");
             assertThat(overlay.at("/namespace").asString()).isEqualTo("production");
-            assertThat(texts(overlay.at("/resources")))
-                    .as("one overlay per app, in the app's shard")
-                    .contains("../../" + app);
-            assertThat(overlay.has("patches"))
-                    .as("no patch at the top: each touches its own app only")
-                    .isFalse();
+            assertThat(
+                            yaml(tree, "clusters/production/" + app + ".yaml")
+                                    .at("/spec/path")
+                                    .asString())
+                    .as("each app its own Flux Kustomization, named after it")
+                    .isEqualTo("./apps/production/" + app);
         }
         JsonNode appService = yaml(tree, "apps/production/app-service/kustomization.yaml");
         assertThat(appService.at("/images").toString())

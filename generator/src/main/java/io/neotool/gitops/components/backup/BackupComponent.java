@@ -207,4 +207,12 @@ public final class BackupComponent implements Component {
     public java.util.Set<String> takenNames() {
         return java.util.Set.of("database-backup");
     }
+
+    /** The dump reads PostgreSQL; a dev cluster's dumps go to its own MinIO. */
+    @Override
+    public List<String> needs(EnvironmentConfig config) {
+        return config.backups().target().provider() == BackupConfig.Provider.MINIO
+                ? List.of(PostgresComponent.SERVICE, MinioComponent.SERVICE)
+                : List.of(PostgresComponent.SERVICE);
+    }
 }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.neotool.gitops.components.postgres.Databases;
 import io.neotool.gitops.components.postgres.PostgresComponent;
 import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
@@ -56,27 +55,7 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
         EnvironmentConfig config = context.config();
         PgBouncerSettings b = settings(config);
         Map<String, String> labels = Context.labels(name(), "connection-pooler");
-        String ini =
-                context.templates()
-                        .render(
-                                "pgbouncer.ini.ftl",
-                                Map.of(
-                                        "databases",
-                                        Databases.of(config),
-                                        "postgresHost",
-                                        PostgresComponent.SERVICE,
-                                        "postgresPort",
-                                        PostgresComponent.PORT,
-                                        "port",
-                                        PORT,
-                                        "poolMode",
-                                        b.poolMode().value(),
-                                        "maxClientConn",
-                                        b.maxClientConn(),
-                                        "defaultPoolSize",
-                                        b.defaultPoolSize(),
-                                        "authFile",
-                                        Workloads.VAULT_SECRETS_DIR + USERLIST_FILE));
+        String ini = PgBouncerIni.render(context, b);
         var configMap =
                 new ConfigMapBuilder()
                         .withNewMetadata()
@@ -245,5 +224,11 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
     @Override
     public java.util.Set<String> takenNames() {
         return java.util.Set.of("pgbouncer");
+    }
+
+    /** PgBouncer looks every login up on PostgreSQL. */
+    @Override
+    public List<String> needs(EnvironmentConfig config) {
+        return List.of(PostgresComponent.SERVICE);
     }
 }

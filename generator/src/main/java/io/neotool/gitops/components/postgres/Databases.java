@@ -40,17 +40,31 @@ public final class Databases {
         }
     }
 
+    /** Every database of the server, apps' and components', by name. */
     public static List<Database> of(EnvironmentConfig config) {
-        List<Database> databases = new ArrayList<>();
+        List<Database> databases = new ArrayList<>(shared(config));
         for (AppConfig app : config.apps()) {
-            if (app.uses().database() != null) {
-                databases.add(
-                        new Database(
-                                app.uses().database().name(),
-                                app.uses().database().password(),
-                                null));
+            Database db = ofApp(app);
+            if (db != null) {
+                databases.add(db);
             }
         }
+        databases.sort(Comparator.comparing(Database::name));
+        return databases;
+    }
+
+    /** The app's own database, or null when it declares none. */
+    public static @Nullable Database ofApp(AppConfig app) {
+        var db = app.uses().database();
+        return db == null ? null : new Database(db.name(), db.password(), null);
+    }
+
+    /**
+     * The databases of enabled components ({@link
+     * io.neotool.gitops.config.ComponentSettings#databases}, Unleash's), by name.
+     */
+    public static List<Database> shared(EnvironmentConfig config) {
+        List<Database> databases = new ArrayList<>();
         config.infrastructure()
                 .components()
                 .values()

@@ -58,59 +58,105 @@ public final class DatabasesJob {
         if (pooler != null) {
             secrets.put(PostgresComponent.PGBOUNCER_FILE, pooler.authUserPassword());
         }
-        Databases.of(config).forEach(db -> secrets.put(db.secretFile(), db.password()));
+        Databases.shared(config).forEach(db -> secrets.put(db.secretFile(), db.password()));
         return secrets;
     }
 
     /**
-     * The databases Job with its script and ServiceAccount. Its pod template carries the script's
-     * checksum: a changed script is a changed template, which Flux applies by recreating the Job
-     * ({@code force}), so the Job runs again.
+     * The paths the Jobs' ServiceAccount reads: the shared Job's, and each app's database Job's
+     * (the superuser's and that app's owner password).
+     */
+    public static List<String> rolePaths(EnvironmentConfig config) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        jobSecrets(config).values().forEach(ref -> paths.add(ref.path()));
+        Databases.of(config).forEach(db -> paths.add(db.password().path()));
+        return List.copyOf(paths);
+    }
+
+    /**
+     * The shared databases Job with its script and ServiceAccount: the databases of components
+     * (Unleash's), PgBouncer's lookup role and function (answering for every owner, apps' too) and
+     * the exporter's role. It reads no app's secret, so no app's missing password can hold it up.
      */
     static List<HasMetadata> databasesJob(Context context) {
         EnvironmentConfig config = context.config();
-        PostgresSettings pg = config.infrastructure().require(PostgresSettings.class);
         Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
-        String script =
-                context.templates()
-                        .render(
-                                "postgres-databases.sh.ftl",
-                                Map.of(
-                                        "databases",
-                                        Databases.of(config),
-                                        "pgbouncer",
-                                        pooler(config) != null,
-                                        "secretsDir",
-                                        Workloads.VAULT_SECRETS_DIR,
-                                        "superuserFile",
-                                        PostgresComponent.SUPERUSER_FILE,
-                                        "pgbouncerFile",
-                                        PostgresComponent.PGBOUNCER_FILE,
-                                        "host",
-                                        PostgresComponent.SERVICE,
-                                        "port",
-                                        String.valueOf(PostgresComponent.PORT),
-                                        "exporterRole",
-                                        context.scraped() ? PostgresExporter.ROLE : ""));
+        List<HasMetadata> objects = new java.util.ArrayList<>();
+        objects.add(Workloads.serviceAccount(DATABASES_JOB, labels));
+        objects.addAll(
+                job(
+                        context,
+                        DATABASES_JOB,
+                        Databases.shared(config),
+                        Databases.of(config),
+                        pooler(config) != null,
+                        context.scraped() ? PostgresExporter.ROLE : "",
+                        jobSecrets(config)));
+        return objects;
+    }
+
+    /**
+     * One app's database and owner, by a Job of its own that only the app's Flux Kustomization
+     * waits for: it reads the superuser's password and that app's, nothing of any other app.
+     */
+    static List<HasMetadata> appDatabaseJob(Context context, Databases.Database db, String app) {
+        Map<String, VaultRef> secrets = new LinkedHashMap<>();
+        secrets.put(
+                PostgresComponent.SUPERUSER_FILE,
+                context.config()
+                        .infrastructure()
+                        .require(PostgresSettings.class)
+                        .superuserPassword());
+        secrets.put(db.secretFile(), db.password());
+        return job(context, app + "-database", List.of(db), List.of(), false, "", secrets);
+    }
+
+    /**
+     * A Job {@code name} and its script: ensures {@code ensure}, and PgBouncer's lookup answering
+     * for {@code owners} when {@code pooler}. Its pod template carries the script's checksum: a
+     * changed script is a changed template, which Flux applies by recreating the Job ({@code
+     * force}), so the Job runs again. Its pods run as the Jobs' ServiceAccount and carry its
+     * labels, so one Vault role and one network policy serve them all.
+     */
+    private static List<HasMetadata> job(
+            Context context,
+            String name,
+            List<Databases.Database> ensure,
+            List<Databases.Database> owners,
+            boolean pooler,
+            String exporterRole,
+            Map<String, VaultRef> secrets) {
+        PostgresSettings pg = context.config().infrastructure().require(PostgresSettings.class);
+        Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("databases", ensure);
+        model.put("owners", owners);
+        model.put("pgbouncer", pooler);
+        model.put("secretsDir", Workloads.VAULT_SECRETS_DIR);
+        model.put("superuserFile", PostgresComponent.SUPERUSER_FILE);
+        model.put("pgbouncerFile", PostgresComponent.PGBOUNCER_FILE);
+        model.put("host", PostgresComponent.SERVICE);
+        model.put("port", String.valueOf(PostgresComponent.PORT));
+        model.put("exporterRole", exporterRole);
+        String script = context.templates().render("postgres-databases.sh.ftl", model);
         var configMap =
                 new ConfigMapBuilder()
                         .withNewMetadata()
-                        .withName(DATABASES_JOB)
+                        .withName(name)
                         .withLabels(labels)
                         .addToAnnotations(
                                 io.neotool.gitops.config.Annotations.DATABASES,
                                 String.join(
                                         ",",
                                         new java.util.TreeSet<>(
-                                                Databases.of(config).stream()
+                                                ensure.stream()
                                                         .map(Databases.Database::name)
                                                         .toList())))
                         .endMetadata()
                         .addToData(SCRIPT, script)
                         .build();
         Map<String, String> annotations =
-                new LinkedHashMap<>(
-                        VaultInjection.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
+                new LinkedHashMap<>(VaultInjection.vaultAnnotations(DATABASES_JOB, secrets, true));
         annotations.put("checksum/script", Checksum.sha256(script));
         var container =
                 new ContainerBuilder()
@@ -136,12 +182,12 @@ public final class DatabasesJob {
                 new io.fabric8.kubernetes.api.model.VolumeBuilder()
                         .withName("scripts")
                         .withNewConfigMap()
-                        .withName(DATABASES_JOB)
+                        .withName(name)
                         .endConfigMap()
                         .build();
         var job =
                 Workloads.forcedJob(
-                        DATABASES_JOB,
+                        name,
                         labels,
                         annotations,
                         DATABASES_JOB,
@@ -150,6 +196,6 @@ public final class DatabasesJob {
                                 scripts,
                                 VaultInjection.emptyDir("tmp"),
                                 VaultInjection.vaultTokenVolume()));
-        return List.of(Workloads.serviceAccount(DATABASES_JOB, labels), configMap, job);
+        return List.of(configMap, job);
     }
 }

@@ -3,8 +3,8 @@ package io.neotool.gitops.components.postgres;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
-import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
 import io.neotool.gitops.platform.Layer;
@@ -154,9 +154,7 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
         Map<String, List<String>> paths = new java.util.TreeMap<>();
         paths.put(SERVICE, List.of(settings(config).superuserPassword().path()));
         if (DatabasesJob.needsDatabasesJob(config)) {
-            paths.put(
-                    DatabasesJob.DATABASES_JOB,
-                    DatabasesJob.jobSecrets(config).values().stream().map(VaultRef::path).toList());
+            paths.put(DatabasesJob.DATABASES_JOB, DatabasesJob.rolePaths(config));
         }
         return paths;
     }
@@ -186,5 +184,14 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
                         List.of("major"),
                         "enabled",
                         false));
+    }
+
+    /** An app's database: created by a Job in a Flux Kustomization of the app's own. */
+    @Override
+    public Map<String, List<HasMetadata>> appUnits(Context context, AppConfig app) {
+        Databases.Database db = Databases.ofApp(app);
+        return db == null
+                ? Map.of()
+                : Map.of("database", DatabasesJob.appDatabaseJob(context, db, app.name()));
     }
 }

@@ -174,4 +174,10 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
     public java.util.Set<String> takenNames() {
         return java.util.Set.of("unleash");
     }
+
+    /** Unleash migrates its database through PgBouncer when it starts. */
+    @Override
+    public List<String> needs(EnvironmentConfig config) {
+        return List.of(PgBouncerComponent.SERVICE);
+    }
 }

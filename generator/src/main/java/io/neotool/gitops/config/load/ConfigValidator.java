@@ -1,5 +1,6 @@
 package io.neotool.gitops.config.load;
 
+import io.neotool.gitops.config.AppConfig;
 import io.neotool.gitops.config.BackupConfig;
 import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
@@ -153,6 +154,22 @@ final class ConfigValidator {
                         });
         for (int i = 0; i < c.apps().size(); i++) {
             AppRules.check(rules, c, i, appNames, databases);
+        }
+        // an app's database has a Flux Kustomization <app>-database, which no app may be named
+        for (int i = 0; i < c.apps().size(); i++) {
+            AppConfig app = c.apps().get(i);
+            Integer taker = appNames.get(app.name() + "-database");
+            if (app.uses().database() != null && taker != null) {
+                rules.check(
+                        false,
+                        "apps[" + taker + "].name",
+                        "'"
+                                + app.name()
+                                + "-database' is the Flux name of the database of apps["
+                                + i
+                                + "]",
+                        "choose another app name");
+            }
         }
         if (c.backups() != null) {
             backups(c);

@@ -132,8 +132,12 @@ class CertManagerTest {
                 .filteredOn(p -> p.contains("/certificate-"))
                 .allMatch(p -> p.startsWith(CONFIGS + "cert-manager/"))
                 .hasSize(4);
-        assertThat(Trees.yaml(tree, CONFIGS + "kustomization.yaml").path("resources").toString())
-                .contains("cert-manager");
+        JsonNode resources = Trees.yaml(tree, "clusters/production/cert-manager-resources.yaml");
+        assertThat(resources.at("/spec/path").asString())
+                .isEqualTo("./" + CONFIGS + "cert-manager");
+        assertThat(resources.at("/spec/dependsOn").toString())
+                .as("applied once the chart's CRDs exist")
+                .isEqualTo("[{\"name\":\"cert-manager\"}]");
     }
 
     @Test
