@@ -6,7 +6,8 @@
 # For each cluster under clusters/ (or those named), on a server of its own: the tree of the base
 # revision (default HEAD~1, or --base REV; skipped where that revision has no such cluster), then the
 # working tree's, applied by e2e/apply the way Flux's kustomize-controller applies them; then the
-# seeded-defect tests (go test in e2e/apply) on a server of their own, and a dangerous change that
+# seeded-defect tests (go test in e2e/apply) on a server of their own, one app's database never Ready
+# (only that app held), and a dangerous change that
 # neotool:diff must flag and the server must refuse. Stops exactly the processes it started. Needs
 # the Flux CRDs of .ci/schemas.sh (target/ci/crds; built when missing) and the plugin installed
 # (./mvnw -q install -DskipTests, as for neotool:generate).
@@ -220,6 +221,19 @@ for cluster in "${CLUSTERS[@]}"; do
   fi
   scrape_kube_state_metrics "$cluster"
   stop
+done
+
+echo "=== a failure stays where it happens: one app's database never Ready, every other app applied"
+# The Flux Kustomization of one app's database (its Job waits for a password nobody wrote to Vault, say)
+# never becomes Ready: as Flux does, everything that waits for it is held. Only that app may be.
+for cluster in "${CLUSTERS[@]}"; do
+  unit=$(cd "$WORK/current/clusters/$cluster" && ls ./*-database.yaml 2>/dev/null | head -n 1 | sed 's#^\./##; s#\.yaml$##')
+  [ -n "$unit" ] || continue
+  start "isolation-$cluster"
+  "$APPLY" run -kubeconfig "$KUBECONFIG_FILE" -cluster "$cluster" -crds "$CRDS" \
+    -never-ready "$unit" -expect-held "${unit%-database}" "$WORK/current" | grep -E "never Ready|held" || exit 1
+  stop
+  break
 done
 
 echo "=== a danger neotool:diff flags, and the server's verdict on it"

@@ -233,24 +233,46 @@ func fluxKustomizations(tree, cluster string) ([]*unstructured.Unstructured, err
 // applyTree applies the cluster's Flux Kustomizations, then each one's path, as kustomize-controller
 // does, and prunes what a path no longer holds compared with the previous tree's inventories.
 func (h *harness) applyTree(ctx context.Context, tree, cluster string, previous map[string]inventory) (map[string]inventory, error) {
+	current, _, err := h.applyTreeHolding(ctx, tree, cluster, previous, "")
+	return current, err
+}
+
+// applyTreeHolding is applyTree with one Kustomization that never becomes Ready (its Job waits for a
+// secret nobody wrote, say): it is applied, and, as Flux does, every Kustomization that waits for it
+// (dependsOn, directly or through others) is held, not applied. Returns the ones held.
+func (h *harness) applyTreeHolding(ctx context.Context, tree, cluster string, previous map[string]inventory, neverReady string) (map[string]inventory, []string, error) {
 	ordered, err := fluxKustomizations(tree, cluster)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The flux-system Kustomization of flux bootstrap applies clusters/<cluster>: these objects.
 	cs, err := h.manager.ApplyAllStaged(ctx, ordered, ssa.DefaultApplyOptions())
 	if err != nil {
-		return nil, fmt.Errorf("clusters/%s: %w", cluster, err)
+		return nil, nil, fmt.Errorf("clusters/%s: %w", cluster, err)
 	}
 	if err := h.failOnWarnings("clusters/" + cluster); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fmt.Printf("clusters/%s: %s\n", cluster, summary(cs))
 	current := map[string]inventory{}
+	notReady := map[string]bool{}
+	var held []string
 	for _, ks := range ordered {
+		if waits := waitingFor(ks, notReady); waits != "" {
+			fmt.Printf("Kustomization %s: held, it waits for %s, which is not Ready\n", ks.GetName(), waits)
+			notReady[ks.GetName()] = true
+			held = append(held, ks.GetName())
+			if old, ok := previous[ks.GetName()]; ok {
+				current[ks.GetName()] = old
+			}
+			continue
+		}
+		if ks.GetName() == neverReady {
+			notReady[ks.GetName()] = true
+		}
 		objects, err := build(tree, ks)
 		if err != nil {
-			return nil, fmt.Errorf("Kustomization %s: build: %w", ks.GetName(), err)
+			return nil, nil, fmt.Errorf("Kustomization %s: build: %w", ks.GetName(), err)
 		}
 		h.manager.SetOwnerLabels(objects, ks.GetName(), ks.GetNamespace())
 		for _, o := range objects {
@@ -265,17 +287,17 @@ func (h *harness) applyTree(ctx context.Context, tree, cluster string, previous 
 		opts.IfNotPresentSelector = map[string]string{ssaAnnotation: "IfNotPresent"}
 		cs, err := h.manager.ApplyAllStaged(ctx, objects, opts)
 		if err != nil {
-			return nil, fmt.Errorf("Kustomization %s (%s): %w", ks.GetName(), path(ks), err)
+			return nil, nil, fmt.Errorf("Kustomization %s (%s): %w", ks.GetName(), path(ks), err)
 		}
 		if err := h.failOnWarnings("Kustomization " + ks.GetName()); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		fmt.Printf("Kustomization %s (%s): %s\n", ks.GetName(), path(ks), summary(cs))
 		prune, _, _ := unstructured.NestedBool(ks.Object, "spec", "prune")
 		current[ks.GetName()] = inventory{objects: objects, prune: prune}
 		if old, ok := previous[ks.GetName()]; ok && prune {
 			if err := h.prune(ctx, ks.GetName(), ks.GetNamespace(), staleObjects(old.objects, objects)); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
@@ -284,11 +306,22 @@ func (h *harness) applyTree(ctx context.Context, tree, cluster string, previous 
 	for name, old := range previous {
 		if _, ok := current[name]; !ok && old.prune {
 			if err := h.prune(ctx, name, "flux-system", old.objects); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
-	return current, nil
+	return current, held, nil
+}
+
+// waitingFor names the first Kustomization ks depends on that is not Ready, or "".
+func waitingFor(ks *unstructured.Unstructured, notReady map[string]bool) string {
+	deps, _, _ := unstructured.NestedSlice(ks.Object, "spec", "dependsOn")
+	for _, d := range deps {
+		if m, ok := d.(map[string]any); ok && notReady[fmt.Sprint(m["name"])] {
+			return fmt.Sprint(m["name"])
+		}
+	}
+	return ""
 }
 
 // prune deletes what a Kustomization applied and no longer holds, as kustomize-controller does:

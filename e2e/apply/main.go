@@ -11,6 +11,8 @@
 //	apply pki <dir> <port>                               certificates and kubeconfigs for the control plane
 //	apply ready <kubeconfig> <timeout>                   wait until the API server answers /readyz
 //	apply run -kubeconfig K -cluster C -crds DIR TREE... apply each tree's cluster C, in order
+//	  [-never-ready K -expect-held A,B]                  K never Ready: exactly A,B wait for it
+//	apply buildtime -cluster C [-concurrency 4] TREE     time the builds of C's Flux paths, as one sync
 package main
 
 import (
@@ -19,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +61,8 @@ func main() {
 		err = waitReady(os.Args[2], timeout)
 	case "run":
 		err = run(os.Args[2:])
+	case "buildtime":
+		err = buildTime(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -96,6 +101,8 @@ func run(args []string) error {
 	cluster := flags.String("cluster", "", "the cluster folder under clusters/")
 	crds := flags.String("crds", "", "folder of the Flux CRDs that flux bootstrap would install")
 	podTimeout := flags.Duration("pod-timeout", 120*time.Second, "how long workloads may take to create their Pods")
+	neverReady := flags.String("never-ready", "", "a Kustomization that never becomes Ready: what waits for it is held")
+	expectHeld := flags.String("expect-held", "", "with -never-ready: the Kustomizations that must be held, comma-separated, and no other")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -116,9 +123,19 @@ func run(args []string) error {
 	var previous map[string]inventory
 	for i, tree := range trees {
 		fmt.Printf("== tree %d/%d: %s, cluster %s\n", i+1, len(trees), tree, *cluster)
-		current, err := h.applyTree(ctx, tree, *cluster, previous)
+		current, held, err := h.applyTreeHolding(ctx, tree, *cluster, previous, *neverReady)
 		if err != nil {
 			return err
+		}
+		if *neverReady != "" {
+			sort.Strings(held)
+			want := strings.Split(*expectHeld, ",")
+			sort.Strings(want)
+			if strings.Join(held, ",") != strings.Join(want, ",") {
+				return fmt.Errorf("%s never Ready: held %v, expected exactly %v", *neverReady, held, want)
+			}
+			fmt.Printf("%s never Ready: held only %v; the other %d Kustomizations applied in dependency order\n",
+				*neverReady, held, len(current)-len(held))
 		}
 		previous = current
 	}
