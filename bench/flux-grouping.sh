@@ -34,7 +34,7 @@ def variant(name, group_of):
     tree = os.path.join(work, name)
     os.makedirs(tree)
     for d in ("infrastructure", "apps"):
-        os.symlink(os.path.join(repo, d), os.path.join(tree, d))
+        shutil.copytree(os.path.join(repo, d), os.path.join(tree, d))
     out = os.path.join(tree, "clusters", "production")
     shutil.copytree(cluster, out)
     groups = {}
@@ -44,16 +44,15 @@ def variant(name, group_of):
         groups.setdefault(group_of(app), []).append(folder)
     template = open(os.path.join(cluster, "postgres.yaml")).read()
     for g, folders in groups.items():
-        path = os.path.join(work, name + "-groups", g)
+        path = os.path.join(tree, "groups", g)
         os.makedirs(path)
         open(os.path.join(path, "kustomization.yaml"), "w").write(
             "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n"
-            + "".join(f"  - {os.path.join(repo, 'apps', 'production', x)}\n" for x in sorted(folders)))
+            + "".join(f"  - ../../apps/production/{x}\n" for x in sorted(folders)))
         k = re.sub(r"name: postgres\n", f"name: {g}\n", template, count=1)
-        k = re.sub(r"  path: .*\n", f"  path: ./{name}-groups/{g}\n", k)
+        k = re.sub(r"  path: .*\n", f"  path: ./groups/{g}\n", k)
         k = re.sub(r"  dependsOn:\n(    - name: .*\n)+", "", k)
         open(os.path.join(out, g + ".yaml"), "w").write(k)
-    os.symlink(os.path.join(work, name + "-groups"), os.path.join(tree, name + "-groups"))
 variant("shards", lambda app: "apps-%02x" % (hashlib.sha256(app.encode()).digest()[0] % 64))
 variant("one", lambda app: "apps")
 PY

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"sort"
 	"sync"
 	"time"
@@ -33,6 +34,14 @@ func buildTime(args []string) error {
 	var wall time.Duration
 	objects := 0
 	for round := 0; round < *rounds; round++ {
+		// one copy of the tree per round, as the controller extracts each revision once
+		work, err := os.MkdirTemp("", "neotool-buildtime-")
+		if err != nil {
+			return err
+		}
+		if err := os.CopyFS(work, os.DirFS(tree)); err != nil {
+			return err
+		}
 		durations = make([]time.Duration, len(ordered))
 		counts := make([]int, len(ordered))
 		errs := make([]error, len(ordered))
@@ -45,7 +54,7 @@ func buildTime(args []string) error {
 				defer wg.Done()
 				for i := range next {
 					t := time.Now()
-					objs, err := build(tree, ordered[i])
+					objs, err := buildIn(work, ordered[i])
 					durations[i] = time.Since(t)
 					counts[i] = len(objs)
 					errs[i] = err
@@ -58,6 +67,7 @@ func buildTime(args []string) error {
 		close(next)
 		wg.Wait()
 		wall = time.Since(start)
+		os.RemoveAll(work)
 		objects = 0
 		for i, err := range errs {
 			if err != nil {

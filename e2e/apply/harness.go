@@ -376,6 +376,11 @@ func build(tree string, ks *unstructured.Unstructured) ([]*unstructured.Unstruct
 	if err := os.CopyFS(work, os.DirFS(tree)); err != nil {
 		return nil, err
 	}
+	return buildIn(work, ks)
+}
+
+// buildIn builds the Kustomization's path in work, a copy of the tree that the build may write to.
+func buildIn(work string, ks *unstructured.Unstructured) ([]*unstructured.Unstructured, error) {
 	dir := filepath.Join(work, filepath.Clean(path(ks)))
 	if _, err := kustomize.NewGenerator(work, *ks).WriteFile(dir); err != nil {
 		return nil, err

@@ -42,7 +42,11 @@ public record AppConfig(
                 String host,
         @JsonPropertyDescription(
                         "What the app connects to: its database, Kafka topics and consumer group, Vault secrets, feature flags, the GraphQL router. The generator derives its network policies, Vault policy, environment and alerts from it.")
-                Uses uses) {
+                Uses uses,
+        @JsonPropertyDescription(
+                        "The Flux Kustomization that applies the app together with the other apps of the group, named as given (a team or domain, e.g. payments). Leave it out for a Kustomization of the app's own, named after it: a failure of the app then holds up nothing else. Group when there are hundreds of apps: each Kustomization is a kustomize build on every sync (1,000 apps alone: about 115 s of kustomize-controller per sync; in 64 groups: 13 s), and an app's failure holds up its group.")
+                @org.jspecify.annotations.Nullable
+                String group) {
 
     public AppConfig {
         replicas = replicas == null ? 1 : replicas;

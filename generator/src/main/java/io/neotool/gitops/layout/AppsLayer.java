@@ -114,7 +114,40 @@ final class AppsLayer {
                                 });
             }
         }
+        groups(apps, units);
         return units;
+    }
+
+    /**
+     * {@code apps/<cluster>/_groups/<group>/}: the overlays of the apps of a group, and {@code
+     * <group>-<unit>/} their units, each the path of the group's Flux Kustomizations.
+     */
+    private void groups(List<AppComponent> apps, Map<String, Map<String, Component>> units) {
+        Map<String, java.util.SortedSet<String>> members = new java.util.TreeMap<>();
+        for (AppComponent app : apps) {
+            String group = app.app().group();
+            if (group == null) {
+                continue;
+            }
+            members.computeIfAbsent(group, g -> new java.util.TreeSet<>())
+                    .add("../../" + app.name());
+            units.getOrDefault(app.name(), Map.of())
+                    .keySet()
+                    .forEach(
+                            unit ->
+                                    members.computeIfAbsent(
+                                                    FluxUnits.appUnit(group, unit),
+                                                    g -> new java.util.TreeSet<>())
+                                            .add("../../" + FluxUnits.appUnit(app.name(), unit)));
+        }
+        members.forEach(
+                (name, folders) ->
+                        tree.add(
+                                FluxUnits.groupFolder(context.cluster(), name)
+                                        + "/"
+                                        + KUSTOMIZATION,
+                                owner,
+                                CanonicalYaml.write(KustomizeFile.of(new ArrayList<>(folders)))));
     }
 
     /** A unit's folder: its objects, listed in its kustomization. */

@@ -19,9 +19,10 @@ import java.util.TreeSet;
  * The Flux Kustomizations of one cluster, each named after what it deploys: one per component
  * ({@code postgres}, {@code vault}, ...), {@code <component>-resources} for the objects of the
  * kinds a chart installs, one per app ({@code web}) and one per unit a component deploys for an app
- * ({@code app-service-database}). Each waits ({@code dependsOn}) only for what it uses, so that a
- * failure stays where it happens: an app's missing secret, its database or its crash loop holds up
- * that app alone, and a component holds up only what needs it.
+ * ({@code app-service-database}); apps given a {@code group} share one of the group's name, and
+ * {@code <group>-<unit>} for their units. Each waits ({@code dependsOn}) only for what it uses, so
+ * that a failure stays where it happens: an app's missing secret, its database or its crash loop
+ * holds up that app alone, and a component holds up only what needs it.
  */
 final class FluxUnits {
     /** One Flux Kustomization: its name, the folder it applies, what it waits for (sorted). */
@@ -29,7 +30,12 @@ final class FluxUnits {
 
     private FluxUnits() {}
 
-    /** The name of an app's unit: {@code <app>-<unit>}. */
+    /** The folder of a group's Kustomization, listing the folders of its apps. */
+    static String groupFolder(String cluster, String name) {
+        return Layer.APPS.folder(cluster) + "/_groups/" + name;
+    }
+
+    /** The name of an app's unit: {@code <app>-<unit>} (a group's: {@code <group>-<unit>}). */
     static String appUnit(String app, String unit) {
         return app + "-" + unit;
     }
@@ -80,8 +86,9 @@ final class FluxUnits {
                                 List.of(c.name())));
             }
         }
+        Map<String, Set<String>> groupDeps = new java.util.TreeMap<>();
+        Map<String, Map<String, Set<String>>> groupUnitDeps = new java.util.TreeMap<>();
         for (AppConfig app : config.apps()) {
-            String folder = Layer.APPS.folder(cluster) + "/" + app.name();
             Set<String> deps = new TreeSet<>();
             add(deps, namespace);
             add(deps, policies);
@@ -90,26 +97,57 @@ final class FluxUnits {
                     deps.add(c.name());
                 }
             }
+            String owner = app.group() == null ? app.name() : app.group();
+            Map<String, Set<String>> unitDeps = new java.util.TreeMap<>();
             appUnits.getOrDefault(app.name(), Map.of())
                     .forEach(
-                            (unit, owner) -> {
-                                String name = appUnit(app.name(), unit);
-                                deps.add(name);
+                            (unit, component) -> {
+                                deps.add(appUnit(owner, unit));
                                 Set<String> own = new TreeSet<>();
                                 add(own, namespace);
                                 add(own, policies);
-                                own.add(owner.name());
+                                own.add(component.name());
                                 if (context.vault()) {
                                     add(own, vault(enabled));
                                 }
+                                unitDeps.put(unit, own);
+                            });
+            if (app.group() == null) {
+                String folder = Layer.APPS.folder(cluster) + "/";
+                unitDeps.forEach(
+                        (unit, own) ->
                                 units.add(
                                         new Unit(
-                                                name,
-                                                Layer.APPS.folder(cluster) + "/" + name,
-                                                List.copyOf(own)));
-                            });
-            units.add(new Unit(app.name(), folder, List.copyOf(deps)));
+                                                appUnit(app.name(), unit),
+                                                folder + appUnit(app.name(), unit),
+                                                List.copyOf(own))));
+                units.add(new Unit(app.name(), folder + app.name(), List.copyOf(deps)));
+            } else {
+                groupDeps.computeIfAbsent(app.group(), g -> new TreeSet<>()).addAll(deps);
+                unitDeps.forEach(
+                        (unit, own) ->
+                                groupUnitDeps
+                                        .computeIfAbsent(
+                                                app.group(), g -> new java.util.TreeMap<>())
+                                        .computeIfAbsent(unit, u -> new TreeSet<>())
+                                        .addAll(own));
+            }
         }
+        // the apps of a group: one Kustomization for them, one per unit for their units
+        groupDeps.forEach(
+                (group, deps) -> {
+                    groupUnitDeps
+                            .getOrDefault(group, Map.of())
+                            .forEach(
+                                    (unit, own) ->
+                                            units.add(
+                                                    new Unit(
+                                                            appUnit(group, unit),
+                                                            groupFolder(
+                                                                    cluster, appUnit(group, unit)),
+                                                            List.copyOf(own))));
+                    units.add(new Unit(group, groupFolder(cluster, group), List.copyOf(deps)));
+                });
         return units;
     }
 

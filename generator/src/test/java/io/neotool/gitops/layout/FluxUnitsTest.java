@@ -218,4 +218,56 @@ class FluxUnitsTest {
         assertThat(kustomizations(dropped, "production"))
                 .doesNotContainKeys("infra-configs", "apps-0b", "kept");
     }
+
+    /** Apps given a group share its Kustomization; the others keep their own. */
+    @Test
+    void appsOfAGroupShareOneKustomizationOfItsName() {
+        String text =
+                TestSupport.productionText()
+                        .replace(
+                                "  - name: app-service\n",
+                                "  - name: app-service\n    group: platform\n")
+                        .replace(
+                                "  - name: security-service\n",
+                                "  - name: security-service\n    group: platform\n");
+        OutputTree tree = new Generator().generate(TestSupport.parse(text));
+        Map<String, Flux> all = kustomizations(tree, "production");
+        assertThat(all).containsKeys("platform", "platform-database", "web");
+        assertThat(all)
+                .doesNotContainKeys(
+                        "app-service",
+                        "security-service",
+                        "app-service-database",
+                        "security-service-database");
+        assertThat(all.get("platform").dependsOn()).contains("platform-database", "pgbouncer");
+        assertThat(all.get("platform-database").dependsOn()).contains("postgres");
+        assertThat(objects(tree, all.get("platform").path()))
+                .extracting(
+                        o -> o.path("kind").asString() + " " + o.at("/metadata/name").asString())
+                .contains("Deployment app-service", "Deployment security-service");
+        assertThat(objects(tree, all.get("platform-database").path()))
+                .extracting(o -> o.at("/metadata/name").asString())
+                .contains("app-service-database", "security-service-database");
+        assertThat(waitsFor(all, "web")).doesNotContain("platform", "platform-database");
+    }
+
+    @Test
+    void aGroupNamedLikeAnAppOrAPartIsRefused() {
+        String text =
+                TestSupport.productionText()
+                        .replace(
+                                "  - name: app-service\n",
+                                "  - name: app-service\n    group: web\n");
+        assertThat(
+                        org.assertj.core.api.Assertions.catchThrowableOfType(
+                                io.neotool.gitops.config.load.ConfigException.class,
+                                () -> TestSupport.parse(text)))
+                .isNotNull()
+                .satisfies(
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(p -> p.path() + ": " + p.message())
+                                        .contains(
+                                                "apps[1].group: 'web' is the Flux name of an app"));
+    }
 }

@@ -1,7 +1,6 @@
 package io.neotool.gitops.config.load;
 
 import io.neotool.gitops.config.AppConfig;
-import io.neotool.gitops.config.BackupConfig;
 import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigProblem;
@@ -155,6 +154,7 @@ final class ConfigValidator {
         for (int i = 0; i < c.apps().size(); i++) {
             AppRules.check(rules, c, i, appNames, databases);
         }
+        groups(appNames);
         // an app's database has a Flux Kustomization <app>-database, which no app may be named
         for (int i = 0; i < c.apps().size(); i++) {
             AppConfig app = c.apps().get(i);
@@ -172,7 +172,7 @@ final class ConfigValidator {
             }
         }
         if (c.backups() != null) {
-            backups(c);
+            BackupRules.check(rules, c);
         }
         for (int i = 0; i < c.validation().skipSchemaFor().size(); i++) {
             String gvk = c.validation().skipSchemaFor().get(i);
@@ -181,6 +181,43 @@ final class ConfigValidator {
                     "validation.skipSchemaFor[" + i + "]",
                     "'" + gvk + "' is not group/version/Kind",
                     "for example example.com/v1/Widget");
+        }
+    }
+
+    /**
+     * An app's group is a Flux Kustomization of that name, with {@code <group>-database} for its
+     * apps' databases: a DNS label that no app, infrastructure part or database Kustomization
+     * takes.
+     */
+    private void groups(Map<String, Integer> appNames) {
+        for (int i = 0; i < c.apps().size(); i++) {
+            AppConfig app = c.apps().get(i);
+            String group = app.group();
+            if (group == null) {
+                continue;
+            }
+            String path = "apps[" + i + "].group";
+            if (rules.dnsLabel(path, group)) {
+                Integer app2 = appNames.get(group);
+                rules.check(
+                        app2 == null && appNames.get(group + "-database") == null,
+                        path,
+                        "'" + group + "' is the Flux name of an app",
+                        "a group needs a name of its own");
+                rules.check(
+                        !rules.reservedNames().contains(group)
+                                && !rules.reservedNames().contains(group + "-database"),
+                        path,
+                        "'" + group + "' is the Flux name of an infrastructure part",
+                        "choose another group name");
+                rules.check(
+                        !group.endsWith("-database")
+                                || !appNames.containsKey(
+                                        group.substring(0, group.length() - "-database".length())),
+                        path,
+                        "'" + group + "' is the Flux name of an app's database",
+                        "choose another group name");
+            }
         }
     }
 
@@ -195,49 +232,5 @@ final class ConfigValidator {
                 path,
                 "host '" + host + "' is already served by " + other,
                 "each public host belongs to one workload");
-    }
-
-    private void backups(EnvironmentConfig c) {
-        BackupConfig b = c.backups();
-        if (!b.isEnabled()) {
-            return;
-        }
-        String[] fields = b.schedule().trim().split("\\s+", -1);
-        boolean cron = fields.length == 5;
-        for (String field : fields) {
-            cron &= ConfigRules.CRON_FIELD.matcher(field).matches();
-        }
-        rules.check(
-                cron,
-                "backups.schedule",
-                "'" + b.schedule() + "' is not a cron schedule",
-                "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
-        rules.positive("backups.retentionDays", b.retentionDays());
-        rules.check(
-                b.alertSlack().matches("^\\d+[mh]$"),
-                "backups.alertSlack",
-                "'" + b.alertSlack() + "' is not a duration",
-                "for example 3h or 90m");
-        rules.image("backups.clientImage", b.clientImage());
-        rules.resources("backups.resources", b.resources());
-        var t = b.target();
-        rules.check(
-                ConfigRules.DNS_LABEL.matcher(t.bucket()).matches(),
-                "backups.target.bucket",
-                "'" + t.bucket() + "' is not a bucket name",
-                null);
-        rules.vault("backups.target.accessKeyId", t.accessKeyId());
-        rules.vault("backups.target.secretAccessKey", t.secretAccessKey());
-        if (t.provider() == BackupConfig.Provider.MINIO) {
-            rules.requires("backups.target", true, "MinIO", c.infrastructure().enabled("minio"));
-        } else {
-            rules.check(
-                    t.endpoint() != null && t.endpoint().matches("^https://[^\\s/@]+(/\\S*)?$"),
-                    "backups.target.endpoint",
-                    "an external S3 target needs an https:// endpoint without credentials",
-                    "for R2: https://<account-id>.r2.cloudflarestorage.com");
-        }
-        rules.requires("backups", true, "PostgreSQL", c.infrastructure().enabled("postgres"));
-        rules.requires("backups", true, "Vault", c.infrastructure().enabled("vault"));
     }
 }
