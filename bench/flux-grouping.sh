@@ -15,7 +15,7 @@ CP=$(./mvnw -B -q -pl generator dependency:build-classpath -Dmdep.outputFile=/de
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 (cd e2e/apply && go build -o "$WORK/apply" .)
-java -Xmx1g -Dneotool.repoRoot="$PWD" -Dneotool.bench.validations=0 -Dneotool.bench.edits=0 \
+java -Xmx1g -Dneotool.repoRoot="$PWD" -Dneotool.bench.validations=0 -Dneotool.bench.edits=0 -Dneotool.bench.groups=0 \
   -cp "generator/target/test-classes:generator/target/classes:$CP" \
   io.neotool.gitops.bench.ScaleCheck "$WORK" "$N" > "$WORK/generate.txt"
 REPO="$WORK/repo"

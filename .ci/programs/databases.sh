@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# PostgreSQL 18 with the generated postgres-databases Job script (from the committed production
-# tree), run the way the Job runs it on the cluster: twice (it must be idempotent), then again
+# PostgreSQL 18 with the generated postgres-databases Job script and each app's database Job (from the
+# committed production tree), run the way the Jobs run them on the cluster: twice (it must be idempotent), then again
 # after a password rotation. Every declared database and owner role exists, each owner logs in
 # with its Vault password over scram-sha-256, PgBouncer's lookup function answers for an owner and
 # for no one else (not the superuser, not its own auth user), an owner cannot reach the "postgres"
@@ -21,24 +21,42 @@ record "$(head -n 1 "$WORK/data/postmaster.pid")"
 # The script and the Vault files it reads, as the Job sees them.
 SECRETS="$WORK/secrets/"
 mkdir -p "$SECRETS"
-"$PYTHON" - "$SECRETS" "$PG_PORT" "$HARD" "$SUPERUSER" > "$WORK/ensure-databases.sh" <<'PY'
-import sys, yaml
-secrets, port, hard, superuser = sys.argv[1:5]
+"$PYTHON" - "$SECRETS" "$PG_PORT" "$HARD" "$SUPERUSER" "$WORK" <<'PY'
+import glob, sys, yaml
+secrets, port, hard, superuser, work = sys.argv[1:6]
 cm = yaml.safe_load(open("infrastructure/production/configs/postgres/configmap-postgres-databases.yaml"))
-job = yaml.safe_load(open("infrastructure/production/configs/postgres/job-postgres-databases.yaml"))
-files = [k[len("vault.hashicorp.com/agent-inject-secret-"):] for k in job["spec"]["template"]["metadata"]["annotations"]
-         if k.startswith("vault.hashicorp.com/agent-inject-secret-")]
-for f in files:
-    value = {"postgres-password": superuser, "pgbouncer-password": hard}.get(f, "pw-" + f)
-    open(secrets + f, "w", encoding="utf-8").write(value)
-script = cm["data"]["ensure-databases.sh"]
+jobs = [yaml.safe_load(open("infrastructure/production/configs/postgres/job-postgres-databases.yaml"))]
+# each app's database Job: the one-database script of the same ConfigMap, with its arguments
+apps = sorted(glob.glob("apps/production/*-database/job-*.yaml"))
+jobs += [yaml.safe_load(open(f)) for f in apps]
+for job in jobs:
+    for k in job["spec"]["template"]["metadata"]["annotations"]:
+        if k.startswith("vault.hashicorp.com/agent-inject-secret-"):
+            f = k[len("vault.hashicorp.com/agent-inject-secret-"):]
+            value = {"postgres-password": superuser, "pgbouncer-password": hard}.get(f, "pw-" + f)
+            open(secrets + f, "w", encoding="utf-8").write(value)
 server = "export PGHOST=postgres PGPORT=5432"
-assert server in script, "the script no longer connects with: " + server
-print(script.replace("/vault/secrets/", secrets).replace(server, "export PGHOST=127.0.0.1 PGPORT=" + port))
+for key, out in (("ensure-databases.sh", "ensure-databases.sh"), ("ensure-database.sh", "ensure-database.sh")):
+    script = cm["data"][key]
+    assert server in script, "the script no longer connects with: " + server
+    open(work + "/" + out, "w").write(script.replace("/vault/secrets/", secrets).replace(server, "export PGHOST=127.0.0.1 PGPORT=" + port))
+with open(work + "/app-jobs", "w") as out:
+    for f in apps:
+        command = yaml.safe_load(open(f))["spec"]["template"]["spec"]["containers"][0]["command"]
+        assert command[:2] == ["/bin/bash", "/scripts/ensure-database.sh"], f + ": " + str(command)
+        out.write(command[2] + " " + command[3].replace("/vault/secrets/", secrets) + "\n")
+assert apps, "no app has a database Job"
 PY
-chmod -R a+rX "$WORK/secrets" "$WORK/ensure-databases.sh"
-databases=$(grep -o '^ensure_database [a-z_0-9]*' "$WORK/ensure-databases.sh" | cut -d' ' -f2)
-run_job() { as_owner env PATH="$PGBIN:$PATH" bash "$WORK/ensure-databases.sh" > "$WORK/job.log" 2>&1 || { cat "$WORK/job.log" >&2; return 1; }; }
+chmod -R a+rX "$WORK/secrets" "$WORK/ensure-databases.sh" "$WORK/ensure-database.sh"
+databases="$(grep -o '^ensure_database [a-z_0-9]*' "$WORK/ensure-databases.sh" | cut -d' ' -f2) $(cut -d' ' -f1 "$WORK/app-jobs")"
+databases=$(echo $databases | tr ' ' '\n' | sort)
+# the shared Job, then each app's, as Flux runs them (each app's after the shared one's Kustomization)
+run_job() {
+  as_owner env PATH="$PGBIN:$PATH" bash "$WORK/ensure-databases.sh" > "$WORK/job.log" 2>&1 || { cat "$WORK/job.log" >&2; return 1; }
+  while read -r name file; do
+    as_owner env PATH="$PGBIN:$PATH" bash "$WORK/ensure-database.sh" "$name" "$file" >> "$WORK/job.log" 2>&1 || { cat "$WORK/job.log" >&2; return 1; }
+  done < "$WORK/app-jobs"
+}
 psql18() { "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -tAq "$@"; }
 sql() { PGPASSWORD="$SUPERUSER" psql18 -U postgres -d postgres -c "$1"; }
 
@@ -70,4 +88,4 @@ PGPASSWORD=rotated psql18 -U "$first" -d "$first" -c 'SELECT 1' >/dev/null \
 {
   printf 'PG_PORT=%q\nSUPERUSER=%q\nHARD=%q\nFIRST_DB=%q\nDATABASES=%q\n' "$PG_PORT" "$SUPERUSER" "$HARD" "$first" "$(echo $databases)"
 } >> "$WORK/state"
-echo "databases job: $(echo "$databases" | wc -w) databases, 3 runs, logins and PgBouncer lookup verified on PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
+echo "databases jobs (the shared one and $(wc -l < "$WORK/app-jobs") apps'): $(echo "$databases" | wc -w) databases, 3 runs, logins and PgBouncer lookup verified on PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"

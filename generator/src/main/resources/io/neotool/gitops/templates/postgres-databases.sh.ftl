@@ -1,9 +1,10 @@
 #!/bin/bash
-# Creates what the config declares on the shared PostgreSQL and is safe to run again: <#if databases?has_content>each database
-# here with its owner role (the role's password set from Vault each run)<#else>no database (each app's
-# has a Job of its own)</#if><#if pgbouncer>, and PgBouncer's lookup role and function</#if>. Runs as a Job
-# that Flux recreates whenever this script changes, so a database added to the config exists on the
-# live cluster before what uses it starts.
+# Creates what the config declares on the shared PostgreSQL and is safe to run again: <#if single>the
+# database named by its first argument and its owner role (the password from the file of the second,
+# set each run), for one app's Job<#elseif databases?has_content>each database here with its owner role
+# (the role's password set from Vault each run)<#else>no database (each app's has a Job of its own)</#if><#if pgbouncer>,
+# and PgBouncer's lookup role and function</#if>. Runs as a Job that Flux recreates whenever this script
+# changes, so a database added to the config exists on the live cluster before what uses it starts.
 # Passwords are never in Git: the Vault agent renders them into ${secretsDir}.
 set -euo pipefail
 
@@ -30,6 +31,10 @@ SQL
 <#list databases as db>
 ensure_database ${db.name} ${secretsDir}${db.secretFile}
 </#list>
+<#if single>
+# one app's database: its name and the file its owner's password is rendered into, as arguments
+ensure_database "$1" "$2"
+</#if>
 <#if pgbouncer>
 
 # PgBouncer looks users up through this function instead of a static list of passwords. It answers

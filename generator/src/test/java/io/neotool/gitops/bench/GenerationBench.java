@@ -143,6 +143,9 @@ public final class GenerationBench {
         return folder;
     }
 
+    /** How many groups the apps come in; 0 for none. */
+    private static final int GROUPS = Integer.getInteger("neotool.bench.groups", 64);
+
     /** Apps {@code from} (inclusive) to {@code to} (exclusive), as an {@code apps:} list. */
     private static String apps(int from, int to) {
         StringBuilder apps = new StringBuilder("apps:\n");
@@ -158,6 +161,10 @@ public final class GenerationBench {
                     .append(i % 50)
                     .append(".0\n")
                     .append("    port: 8080\n    metricsPort: 8081\n    replicas: 2\n")
+                    // at this scale apps come in groups (the README's advice past a hundred apps):
+                    // 64 teams by default, each one Flux Kustomization for its apps and one for
+                    // their databases; -Dneotool.bench.groups=0 gives each app its own
+                    .append(GROUPS > 0 ? "    group: team-" + (i % GROUPS) + "\n" : "")
                     .append(i % 5 == 0 ? "    host: " + name + ".neotool.io\n" : "")
                     .append(
                             "    resources:\n      requests: { cpu: 100m, memory: 256Mi }\n      limits: { cpu: 500m, memory: 512Mi }\n")

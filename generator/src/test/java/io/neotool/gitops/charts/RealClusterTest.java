@@ -436,7 +436,7 @@ class RealClusterTest {
                 """);
         String job = "apps/production/billing-service-database/job-billing-service-database.yaml";
         String script =
-                "apps/production/billing-service-database/configmap-billing-service-database.yaml";
+                "infrastructure/production/configs/postgres/configmap-postgres-databases.yaml";
         String shared = "infrastructure/production/configs/postgres/job-postgres-databases.yaml";
         OutputTree before = Trees.generate(TestSupport.production());
         OutputTree after = Trees.generate(TestSupport.parse(added));
@@ -470,10 +470,12 @@ class RealClusterTest {
         assertThat(flux.at("/spec/dependsOn").toString())
                 .as("the app waits for its database, and the database for the server")
                 .contains("billing-service-database", "pgbouncer");
-        String text = Trees.yaml(after, script).at("/data/ensure-databases.sh").asString();
+        assertThat(jobAfter.at("/spec/template/spec/containers/0/command").toString())
+                .contains("\"billing\",\"/vault/secrets/db-billing\"");
+        String text = Trees.yaml(after, script).at("/data/ensure-database.sh").asString();
         assertThat(text)
                 .contains(
-                        "ensure_database billing /vault/secrets/db-billing",
+                        "ensure_database \"$1\" \"$2\"",
                         "WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'name')",
                         "WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'name')");
         JsonNode policy =

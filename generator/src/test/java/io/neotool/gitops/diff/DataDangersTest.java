@@ -136,7 +136,7 @@ class DataDangersTest {
                         d ->
                                 assertThat(d)
                                         .startsWith(
-                                                "DATA_LOSS production ConfigMap production/app-service-database: database 'app' is no longer declared")
+                                                "DATA_LOSS production Job production/app-service-database: database 'app' is no longer declared")
                                         .contains("the daily backup no longer dumps it"));
         assertThat(DiffFormat.TEXT.render(report))
                 .contains(
@@ -168,7 +168,7 @@ class DataDangersTest {
                         d ->
                                 assertThat(d)
                                         .startsWith(
-                                                "DATA_LOSS production ConfigMap production/app-service-database: database 'app' is no longer declared"))
+                                                "DATA_LOSS production Job production/app-service-database: database 'app' is no longer declared"))
                 .noneSatisfy(d -> assertThat(d).contains("reads a new Vault path"));
     }
 

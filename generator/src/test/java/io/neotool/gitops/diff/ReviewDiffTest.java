@@ -109,7 +109,6 @@ class ReviewDiffTest {
                         "CHANGED NetworkPolicy production/vault",
                         "ADDED kustomization apps/production/billing-service",
                         // its database: a Job of its own, in a Flux Kustomization of its own
-                        "ADDED ConfigMap production/billing-service-database",
                         "ADDED Job production/billing-service-database",
                         "ADDED kustomization apps/production/billing-service-database",
                         // its Flux Kustomizations, and the cluster folder that lists them

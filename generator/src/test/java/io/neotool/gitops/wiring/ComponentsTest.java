@@ -276,13 +276,20 @@ class ComponentsTest {
                 .as("the apps' databases are their own Jobs'")
                 .doesNotContain("ensure_database app ", "ensure_database security ");
         assertThat(
+                        yaml(tree, CONFIGS + "postgres/configmap-postgres-databases.yaml")
+                                .at("/data/ensure-database.sh")
+                                .asString())
+                .as("the one-database script each app's Job runs")
+                .contains("ensure_database \"$1\" \"$2\"")
+                .doesNotContain("ensure_database security", "get_auth");
+        assertThat(
                         yaml(
                                         tree,
-                                        "apps/production/app-service-database/configmap-app-service-database.yaml")
-                                .at("/data/ensure-databases.sh")
-                                .asString())
-                .contains("ensure_database app /vault/secrets/db-app")
-                .doesNotContain("ensure_database security", "get_auth");
+                                        "apps/production/app-service-database/job-app-service-database.yaml")
+                                .at("/spec/template/spec/containers/0/command")
+                                .toString())
+                .isEqualTo(
+                        "[\"/bin/bash\",\"/scripts/ensure-database.sh\",\"app\",\"/vault/secrets/db-app\"]");
     }
 
     @Test

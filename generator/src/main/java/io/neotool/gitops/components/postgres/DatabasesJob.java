@@ -73,31 +73,53 @@ public final class DatabasesJob {
         return List.copyOf(paths);
     }
 
+    /** The script an app's database Job runs: one database and owner, named in its arguments. */
+    static final String APP_SCRIPT = "ensure-database.sh";
+
     /**
-     * The shared databases Job with its script and ServiceAccount: the databases of components
+     * The shared databases Job with its scripts and ServiceAccount: the databases of components
      * (Unleash's), PgBouncer's lookup role and function (answering for every owner, apps' too) and
      * the exporter's role. It reads no app's secret, so no app's missing password can hold it up.
+     * Its ConfigMap also holds the script each app's database Job runs.
      */
     static List<HasMetadata> databasesJob(Context context) {
         EnvironmentConfig config = context.config();
         Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
-        List<HasMetadata> objects = new java.util.ArrayList<>();
-        objects.add(Workloads.serviceAccount(DATABASES_JOB, labels));
-        objects.addAll(
-                job(
+        List<Databases.Database> shared = Databases.shared(config);
+        String script =
+                script(
                         context,
-                        DATABASES_JOB,
-                        Databases.shared(config),
+                        shared,
                         Databases.of(config),
                         pooler(config) != null,
                         context.scraped() ? PostgresExporter.ROLE : "",
-                        jobSecrets(config)));
-        return objects;
+                        false);
+        var configMap =
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(DATABASES_JOB)
+                        .withLabels(labels)
+                        .addToAnnotations(
+                                io.neotool.gitops.config.Annotations.DATABASES, names(shared))
+                        .endMetadata()
+                        .addToData(SCRIPT, script)
+                        .addToData(APP_SCRIPT, appScript(context))
+                        .build();
+        Map<String, String> annotations =
+                new LinkedHashMap<>(
+                        VaultInjection.vaultAnnotations(DATABASES_JOB, jobSecrets(config), true));
+        annotations.put("checksum/script", Checksum.sha256(script));
+        return List.of(
+                Workloads.serviceAccount(DATABASES_JOB, labels),
+                configMap,
+                job(context, DATABASES_JOB, annotations, List.of("/scripts/" + SCRIPT), labels));
     }
 
     /**
      * One app's database and owner, by a Job of its own that only the app's Flux Kustomization
-     * waits for: it reads the superuser's password and that app's, nothing of any other app.
+     * waits for: it reads the superuser's password and that app's, nothing of any other app. It
+     * runs the shared ConfigMap's one-database script (the PostgreSQL Kustomization, which it waits
+     * for, applies it), so 10,000 apps add 10,000 Jobs, not 10,000 copies of a script.
      */
     static List<HasMetadata> appDatabaseJob(Context context, Databases.Database db, String app) {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
@@ -108,61 +130,82 @@ public final class DatabasesJob {
                         .require(PostgresSettings.class)
                         .superuserPassword());
         secrets.put(db.secretFile(), db.password());
-        return job(context, app + "-database", List.of(db), List.of(), false, "", secrets);
+        Map<String, String> annotations =
+                new LinkedHashMap<>(VaultInjection.vaultAnnotations(DATABASES_JOB, secrets, true));
+        annotations.put("checksum/script", Checksum.sha256(appScript(context)));
+        var job =
+                job(
+                        context,
+                        app + "-database",
+                        annotations,
+                        List.of(
+                                "/scripts/" + APP_SCRIPT,
+                                db.name(),
+                                Workloads.VAULT_SECRETS_DIR + db.secretFile()),
+                        Context.labels(DATABASES_JOB, "database"));
+        job.getMetadata()
+                .getAnnotations()
+                .put(io.neotool.gitops.config.Annotations.DATABASES, db.name());
+        return List.of(job);
+    }
+
+    private static String names(List<Databases.Database> databases) {
+        return String.join(
+                ",",
+                new java.util.TreeSet<>(databases.stream().map(Databases.Database::name).toList()));
+    }
+
+    /** The script for one database named by its arguments, as each app's Job runs it. */
+    private static String appScript(Context context) {
+        return script(context, List.of(), List.of(), false, "", true);
     }
 
     /**
-     * A Job {@code name} and its script: ensures {@code ensure}, and PgBouncer's lookup answering
-     * for {@code owners} when {@code pooler}. Its pod template carries the script's checksum: a
-     * changed script is a changed template, which Flux applies by recreating the Job ({@code
-     * force}), so the Job runs again. Its pods run as the Jobs' ServiceAccount and carry its
-     * labels, so one Vault role and one network policy serve them all.
+     * The script: ensures {@code ensure} (or, {@code single}, the one of its arguments), and
+     * PgBouncer's lookup answering for {@code owners} when {@code pooler}.
      */
-    private static List<HasMetadata> job(
+    private static String script(
             Context context,
-            String name,
             List<Databases.Database> ensure,
             List<Databases.Database> owners,
             boolean pooler,
             String exporterRole,
-            Map<String, VaultRef> secrets) {
-        PostgresSettings pg = context.config().infrastructure().require(PostgresSettings.class);
-        Map<String, String> labels = Context.labels(DATABASES_JOB, "database");
+            boolean single) {
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("databases", ensure);
         model.put("owners", owners);
         model.put("pgbouncer", pooler);
+        model.put("single", single);
         model.put("secretsDir", Workloads.VAULT_SECRETS_DIR);
         model.put("superuserFile", PostgresComponent.SUPERUSER_FILE);
         model.put("pgbouncerFile", PostgresComponent.PGBOUNCER_FILE);
         model.put("host", PostgresComponent.SERVICE);
         model.put("port", String.valueOf(PostgresComponent.PORT));
         model.put("exporterRole", exporterRole);
-        String script = context.templates().render("postgres-databases.sh.ftl", model);
-        var configMap =
-                new ConfigMapBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .withLabels(labels)
-                        .addToAnnotations(
-                                io.neotool.gitops.config.Annotations.DATABASES,
-                                String.join(
-                                        ",",
-                                        new java.util.TreeSet<>(
-                                                ensure.stream()
-                                                        .map(Databases.Database::name)
-                                                        .toList())))
-                        .endMetadata()
-                        .addToData(SCRIPT, script)
-                        .build();
-        Map<String, String> annotations =
-                new LinkedHashMap<>(VaultInjection.vaultAnnotations(DATABASES_JOB, secrets, true));
-        annotations.put("checksum/script", Checksum.sha256(script));
+        return context.templates().render("postgres-databases.sh.ftl", model);
+    }
+
+    /**
+     * A Job running {@code command} with bash in the PostgreSQL image, the shared ConfigMap's
+     * scripts mounted. Its pod template carries the script's checksum: a changed script is a
+     * changed template, which Flux applies by recreating the Job ({@code force}), so it runs again.
+     * Its pods run as the Jobs' ServiceAccount and carry its labels, so one Vault role and one
+     * network policy serve them all.
+     */
+    private static io.fabric8.kubernetes.api.model.batch.v1.Job job(
+            Context context,
+            String name,
+            Map<String, String> annotations,
+            List<String> command,
+            Map<String, String> labels) {
+        PostgresSettings pg = context.config().infrastructure().require(PostgresSettings.class);
+        List<String> bash = new java.util.ArrayList<>(List.of("/bin/bash"));
+        bash.addAll(command);
         var container =
                 new ContainerBuilder()
                         .withName("ensure-databases")
                         .withImage(pg.image())
-                        .withCommand("/bin/bash", "/scripts/" + SCRIPT)
+                        .withCommand(bash)
                         .addNewVolumeMount()
                         .withName("scripts")
                         .withMountPath("/scripts")
@@ -182,20 +225,18 @@ public final class DatabasesJob {
                 new io.fabric8.kubernetes.api.model.VolumeBuilder()
                         .withName("scripts")
                         .withNewConfigMap()
-                        .withName(name)
+                        .withName(DATABASES_JOB)
                         .endConfigMap()
                         .build();
-        var job =
-                Workloads.forcedJob(
-                        name,
-                        labels,
-                        annotations,
-                        DATABASES_JOB,
-                        container,
-                        List.of(
-                                scripts,
-                                VaultInjection.emptyDir("tmp"),
-                                VaultInjection.vaultTokenVolume()));
-        return List.of(configMap, job);
+        return Workloads.forcedJob(
+                name,
+                labels,
+                annotations,
+                DATABASES_JOB,
+                container,
+                List.of(
+                        scripts,
+                        VaultInjection.emptyDir("tmp"),
+                        VaultInjection.vaultTokenVolume()));
     }
 }
