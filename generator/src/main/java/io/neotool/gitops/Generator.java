@@ -19,9 +19,9 @@ import java.util.List;
 public final class Generator {
     private final Templates templates = new Templates();
 
-    /** {@code clusters/<cluster>/README.md} of {@code cluster}. */
-    public String readme(LoadedConfig cluster) {
-        return new ClusterReadme(templates).render(cluster);
+    /** {@code clusters/<cluster>/README.md} of {@code cluster}, from its generated tree. */
+    public String readme(LoadedConfig cluster, OutputTree tree) {
+        return new ClusterReadme(templates).render(cluster, tree);
     }
 
     /** {@code clusters/<cluster>/RUNBOOK.md} of {@code cluster}, from its generated tree. */

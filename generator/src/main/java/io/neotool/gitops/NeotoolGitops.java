@@ -70,7 +70,7 @@ public final class NeotoolGitops {
             tree.add(
                     "clusters/" + config.config().cluster().name() + "/README.md",
                     config.source(),
-                    generator.readme(config));
+                    generator.readme(config, tree));
             tree.add(
                     "clusters/" + config.config().cluster().name() + "/RUNBOOK.md",
                     config.source(),

@@ -30,8 +30,8 @@ public final class ClusterReadme {
         this.templates = templates;
     }
 
-    /** The README of {@code cluster}: its graph and its own versions. */
-    public String render(LoadedConfig cluster) {
+    /** The README of {@code cluster}: its graph (from its generated {@code tree}) and versions. */
+    public String render(LoadedConfig cluster, io.neotool.gitops.output.OutputTree tree) {
         EnvironmentConfig config = cluster.config();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cluster", config.cluster().name());
@@ -40,8 +40,7 @@ public final class ClusterReadme {
         String k3s = config.cluster().k3sVersion();
         model.put("k3sVersion", k3s == null ? "" : k3s);
         model.put("kubernetesVersion", config.cluster().kubernetesVersion());
-        model.put(
-                "graph", FluxGraph.of(io.neotool.gitops.wiring.Wiring.context(cluster, templates)));
+        model.put("graph", FluxGraph.of(config, tree));
         model.put("environments", List.of(config.cluster().name()));
         model.put("versions", versions(List.of(cluster)));
         model.put("observability", observability(cluster));

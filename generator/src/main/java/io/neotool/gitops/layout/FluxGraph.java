@@ -1,78 +1,84 @@
 package io.neotool.gitops.layout;
 
-import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.components.namespace.NamespaceComponent;
+import io.neotool.gitops.components.networkpolicy.NetworkPolicyComponent;
+import io.neotool.gitops.config.EnvironmentConfig;
+import io.neotool.gitops.output.OutputTree;
 import io.neotool.gitops.platform.Component;
-import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.HelmComponent;
 import io.neotool.gitops.wiring.Components;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The Mermaid graph of a cluster's README: each Flux Kustomization (one per component, per app and
- * per unit an app has), an arrow from each one it waits for, and for a chart its release and
- * source. Every Kustomization applies the GitRepository flux-system; that arrow is left out.
+ * The Mermaid graph of a cluster's README, read from the Flux Kustomizations the cluster's tree
+ * holds (an upgrade's shims left out): each one, an arrow from each one it waits for, and for a
+ * chart its release and source. Every Kustomization applies the GitRepository flux-system, and
+ * every one waits for the namespace and the network policies; those arrows are left out.
  */
 final class FluxGraph {
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
     private final StringBuilder g = new StringBuilder("flowchart LR\n");
 
     private FluxGraph() {}
 
-    static String of(Context context) {
+    static String of(EnvironmentConfig config, OutputTree tree) {
         FluxGraph graph = new FluxGraph();
-        List<Component> components = Components.all();
-        Map<String, Map<String, Component>> appUnits = new TreeMap<>();
-        for (AppConfig app : context.config().apps()) {
-            for (Component c : components) {
-                if (c.enabled(context.config())) {
-                    c.appUnits(context, app)
-                            .keySet()
-                            .forEach(
-                                    unit ->
-                                            appUnits.computeIfAbsent(
-                                                            app.name(), k -> new TreeMap<>())
-                                                    .put(unit, c));
-                }
-            }
-        }
-        // what every Kustomization waits for: the README says so once instead of an arrow each
-        java.util.Set<String> everyone = new java.util.HashSet<>();
-        components.stream()
-                .filter(
-                        c ->
-                                c
-                                                instanceof
-                                                io.neotool.gitops.components.namespace
-                                                        .NamespaceComponent
-                                        || c
-                                                instanceof
-                                                io.neotool.gitops.components.networkpolicy
-                                                        .NetworkPolicyComponent)
-                .forEach(c -> everyone.add(c.name()));
+        Set<String> everyone = new HashSet<>();
         Map<String, Component> byName = new HashMap<>();
-        components.forEach(c -> byName.put(c.name(), c));
-        for (FluxUnits.Unit unit : FluxUnits.of(context, components, appUnits)) {
-            String label = "Kustomization " + unit.name();
-            if (byName.get(unit.name()) instanceof HelmComponent<?> helm
-                    && helm.enabled(context.config())) {
-                label +=
-                        "<br/>HelmRelease, chart "
-                                + helm.chart()
-                                + " "
-                                + helm.chartVersion(context.config())
-                                + "<br/>from "
-                                + helm.source().kind()
-                                + " "
-                                + helm.source().sourceName();
+        for (Component c : Components.all()) {
+            byName.put(c.name(), c);
+            if (c instanceof NamespaceComponent || c instanceof NetworkPolicyComponent) {
+                everyone.add(c.name());
             }
-            graph.node(id(unit.name()), label);
-            unit.dependsOn().stream()
-                    .filter(d -> !everyone.contains(d))
-                    .forEach(d -> graph.edge(id(d), id(unit.name())));
         }
+        String folder = "clusters/" + config.cluster().name() + "/";
+        tree.files()
+                .forEach(
+                        (path, file) -> {
+                            String text = file.text();
+                            if (!path.startsWith(folder)
+                                    || path.indexOf('/', folder.length()) >= 0
+                                    || !path.endsWith(".yaml")
+                                    || !text.contains("apiVersion: kustomize.toolkit.fluxcd.io/")
+                                    || text.contains(FluxShims.ANNOTATION)) {
+                                return;
+                            }
+                            JsonNode doc = YAML.readTree(text);
+                            String name = doc.at("/metadata/name").asString();
+                            graph.node(id(name), label(config, name, byName.get(name)));
+                            for (JsonNode d : doc.at("/spec/dependsOn")) {
+                                String dep = d.path("name").asString();
+                                if (!everyone.contains(dep)) {
+                                    graph.edge(id(dep), id(name));
+                                }
+                            }
+                        });
         return graph.g.toString();
+    }
+
+    private static String label(
+            EnvironmentConfig config,
+            String name,
+            @org.jspecify.annotations.Nullable Component component) {
+        String label = "Kustomization " + name;
+        if (component instanceof HelmComponent<?> helm && helm.enabled(config)) {
+            label +=
+                    "<br/>HelmRelease, chart "
+                            + helm.chart()
+                            + " "
+                            + helm.chartVersion(config)
+                            + "<br/>from "
+                            + helm.source().kind()
+                            + " "
+                            + helm.source().sourceName();
+        }
+        return label;
     }
 
     private static String id(String name) {

@@ -56,6 +56,10 @@ final class FluxUnits {
         String namespace = first(enabled, NamespaceComponent.class);
         String policies = first(enabled, NetworkPolicyComponent.class);
         String sources = first(enabled, HelmSourcesComponent.class);
+        String vault =
+                running.contains(io.neotool.gitops.platform.VaultInjection.VAULT)
+                        ? io.neotool.gitops.platform.VaultInjection.VAULT
+                        : null;
         List<Unit> units = new ArrayList<>();
         for (Component c : enabled) {
             Set<String> deps = new TreeSet<>();
@@ -69,7 +73,7 @@ final class FluxUnits {
                 add(deps, sources);
             }
             if (context.vault() && !c.vaultPaths(config).isEmpty()) {
-                add(deps, vault(enabled));
+                add(deps, vault);
             }
             c.needs(config).stream().filter(running::contains).forEach(deps::add);
             deps.remove(c.name());
@@ -108,7 +112,7 @@ final class FluxUnits {
                                 add(own, policies);
                                 own.add(component.name());
                                 if (context.vault()) {
-                                    add(own, vault(enabled));
+                                    add(own, vault);
                                 }
                                 unitDeps.put(unit, own);
                             });
@@ -161,14 +165,6 @@ final class FluxUnits {
             List<Component> enabled, Class<?> type) {
         return enabled.stream()
                 .filter(type::isInstance)
-                .map(Component::name)
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static @org.jspecify.annotations.Nullable String vault(List<Component> enabled) {
-        return enabled.stream()
-                .filter(c -> c.name().equals(io.neotool.gitops.platform.VaultInjection.VAULT))
                 .map(Component::name)
                 .findFirst()
                 .orElse(null);
