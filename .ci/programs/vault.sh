@@ -22,8 +22,9 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$DIR/api.key" -out "$DIR/api.
 head -c 32 /dev/urandom > "$DIR/tokenreview.key"
 python3 .ci/programs/tokenreview.py serve "$DIR/tokenreview.key" "$K_PORT" "$DIR/api.crt" "$DIR/api.key" > "$DIR/tokenreview.log" 2>&1 &
 record $!
-# the server's configuration as the chart receives it (file storage, the listener's telemetry),
-# addresses and the storage path changed only
+# the server's configuration as the chart receives it (integrated storage, the listener's telemetry),
+# addresses and the storage path changed only; the API and cluster addresses the chart gives in the
+# environment
 C_PORT=$(free_port)
 "$PYTHON" - "$DIR" "$V_PORT" "$C_PORT" <<'PY'
 import sys, yaml
@@ -31,12 +32,13 @@ out, port, cluster = sys.argv[1:4]
 hr = yaml.safe_load(open("infrastructure/production/controllers/vault/helmrelease-vault.yaml"))
 config = hr["spec"]["values"]["server"]["standalone"]["config"]
 for old, new in [('"[::]:8200"', f'"127.0.0.1:{port}"'), ('"[::]:8201"', f'"127.0.0.1:{cluster}"'),
-                 ('"/vault/data"', f'"{out}/data"')]:
+                 ('"/vault/data/raft"', f'"{out}/data/raft"')]:
     assert old in config, "Vault's config no longer has " + old
     config = config.replace(old, new)
 open(out + "/vault.hcl", "w").write(config)
 PY
-"$VAULT" server -config="$DIR/vault.hcl" > "$DIR/vault.log" 2>&1 &
+mkdir -p "$DIR/data/raft"
+VAULT_API_ADDR="http://127.0.0.1:$V_PORT" VAULT_CLUSTER_ADDR="https://127.0.0.1:$C_PORT" "$VAULT" server -config="$DIR/vault.hcl" > "$DIR/vault.log" 2>&1 &
 record $!
 export VAULT_ADDR="http://127.0.0.1:$V_PORT"
 wait_for "Vault" curl -fsS "$VAULT_ADDR/v1/sys/health?uninitcode=200&sealedcode=200"

@@ -181,6 +181,7 @@ class RunbookTest {
         assertThat(runbook)
                 .contains(
                         "`curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.33.5+k3s1 sh -`",
+                        "Check: `kubectl get nodes -o jsonpath='{.items[*].status.nodeInfo.kubeletVersion}'` prints `v1.33.5+k3s1`",
                         "`flux bootstrap git --url="
                                 + config.config().git().url()
                                 + " --branch="

@@ -14,7 +14,7 @@ public final class Credentials {
     public static final Pattern LITERAL =
             Pattern.compile(
                     "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-(?=[A-Za-z0-9_-]{0,40}[A-Z])[A-Za-z0-9_-]{20,}|xox[abprs]-\\d{6,}-[A-Za-z0-9-]{10,}"
-                            + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
+                            + "|sk_live_[A-Za-z0-9]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY[A-Z ]*-----|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\."
                             + "|[a-z][a-z0-9+.-]*://[^/\\s:@{]+:[^/\\s@{]+@)");
 
     /** What every match of {@link #LITERAL} contains: lines without any of these need no regex. */

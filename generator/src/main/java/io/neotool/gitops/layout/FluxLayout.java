@@ -49,6 +49,9 @@ public final class FluxLayout {
         this.objectFiles = new ObjectFiles(context, tree);
     }
 
+    /** The operators' scripts of the components, for the cluster folder. */
+    private final Map<String, String> operatorFiles = new java.util.TreeMap<>();
+
     public OutputTree build(List<Component> components, List<AppComponent> apps) {
         EnvironmentConfig config = context.config();
         for (Component component : components) {
@@ -60,6 +63,7 @@ public final class FluxLayout {
                     component,
                     component.objects(context),
                     component.files(context));
+            operatorFiles.putAll(component.operatorFiles(context));
             List<HasMetadata> custom = component.customResources(context);
             if (!custom.isEmpty()) {
                 componentFolder(Layer.CONFIGS, component, custom, Map.of());
@@ -187,6 +191,7 @@ public final class FluxLayout {
         java.util.Collections.sort(names);
         names.add("flux-system");
         tree.add(folder + "/" + KUSTOMIZATION, owner, CanonicalYaml.write(KustomizeFile.of(names)));
+        operatorFiles.forEach((file, text) -> tree.add(folder + "/" + file, owner, text));
         var roles = VaultRoles.of(config);
         if (!roles.isEmpty()) {
             List<Map<String, Object>> model = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.neotool.gitops.layout;
 
+import io.neotool.gitops.components.vault.VaultSettings;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.LoadedConfig;
 import io.neotool.gitops.monitoring.Alert;
@@ -97,9 +98,32 @@ public final class Runbook {
         String k3s = config.cluster().k3sVersion();
         model.put("k3sVersion", k3s == null ? "" : k3s);
         model.put("objects", objects);
+        model.put("vaultInit", vaultInit(config, tree));
         model.put("podNamespaces", podNamespaces);
         model.put("alerts", alerts);
         return templates.render("runbook.md.ftl", model);
+    }
+
+    /**
+     * Who holds Vault's key shares, when the cluster has its initialisation script: the operators
+     * in share order, the threshold and the root token's holder; empty otherwise.
+     */
+    private static Map<String, Object> vaultInit(EnvironmentConfig config, OutputTree tree) {
+        VaultSettings vault = config.infrastructure().get(VaultSettings.class);
+        VaultSettings.Unseal unseal = vault == null ? null : vault.unseal();
+        String script = "clusters/" + config.cluster().name() + "/vault-init.sh";
+        if (unseal == null || !tree.files().containsKey(script)) {
+            return Map.of();
+        }
+        return Map.of(
+                "operators",
+                unseal.operators().stream().map(VaultSettings.Operator::name).toList(),
+                "shares",
+                String.valueOf(unseal.operators().size()),
+                "threshold",
+                String.valueOf(unseal.threshold()),
+                "rootToken",
+                unseal.rootToken());
     }
 
     /** An alert's text with its label placeholders as italic names. */

@@ -57,6 +57,14 @@ public interface Component {
     }
 
     /**
+     * Scripts of the cluster folder an operator runs by hand, once or seldom (Vault's
+     * initialisation): file name to content. Flux applies none of them; the runbook names them.
+     */
+    default Map<String, String> operatorFiles(Context context) {
+        return Map.of();
+    }
+
+    /**
      * The network paths the component needs and allows when it is enabled: the edges that become
      * NetworkPolicy rules ({@link NetworkGraph}).
      */

@@ -7,18 +7,29 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing in the tree may be a credential: no Secret object with data, no private-key block, no URL
- * with a password, no literal under a secret-looking key, no random-looking token. A finding names
+ * with a password, no literal under a secret-looking key, no random-looking token outside an
+ * OpenPGP public key block (the operators' keys Vault's shares are encrypted to). A finding names
  * the file and line; generation writes nothing.
  */
 final class SecretScanner {
+    static final String PUBLIC_KEY_BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
+    static final String PUBLIC_KEY_END = "-----END PGP PUBLIC KEY BLOCK-----";
+
     private SecretScanner() {}
 
     /** Scans the text of every file, line by line. */
     static void scanText(String file, String text, List<ValidationProblem> problems) {
         String[] lines = text.split("\n", -1);
+        boolean publicKey = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (Credentials.hasLiteral(line) || Credentials.highEntropyToken(line)) {
+            // an OpenPGP public key's lines look random and are meant to be read by anyone
+            if (line.equals(PUBLIC_KEY_BEGIN) || line.equals(PUBLIC_KEY_END)) {
+                publicKey = line.equals(PUBLIC_KEY_BEGIN);
+                continue;
+            }
+            if (Credentials.hasLiteral(line)
+                    || (!publicKey && Credentials.highEntropyToken(line))) {
                 problems.add(
                         new ValidationProblem(
                                 file + ":" + (i + 1),

@@ -7,14 +7,25 @@ Git: Flux applies `main` every ${interval} and undoes what was changed by hand.
 
 ## Bootstrap and K3S
 
+A new node, in order: one command per step, then the check that says the step is done.
+
 <#if k3sVersion?has_content>
-- Install the node, or upgrade it to the pinned K3S: `curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=${k3sVersion} sh -` (K3S brings Traefik and the local-path storage class); check with `kubectl version`, which should name ${k3sVersion}.
+1. K3S (it brings Traefik and the local-path storage class), or an upgrade to the pinned release: `curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=${k3sVersion} sh -`. Check: `kubectl get nodes -o jsonpath='{.items[*].status.nodeInfo.kubeletVersion}'` prints `${k3sVersion}`.
 <#else>
-- The config pins no K3S release (`cluster.k3sVersion`): pin the one the node runs.
+1. K3S. The config pins no K3S release (`cluster.k3sVersion`): pin the one the node runs, and regenerate.
 </#if>
-- Point Flux at this cluster's folder: `flux bootstrap git --url=${gitUrl} --branch=${gitBranch} --path=clusters/${cluster}`
+2. Flux, pointed at this cluster's folder: `flux bootstrap git --url=${gitUrl} --branch=${gitBranch} --path=clusters/${cluster}`. Check: `flux check`, then `flux get kustomizations` lists <#list objects.Kustomization![] as k>`${k}`<#sep>, </#sep></#list>.
 <#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
-- Once Vault runs: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator init`, then unseal (below), then apply the roles and policies: `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`; then write the secrets (below).
+<#if vaultInit?has_content>
+3. Vault initialised, its ${vaultInit.shares} key share<#if vaultInit.shares != "1">s</#if> encrypted to the operators' OpenPGP keys (never printed in clear): once `kubectl -n ${namespace} wait pod/vault-0 --for=condition=Ready --timeout=10m` returns (a sealed Vault counts as ready), `kubectl -n ${namespace} port-forward svc/vault 8200:8200 &` and `VAULT_ADDR=http://127.0.0.1:8200 sh clusters/${cluster}/vault-init.sh > vault-init-${cluster}.json`. Share <#list vaultInit.operators as o>${o?index} is ${o}'s<#sep>, </#sep></#list>; the root token is ${vaultInit.rootToken}'s. Keep the response where the operators can read it. Check: `kubectl -n ${namespace} exec vault-0 -- vault status -format=json` says `"initialized": true`.
+4. Unsealed by ${vaultInit.threshold} operator<#if vaultInit.threshold != "1">s</#if>, each with their own share: `jq -r '.keys_base64[<share>]' vault-init-${cluster}.json | base64 -d | gpg -dq`, then `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal` (it prompts, echoing nothing). Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed).
+5. The roles and policies, with the root token (`jq -r .root_token vault-init-${cluster}.json | base64 -d | gpg -dq`, ${vaultInit.rootToken}): `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`. Check: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault policy list` lists a `neotool-` policy per role of the script.
+<#else>
+3. Vault initialised: the config names no operators yet (`infrastructure.vault.unseal` in `${source}`), whose OpenPGP keys the key shares are encrypted to. Add each operator's `gpg --armor --export <key id>` there and regenerate: this step then runs `clusters/${cluster}/vault-init.sh`. Without it, `vault operator init` prints every key share and the root token in clear.
+4. Unsealed: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`, once per share of the threshold. Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed).
+5. The roles and policies: `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`. Check: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault policy list` lists a `neotool-` policy per role of the script.
+</#if>
+6. The secrets: `./mvnw neotool:secrets -Dneotool.cluster=${cluster} -Dneotool.secrets.skeleton` prints the `vault kv put` lines to fill in. Check: `VAULT_ADDR=http://127.0.0.1:8200 VAULT_TOKEN=<token> ./mvnw neotool:secrets -Dneotool.cluster=${cluster}` exits 0 (it names each missing path and key). Then revoke the root token: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault token revoke -self`.
 </#if>
 
 ## Reach the dashboards

@@ -86,6 +86,13 @@ class DataDangersTest {
         return report;
     }
 
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static List<String> dangers(SemanticDiff.Report report) {
         return report.dangers().stream()
                 .map(d -> d.kind() + " " + d.cluster() + " " + d.object() + ": " + d.reason())
@@ -298,6 +305,38 @@ class DataDangersTest {
                                 + "18 -> 17: the new server cannot read the old data directory (it refuses to start, "
                                 + "or, at a different data path, starts empty)");
         golden(report, "postgres-major.md");
+    }
+
+    @Test
+    void vaultsMoveFromTheFileBackendIsAStepByHandTheReviewSpellsOut() throws Exception {
+        // the tree as the generator wrote it before Vault moved to integrated storage
+        Path release =
+                work.resolve("infrastructure/production/controllers/vault/helmrelease-vault.yaml");
+        String raft = Files.readString(release);
+        String stanza =
+                "          storage \"raft\" {\n"
+                        + "            path = \"/vault/data/raft\"\n"
+                        + "            node_id = \"vault-0\"\n"
+                        + "          }\n";
+        assertThat(raft).contains(stanza);
+        String file =
+                raft.replace(
+                        stanza,
+                        "          storage \"file\" {\n            path = \"/vault/data\"\n          }\n");
+        Files.writeString(release, file);
+        Path lock = work.resolve(".neotool/generated.lock");
+        Files.writeString(lock, Files.readString(lock).replace(sha256(raft), sha256(file)));
+        git("commit", "-q", "-am", "vault on the file backend");
+        SemanticDiff.Report report = review();
+        assertThat(dangers(report))
+                .containsExactly(
+                        "MANUAL production HelmRelease production/vault: Vault's storage moves from file to raft: "
+                                + "vault-0 keeps running on the file backend until it is deleted (the chart's OnDelete updates); "
+                                + "at its next start the init container migrate-file-storage copies the data into raft "
+                                + "(vault operator migrate), and Vault opens sealed, with the same key shares");
+        assertThat(report.dangers().get(0).action())
+                .startsWith(
+                        "after the merge, once Flux applied it: kubectl -n production delete pod vault-0;");
     }
 
     @Test

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Vault, standalone on file storage, with its agent injector: the injector's webhook is how every
- * other workload receives its secrets, so Vault lives in the controllers layer and the releases it
- * injects wait for it. A new Vault is sealed until a person initializes and unseals it; its
- * readiness probe asks {@code /v1/sys/health} to count a sealed or uninitialized server as ready,
- * so that Helm can wait for the release (above all for the injector) without waiting for a person.
+ * Vault, standalone on integrated storage (raft, {@link VaultStorage}), with its agent injector:
+ * the injector's webhook is how every other workload receives its secrets, so Vault lives in the
+ * controllers layer and the releases it injects wait for it. A new Vault is sealed until a person
+ * initializes and unseals it; its readiness probe asks {@code /v1/sys/health} to count a sealed or
+ * uninitialized server as ready, so that Helm can wait for the release (above all for the injector)
+ * without waiting for a person.
  */
 public final class VaultComponent extends HelmComponent<VaultSettings> {
     /** Where the chart comes from: HashiCorp's repository. */
@@ -75,10 +76,8 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
                   prometheus_retention_time = "24h"
                   disable_hostname = true
                 }
-                storage "file" {
-                  path = "/vault/data"
-                }
-                """;
+                """
+                        + VaultStorage.stanza();
         Map<String, Object> security =
                 Map.of(
                         "pod", PodSecurity.restrictedPodValues(UID, GID),
@@ -109,6 +108,11 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
         Map<String, Object> server = new TreeMap<>();
         server.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         server.put("resources", Workloads.resourceValues(vault.resources()));
+        server.put(
+                "extraInitContainers",
+                List.of(
+                        VaultStorage.migrateContainer(
+                                image, Workloads.resourceValues(vault.resources()), UID, GID)));
         server.put("standalone", Map.of("enabled", true, "config", serverConfig));
         server.put("ha", Map.of("enabled", false));
         server.put(
@@ -191,6 +195,13 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
                                                 "Requests per second",
                                                 "reqps",
                                                 "sum(rate(vault_core_handle_request_count[5m]))")))));
+    }
+
+    /** Its initialisation script, once the config names the operators who hold the shares. */
+    @Override
+    public Map<String, String> operatorFiles(Context context) {
+        VaultSettings.Unseal unseal = settings(context.config()).unseal();
+        return unseal == null ? Map.of() : VaultInit.files(context, unseal);
     }
 
     @Override

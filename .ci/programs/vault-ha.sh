@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Vault on three nodes (cluster.topology: ha) from the generated server config, with the real Vault
+# 1.21.1 on 127.0.0.1, the way the review's plan moves a single-node cluster to it:
+# 1. vault-0 runs the single-node HelmRelease's config (the committed production tree), is
+#    initialised, and gets every secret the production config reads;
+# 2. it is restarted on the HA HelmRelease's config (a copy of the production config with
+#    topology: ha, generated): same data, same node id; vault-1 and vault-2 start empty, join it
+#    (the config's retry_join) and are unsealed with the same key: three raft voters;
+# 3. the leader is stopped: the two others elect a new one and every secret is still read.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/programs/lib.sh
+source "$WORK/state"
+
+DIR="$WORK/vault-ha"
+mkdir -p "$DIR/config" "$DIR/tree"
+cp -r config/. "$DIR/config/"
+"$PYTHON" - "$DIR/config/production.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+assert "\ncluster:\n" in text
+open(path, "w").write(text.replace("\ncluster:\n", "\ncluster:\n  topology: ha\n", 1))
+PY
+./mvnw -q -B -N neotool:generate -Dneotool.configDir="$DIR/config" -Dneotool.outputDir="$DIR/tree" >/dev/null
+SINGLE=infrastructure/production/controllers/vault/helmrelease-vault.yaml
+HA="$DIR/tree/$SINGLE"
+declare -a API CLUSTER PID
+for i in 0 1 2; do API[$i]=$(free_port); CLUSTER[$i]=$(free_port); mkdir -p "$DIR/vault-$i/data/raft"; done
+
+# config RELEASE I: the server config of member I, addresses and paths changed only (and no
+# Kubernetes service registration, which needs the API server)
+config() {
+  "$PYTHON" - "$1" "$2" "$DIR" "${API[*]}" "${CLUSTER[*]}" <<'PY'
+import sys, yaml
+release, i, out, api, cluster = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].split(), sys.argv[5].split()
+server = yaml.safe_load(open(release))["spec"]["values"]["server"]
+ha = server["ha"].get("enabled")
+config = server["ha"]["raft"]["config"] if ha else server["standalone"]["config"]
+pairs = [('"[::]:8200"', f'"127.0.0.1:{api[i]}"'), ('"[::]:8201"', f'"127.0.0.1:{cluster[i]}"'),
+         ('"/vault/data/raft"', f'"{out}/vault-{i}/data/raft"')]
+if ha:
+    assert server["ha"]["replicas"] == 3 and server["ha"]["raft"]["setNodeId"] is True
+    pairs += [(f'"http://vault-{j}.vault-internal:8200"', f'"http://127.0.0.1:{api[j]}"') for j in range(3)]
+    pairs += [('service_registration "kubernetes" {}\n', "")]
+for old, new in pairs:
+    assert old in config, "Vault's config no longer has " + old
+    config = config.replace(old, new)
+open(f"{out}/vault-{i}/vault.hcl", "w").write(config)
+PY
+}
+start() {
+  local i="$1"
+  VAULT_RAFT_NODE_ID="vault-$i" VAULT_API_ADDR="http://127.0.0.1:${API[$i]}" VAULT_CLUSTER_ADDR="https://127.0.0.1:${CLUSTER[$i]}" \
+    "$VAULT" server -config="$DIR/vault-$i/vault.hcl" >> "$DIR/vault-$i/vault.log" 2>&1 &
+  PID[$i]=$!
+  record "${PID[$i]}"
+  wait_for "vault-$i" curl -fsS "http://127.0.0.1:${API[$i]}/v1/sys/health?uninitcode=200&sealedcode=200&standbycode=200&perfstandbycode=200"
+}
+stop() { kill "${PID[$1]}"; for _ in $(seq 1 100); do kill -0 "${PID[$1]}" 2>/dev/null || return 0; sleep 0.1; done; kill -9 "${PID[$1]}"; }
+addr() { echo "http://127.0.0.1:${API[$1]}"; }
+
+# 1. one member, on the single-node config, with the secrets
+config "$SINGLE" 0
+start 0
+"$VAULT" operator init -address="$(addr 0)" -key-shares=1 -key-threshold=1 -format=json > "$DIR/init.json"
+KEY=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_keys_b64"][0])' "$DIR/init.json")
+export VAULT_TOKEN; VAULT_TOKEN=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["root_token"])' "$DIR/init.json")
+"$VAULT" operator unseal -address="$(addr 0)" "$KEY" >/dev/null
+"$VAULT" secrets enable -address="$(addr 0)" -path=secret kv-v2 >/dev/null
+# every path and key the production config reads, as neotool:secrets lists them
+./mvnw -B neotool:secrets -Dneotool.cluster=production | awk '$1 ~ /^secret\/data\// { print $1 "\t" $2 }' | sort -u > "$DIR/secrets.tsv"
+secrets=0
+while IFS=$'\t' read -r path key; do
+  "$VAULT" kv patch -address="$(addr 0)" -mount=secret "${path#secret/data/}" "$key=value of $path $key" >/dev/null 2>&1 \
+    || "$VAULT" kv put -address="$(addr 0)" -mount=secret "${path#secret/data/}" "$key=value of $path $key" >/dev/null
+  secrets=$((secrets + 1))
+done < "$DIR/secrets.tsv"
+[ "$secrets" -gt 5 ] || { echo "only $secrets secrets listed by neotool:secrets" >&2; exit 1; }
+
+# 2. the same member restarted on the HA config, two more join it
+stop 0
+for i in 0 1 2; do config "$HA" "$i"; done
+start 0
+"$VAULT" operator unseal -address="$(addr 0)" "$KEY" >/dev/null
+for i in 1 2; do
+  start "$i"
+  for _ in $(seq 1 60); do
+    "$VAULT" operator unseal -address="$(addr "$i")" "$KEY" >/dev/null 2>&1 && "$VAULT" status -address="$(addr "$i")" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  "$VAULT" status -address="$(addr "$i")" >/dev/null || { echo "vault-$i did not join and unseal" >&2; tail -20 "$DIR/vault-$i/vault.log" >&2; exit 1; }
+done
+voters() { "$VAULT" operator raft list-peers -address="$(addr "$1")" -format=json | "$PYTHON" -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["data"]["config"]["servers"] if s["voter"]))'; }
+for _ in $(seq 1 60); do [ "$(voters 0)" = 3 ] && break; sleep 1; done
+[ "$(voters 0)" = 3 ] || { echo "not three raft voters: $(voters 0)" >&2; exit 1; }
+
+# 3. the leader stops; the others still read every secret
+leader=$(curl -fsS "$(addr 0)/v1/sys/leader" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["leader_address"])')
+for i in 0 1 2; do [ "$(addr "$i")" = "$leader" ] && L=$i; done
+stop "$L"
+read_all() {
+  local n=0
+  while IFS=$'\t' read -r path key; do
+    [ "$("$VAULT" kv get -address="$1" -mount=secret -field="$key" "${path#secret/data/}")" = "value of $path $key" ] || return 1
+    n=$((n + 1))
+  done < "$DIR/secrets.tsv"
+  echo "$n"
+}
+for i in 0 1 2; do [ "$i" = "$L" ] || survivor=$i; done
+read=""
+for _ in $(seq 1 60); do read=$(read_all "$(addr "$survivor")" 2>/dev/null) && break; sleep 1; done
+[ -n "$read" ] || { echo "the remaining members do not serve the secrets after vault-$L stopped" >&2; exit 1; }
+echo "vault-ha: vault-0 moved from the single-node config to the HA one with its $secrets secrets; vault-1 and vault-2 joined (3 voters); with the leader vault-$L stopped, vault-$survivor read all $read secrets"
