@@ -185,5 +185,50 @@ values, address, token, path = json.load(open(sys.argv[1])), sys.argv[2], sys.ar
 urllib.request.urlopen(urllib.request.Request(f"{address}/v1/{path}", data=json.dumps({"data": values[path]}).encode(),
                                               method="POST", headers={"X-Vault-Token": token})).read()
 PY
+# Vault's snapshot as the vault-snapshot CronJob takes it: the backup script's "snapshot" step with the
+# vault-snapshot role's own token (another role's is refused); then restored into a fresh Vault (its
+# own keys), unsealed with this Vault's key as the runbook says, and a known secret read back.
+"$PYTHON" - infrastructure/production/configs/backup/configmap-database-backup-script.yaml "$DIR" > "$DIR/snapshot.sh" <<'PY'
+import sys, yaml
+script = yaml.safe_load(open(sys.argv[1]))["data"]["backup.sh"]
+for old, new in [("/vault/secrets/", sys.argv[2] + "/snapshot-secrets/"), ("/dumps/", sys.argv[2] + "/snapshots/")]:
+    assert old in script, old
+    script = script.replace(old, new)
+print(script)
+PY
+mkdir -p "$DIR/snapshot-secrets" "$DIR/snapshots"
+ms() { date +%s%3N; }
+started=$(ms)
+login vault-snapshot vault-snapshot vault > "$DIR/snapshot-secrets/token"
+env PATH="$(dirname "$VAULT"):$PATH" sh "$DIR/snapshot.sh" snapshot > "$DIR/snapshot.log" 2>&1 || { cat "$DIR/snapshot.log" >&2; exit 1; }
+snapshot_ms=$(($(ms) - started))
+snap=$(ls "$DIR/snapshots/vault/"*.snap)
+login grafana grafana vault > "$DIR/snapshot-secrets/token"
+if env PATH="$(dirname "$VAULT"):$PATH" sh "$DIR/snapshot.sh" snapshot > /dev/null 2>&1; then
+  echo "the grafana role can take a Vault snapshot" >&2; exit 1
+fi
+started=$(ms)
+S_PORT=$(free_port); S_CLUSTER=$(free_port)
+mkdir -p "$DIR/restore/data/raft"
+sed -e "s#127.0.0.1:$V_PORT#127.0.0.1:$S_PORT#" -e "s#127.0.0.1:$C_PORT#127.0.0.1:$S_CLUSTER#" -e "s#$DIR/data/raft#$DIR/restore/data/raft#" \
+  "$DIR/vault.hcl" > "$DIR/restore/vault.hcl"
+VAULT_API_ADDR="http://127.0.0.1:$S_PORT" VAULT_CLUSTER_ADDR="https://127.0.0.1:$S_CLUSTER" "$VAULT" server -config="$DIR/restore/vault.hcl" > "$DIR/restore/vault.log" 2>&1 &
+record $!
+S_ADDR="http://127.0.0.1:$S_PORT"
+wait_for "the throwaway Vault" curl -fsS "$S_ADDR/v1/sys/health?uninitcode=200&sealedcode=200"
+"$VAULT" operator init -address="$S_ADDR" -key-shares=1 -key-threshold=1 -format=json > "$DIR/restore/init.json"
+"$VAULT" operator unseal -address="$S_ADDR" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_keys_b64"][0])' "$DIR/restore/init.json")" >/dev/null
+VAULT_TOKEN=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["root_token"])' "$DIR/restore/init.json") \
+  "$VAULT" operator raft snapshot restore -address="$S_ADDR" -force "$snap"
+# the restored Vault seals itself (its keyring is the snapshot's), then opens with the original key
+sealed() { curl -fsS "$S_ADDR/v1/sys/seal-status" | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["sealed"] else 1)'; }
+wait_for "the restored Vault to seal itself" sealed
+"$VAULT" operator unseal -address="$S_ADDR" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_keys_b64"][0])' "$DIR/init.json")" >/dev/null
+want=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["secret/data/grafana/admin"]["password"])' "$DIR/secrets.json")
+got=$(VAULT_TOKEN="$VAULT_ROOT" "$VAULT" kv get -address="$S_ADDR" -mount=secret -format=json grafana/admin | "$PYTHON" -c 'import json,sys; d=json.load(sys.stdin)["data"]["data"]; print(d.get("password", sorted(d.items())))')
+[ "$got" = "$want" ] || { echo "the restored Vault reads '$got' at secret/grafana/admin, not '$want'" >&2; exit 1; }
+restore_ms=$(($(ms) - started))
+echo "vault snapshot: $(wc -c < "$snap") bytes in $snapshot_ms ms by the vault-snapshot role (the grafana role refused); restored into a fresh Vault, unsealed with the original key and read back in $restore_ms ms"
+
 printf 'VAULT_ADDR=%q\nVAULT_ROOT=%q\nTOKENREVIEW_KEY=%q\n' "$VAULT_ADDR" "$VAULT_ROOT" "$TOKENREVIEW_KEY" >> "$WORK/state"
 echo "vault: Vault $("$VAULT" version | awk '{print $2}' | tr -d ,): vault-policies.sh applied twice without a warning; $(echo $roles | wc -w) roles log in as their ServiceAccounts only with tokens made for Vault, $checked path reads allowed or refused as declared; $rendered agent templates rendered by vault agent; neotool:secrets finds every secret, and names the one deleted"

@@ -134,6 +134,21 @@ vault write auth/kubernetes/role/unleash \
   policies=neotool-unleash \
   ttl=1h
 
+vault policy write neotool-vault-snapshot - <<'POLICY'
+path "secret/data/backups/minio" {
+  capabilities = ["read"]
+}
+path "sys/storage/raft/snapshot" {
+  capabilities = ["read"]
+}
+POLICY
+vault write auth/kubernetes/role/vault-snapshot \
+  bound_service_account_names=vault-snapshot \
+  bound_service_account_namespaces=neotool-dev \
+  audience=vault \
+  policies=neotool-vault-snapshot \
+  ttl=1h
+
 vault policy write neotool-web - <<'POLICY'
 path "secret/data/apps/web/unleash" {
   capabilities = ["read"]

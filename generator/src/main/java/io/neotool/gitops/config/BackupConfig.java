@@ -29,10 +29,17 @@ public record BackupConfig(
                 S3Target target,
         @JsonPropertyDescription(
                         "How late the last successful backup may be beyond one schedule interval before the backup-too-old alert, a Prometheus duration (e.g. 3h or 90m). Default 3h.")
-                String alertSlack) {
+                String alertSlack,
+        @JsonPropertyDescription(
+                        "When the restore drill runs, a cron expression in UTC: it restores the latest backup of every database into a scratch database, checks every table and row, and drops it. Default weekly, \"0 5 * * 0\" (Sunday 05:00); the drill alert fires when the last good drill is older than 8 days.")
+                String drillSchedule) {
+
+    /** The drill's default: weekly, two hours after the default backup. */
+    public static final String DEFAULT_DRILL_SCHEDULE = "0 5 * * 0";
 
     public BackupConfig {
         alertSlack = alertSlack == null ? "3h" : alertSlack;
+        drillSchedule = drillSchedule == null ? DEFAULT_DRILL_SCHEDULE : drillSchedule;
     }
 
     public boolean isEnabled() {

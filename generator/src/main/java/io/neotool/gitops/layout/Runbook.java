@@ -99,6 +99,16 @@ public final class Runbook {
         model.put("k3sVersion", k3s == null ? "" : k3s);
         model.put("objects", objects);
         model.put("vaultInit", vaultInit(config, tree));
+        var backups = config.backups();
+        model.put("backupBucket", backups == null ? "" : backups.target().bucket());
+        model.put("drillSchedule", backups == null ? "" : backups.drillSchedule());
+        model.put(
+                "databaseNames",
+                String.join(
+                        ", ",
+                        io.neotool.gitops.components.postgres.Databases.of(config).stream()
+                                .map(d -> "`" + d.name() + "`")
+                                .toList()));
         model.put("podNamespaces", podNamespaces);
         model.put("alerts", alerts);
         return templates.render("runbook.md.ftl", model);

@@ -12,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * The Vault Kubernetes-auth role of each workload (named like its ServiceAccount) and the KV paths
- * its policy may read: exactly the secrets the config wires into that workload, as each enabled
- * component ({@link Component#vaultPaths}) and each app declares them, nothing more.
+ * its policy may read (and the one API path a backup reads, Vault's raft snapshot): exactly the
+ * secrets the config wires into that workload, as each enabled component ({@link
+ * Component#vaultPaths}) and each app declares them, nothing more.
  */
 public final class VaultRoles {
     private VaultRoles() {}
@@ -46,10 +47,12 @@ public final class VaultRoles {
                 .forEach(
                         paths ->
                                 paths.forEach(
-                                        path ->
-                                                mounts.add(
-                                                        path.substring(
-                                                                0, path.indexOf("/data/")))));
+                                        path -> {
+                                            int data = path.indexOf("/data/");
+                                            if (data > 0) { // not an API path (sys/…)
+                                                mounts.add(path.substring(0, data));
+                                            }
+                                        }));
         return mounts;
     }
 

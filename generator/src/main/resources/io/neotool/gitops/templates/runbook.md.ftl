@@ -84,6 +84,23 @@ request. `kubectl scale` lasts until the next sync (within ${interval}): Flux ap
 
 - Back up now: `kubectl -n ${namespace} create job --from=cronjob/database-backup database-backup-manual-$(date +%s)`
 - The last runs and their logs: `kubectl -n ${namespace} get jobs -l app.kubernetes.io/name=database-backup` and `kubectl -n ${namespace} logs job/<job> --all-containers`
+- The backups kept (one folder per run, `${backupBucket}/${cluster}/<date>T<time>Z/`, and Vault's snapshots under `${backupBucket}/${cluster}/vault/`): `kubectl -n ${namespace} logs job/<a backup job> -c upload`, or `mc ls` on the bucket.
+
+## Restore
+
+<#if objects.CronJob?seq_contains("database-restore")>
+The restore is the suspended CronJob `database-restore`: a Job made from it fetches one backup (default the latest), creates the roles the server lacks (an existing role keeps its password), and restores each database with `pg_restore --create`. It refuses, before changing anything, a database that holds tables, unless told to overwrite it.
+
+- Restore every database from the latest backup, into a server that lost them: `kubectl -n ${namespace} create job --from=cronjob/database-restore database-restore-$(date +%s)`
+- One database, from a chosen backup, replacing what it holds (its connections are closed): `kubectl -n ${namespace} create job --from=cronjob/database-restore database-restore-$(date +%s) --dry-run=client -o yaml | kubectl set env --local -f - -c fetch RESTORE_FROM=2026-12-01T030000Z -o yaml | kubectl set env --local -f - -c restore RESTORE_DATABASES="<database>" RESTORE_OVERWRITE=yes -o yaml | kubectl create -f -`
+- Follow it: `kubectl -n ${namespace} logs -f job/<job> --all-containers`; the databases a backup holds: ${databaseNames}.
+</#if>
+<#if objects.CronJob?seq_contains("database-restore-drill")>
+- The restore drill (`database-restore-drill`, ${drillSchedule} UTC) restores the latest backup of every database into a scratch database `restore_drill_<database>` on the same server, checks every table and row against the dump, and drops it; it never touches the live databases. Run it now: `kubectl -n ${namespace} create job --from=cronjob/database-restore-drill database-restore-drill-$(date +%s)`; its last runs: `kubectl -n ${namespace} get jobs -l app.kubernetes.io/name=database-backup`.
+</#if>
+<#if objects.CronJob?seq_contains("vault-snapshot")>
+- Vault's snapshot (`vault-snapshot`, on the backup's schedule) now: `kubectl -n ${namespace} create job --from=cronjob/vault-snapshot vault-snapshot-$(date +%s)`. Restore one into Vault (every secret and policy back to that moment; the key shares and root token are those of the snapshot's Vault): copy it out of the bucket (`mc cp`), then `kubectl -n ${namespace} port-forward svc/vault 8200:8200 &` and `VAULT_ADDR=http://127.0.0.1:8200 VAULT_TOKEN=<token> vault operator raft snapshot restore -force <file>.snap`; unseal with the snapshot's key shares ([Vault sealed](#vault-sealed-after-a-restart-of-vault-0-or-of-the-node)).
+</#if>
 
 </#if>
 <#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>

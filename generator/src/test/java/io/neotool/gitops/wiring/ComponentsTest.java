@@ -394,7 +394,9 @@ class ComponentsTest {
                             sh.getInputStream().readAllBytes(),
                             java.nio.charset.StandardCharsets.UTF_8);
             assertThat(sh.waitFor()).as(out).isEqualTo(2);
-            assertThat(out).isEqualTo("usage: backup.sh dump|upload\n");
+            assertThat(out)
+                    .isEqualTo(
+                            "usage: backup.sh dump|upload|fetch|restore|drill|check DUMP DB|snapshot\n");
         } finally {
             java.nio.file.Files.delete(file);
         }

@@ -229,8 +229,12 @@ class SecurityTest {
                         "postgres-databases",
                         "security-service",
                         "unleash",
+                        "vault-snapshot",
                         "web");
         assertThat(roles.get("postgres")).containsExactly("secret/data/postgres/superuser");
+        assertThat(roles.get("vault-snapshot"))
+                .as("Vault's snapshot and the bucket's keys, no other secret")
+                .containsExactly("secret/data/backups/r2", "sys/storage/raft/snapshot");
         assertThat(roles.get("web")).containsExactly("secret/data/apps/web/unleash");
         assertThat(roles.get("alertmanager"))
                 .containsExactly("secret/data/alerting/slack", "secret/data/alerting/smtp");

@@ -2,7 +2,6 @@ package io.neotool.gitops.components.backup;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.neotool.gitops.components.minio.MinioComponent;
 import io.neotool.gitops.components.postgres.Databases;
 import io.neotool.gitops.components.postgres.PostgresComponent;
@@ -14,9 +13,9 @@ import io.neotool.gitops.platform.Component;
 import io.neotool.gitops.platform.Context;
 import io.neotool.gitops.platform.Edge;
 import io.neotool.gitops.platform.Layer;
-import io.neotool.gitops.platform.PodSecurity;
 import io.neotool.gitops.platform.VaultInjection;
 import io.neotool.gitops.platform.Workloads;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,14 @@ import java.util.Map;
 /**
  * The daily logical backup: an init container runs {@code pg_dump} of every database (and the
  * roles) into a scratch volume; the main container uploads it with the MinIO client to the S3
- * target (Cloudflare R2 in production, MinIO in dev) and deletes dumps past the retention.
+ * target (Cloudflare R2 in production, MinIO in dev) and deletes dumps past the retention. Beside
+ * it: the restore and the weekly restore drill ({@link RestoreJobs}), and Vault's daily snapshot
+ * ({@link VaultSnapshot}).
  */
 public final class BackupComponent implements Component {
-    public static final String NAME = "database-backup";
-    static final String ACCESS_KEY_FILE = "s3-access-key-id";
-    static final String SECRET_KEY_FILE = "s3-secret-access-key";
+    public static final String NAME = BackupNames.BACKUP;
+    static final String ACCESS_KEY_FILE = BackupNames.ACCESS_KEY_FILE;
+    static final String SECRET_KEY_FILE = BackupNames.SECRET_KEY_FILE;
 
     @Override
     public String name() {
@@ -67,38 +68,28 @@ public final class BackupComponent implements Component {
         EnvironmentConfig config = context.config();
         BackupConfig b = config.backups();
         Map<String, String> labels = Context.labels(NAME, "backup");
-        String script =
-                context.templates()
-                        .render(
-                                "backup.sh.ftl",
-                                Map.of(
-                                        "databases",
-                                        Databases.of(config),
-                                        "postgresHost",
-                                        PostgresComponent.SERVICE,
-                                        "secretsDir",
-                                        Workloads.VAULT_SECRETS_DIR,
-                                        "superuserFile",
-                                        PostgresComponent.SUPERUSER_FILE,
-                                        "accessKeyFile",
-                                        ACCESS_KEY_FILE,
-                                        "secretKeyFile",
-                                        SECRET_KEY_FILE,
-                                        "endpoint",
-                                        endpoint(context, b.target()),
-                                        "bucket",
-                                        b.target().bucket(),
-                                        "prefix",
-                                        context.cluster(),
-                                        "retentionDays",
-                                        b.retentionDays()));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("databases", Databases.of(config));
+        model.put(
+                "databaseNames",
+                String.join(
+                        " ", Databases.of(config).stream().map(Databases.Database::name).toList()));
+        model.put("postgresHost", PostgresComponent.SERVICE);
+        model.put("secretsDir", Workloads.VAULT_SECRETS_DIR);
+        model.put("superuserFile", PostgresComponent.SUPERUSER_FILE);
+        model.put("accessKeyFile", ACCESS_KEY_FILE);
+        model.put("secretKeyFile", SECRET_KEY_FILE);
+        model.put("endpoint", endpoint(context, b.target()));
+        model.put("bucket", b.target().bucket());
+        model.put("prefix", context.cluster());
+        model.put("retentionDays", b.retentionDays());
         var scripts =
                 new ConfigMapBuilder()
                         .withNewMetadata()
                         .withName(NAME + "-script")
                         .withLabels(labels)
                         .endMetadata()
-                        .addToData("backup.sh", script)
+                        .addToData("backup.sh", context.templates().render("backup.sh.ftl", model))
                         .build();
 
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
@@ -107,76 +98,48 @@ public final class BackupComponent implements Component {
                 config.infrastructure().require(PostgresSettings.class).superuserPassword());
         secrets.put(ACCESS_KEY_FILE, b.target().accessKeyId());
         secrets.put(SECRET_KEY_FILE, b.target().secretAccessKey());
-
-        var dump = BackupContainers.dump(config, b);
-        var upload = BackupContainers.upload(b);
-        var cronJob =
-                new CronJobBuilder()
-                        .withNewMetadata()
-                        .withName(NAME)
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withSchedule(b.schedule())
-                        .withTimeZone("Etc/UTC")
-                        .withConcurrencyPolicy("Forbid")
-                        .withStartingDeadlineSeconds(3600L)
-                        .withSuccessfulJobsHistoryLimit(3)
-                        .withFailedJobsHistoryLimit(3)
-                        .withNewJobTemplate()
-                        .withNewSpec()
-                        .withBackoffLimit(2)
-                        .withActiveDeadlineSeconds(3600L)
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .withLabels(labels)
-                        .withAnnotations(VaultInjection.vaultAnnotations(NAME, secrets, true))
-                        .endMetadata()
-                        .withNewSpec()
-                        .withRestartPolicy("Never")
-                        .withServiceAccountName(NAME)
-                        .withAutomountServiceAccountToken(false)
-                        .withSecurityContext(PodSecurity.pod(PostgresComponent.UID))
-                        .withInitContainers(dump)
-                        .withContainers(upload)
-                        .addNewVolume()
-                        .withName("dumps")
-                        .withNewEmptyDir()
-                        .endEmptyDir()
-                        .endVolume()
-                        .addToVolumes(
-                                VaultInjection.emptyDir("tmp"), VaultInjection.vaultTokenVolume())
-                        .addNewVolume()
-                        .withName("scripts")
-                        .withNewConfigMap()
-                        .withName(NAME + "-script")
-                        .withDefaultMode(0555)
-                        .endConfigMap()
-                        .endVolume()
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
-                        .endJobTemplate()
-                        .endSpec()
-                        .build();
-        return List.of(Workloads.serviceAccount(NAME, labels), scripts, cronJob);
+        Map<String, String> annotations = VaultInjection.vaultAnnotations(NAME, secrets, true);
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(Workloads.serviceAccount(NAME, labels));
+        objects.add(scripts);
+        objects.add(
+                new BackupJobs(NAME, labels, annotations)
+                        .cronJob(
+                                b.schedule(),
+                                false,
+                                NAME,
+                                PostgresComponent.UID,
+                                List.of(BackupContainers.dump(config, b)),
+                                BackupContainers.upload(b)));
+        objects.addAll(RestoreJobs.objects(context, labels, annotations));
+        objects.addAll(VaultSnapshot.objects(context));
+        return objects;
     }
 
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
-        return Map.of(NAME, Context.selector(NAME));
+        return Map.of(
+                NAME,
+                Context.selector(NAME),
+                BackupNames.SNAPSHOT,
+                Context.selector(BackupNames.SNAPSHOT));
     }
 
     /** The dump reads PostgreSQL, its secrets come from Vault, the upload goes to MinIO or R2. */
     @Override
     public List<Edge> edges(Context context) {
         BackupConfig backups = context.config().backups();
-        return List.of(
-                new Edge(NAME, PostgresComponent.SERVICE, PostgresComponent.PORT),
-                new Edge(NAME, "vault", VaultInjection.VAULT_PORT),
-                backups.target().provider() == BackupConfig.Provider.MINIO
-                        ? new Edge(NAME, MinioComponent.SERVICE, MinioComponent.PORT)
-                        : new Edge(NAME, Edge.INTERNET, 443));
+        List<Edge> edges =
+                new ArrayList<>(
+                        List.of(
+                                new Edge(NAME, PostgresComponent.SERVICE, PostgresComponent.PORT),
+                                new Edge(NAME, "vault", VaultInjection.VAULT_PORT),
+                                backups.target().provider() == BackupConfig.Provider.MINIO
+                                        ? new Edge(
+                                                NAME, MinioComponent.SERVICE, MinioComponent.PORT)
+                                        : new Edge(NAME, Edge.INTERNET, 443)));
+        edges.addAll(VaultSnapshot.edges(backups));
+        return edges;
     }
 
     @Override
@@ -190,7 +153,9 @@ public final class BackupComponent implements Component {
                                 .superuserPassword()
                                 .path(),
                         backups.target().accessKeyId().path(),
-                        backups.target().secretAccessKey().path()));
+                        backups.target().secretAccessKey().path()),
+                BackupNames.SNAPSHOT,
+                VaultSnapshot.vaultPaths(config));
     }
 
     @Override
@@ -200,12 +165,20 @@ public final class BackupComponent implements Component {
 
     @Override
     public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
-        return BackupMetrics.of(context);
+        var backup = BackupMetrics.of(context);
+        var restore = RestoreMetrics.of(context);
+        return new io.neotool.gitops.monitoring.Monitoring(
+                backup.targets(),
+                java.util.stream.Stream.concat(backup.alerts().stream(), restore.alerts().stream())
+                        .toList(),
+                java.util.stream.Stream.concat(
+                                backup.dashboards().stream(), restore.dashboards().stream())
+                        .toList());
     }
 
     @Override
     public java.util.Set<String> takenNames() {
-        return java.util.Set.of("database-backup");
+        return java.util.Set.of(NAME, BackupNames.RESTORE, BackupNames.DRILL, BackupNames.SNAPSHOT);
     }
 
     /** The dump reads PostgreSQL; a dev cluster's dumps go to its own MinIO. */

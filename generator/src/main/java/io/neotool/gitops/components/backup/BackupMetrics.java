@@ -19,7 +19,7 @@ final class BackupMetrics {
 
     static Monitoring of(Context context) {
         String ns = context.namespace();
-        String cronJob = BackupComponent.NAME;
+        String cronJob = BackupNames.BACKUP;
         long limit =
                 maxGapSeconds(context.config().backups().schedule())
                         + AlertThresholds.seconds(context.config().backups().alertSlack());
@@ -43,13 +43,15 @@ final class BackupMetrics {
                                 "BackupFailed",
                                 "kube_job_status_failed{namespace=\""
                                         + ns
-                                        + "\", job_name=~\""
+                                        + "\", job_name=~\"("
                                         + cronJob
-                                        + "-.*\"} > 0",
+                                        + "|"
+                                        + BackupNames.SNAPSHOT
+                                        + ")-.*\"} > 0",
                                 "0m",
                                 Alert.Severity.CRITICAL,
-                                "The database backup Job {{ $labels.job_name }} failed",
-                                "The nightly dump or its upload failed; read the Job's logs (runbook: database backups) and run it again with kubectl create job --from=cronjob/"
+                                "The backup Job {{ $labels.job_name }} failed",
+                                "The nightly dump, Vault's snapshot or their upload failed (a full bucket, a wrong key: the upload fails the Job); read the Job's logs (runbook: database backups) and run it again with kubectl create job --from=cronjob/"
                                         + cronJob
                                         + ".",
                                 Alert.Case.of(
@@ -61,10 +63,17 @@ final class BackupMetrics {
                         new Alert(
                                 "backups",
                                 "BackupTooOld",
-                                "time() - " + last + " > " + limit,
+                                "time() - kube_cronjob_status_last_successful_time{namespace=\""
+                                        + ns
+                                        + "\", cronjob=~\""
+                                        + cronJob
+                                        + "|"
+                                        + BackupNames.SNAPSHOT
+                                        + "\"} > "
+                                        + limit,
                                 "0m",
                                 Alert.Severity.CRITICAL,
-                                "No database backup has succeeded for too long",
+                                "No database backup or Vault snapshot has succeeded for too long",
                                 "The last successful backup is older than the schedule's interval plus "
                                         + context.config().backups().alertSlack()
                                         + ": the CronJob is not running or keeps failing.",

@@ -8,21 +8,26 @@ import io.neotool.gitops.config.EnvironmentConfig;
 final class BackupRules {
     private BackupRules() {}
 
-    static void check(ConfigRules rules, EnvironmentConfig c) {
-        BackupConfig b = c.backups();
-        if (!b.isEnabled()) {
-            return;
-        }
-        String[] fields = b.schedule().trim().split("\\s+", -1);
+    private static void cron(ConfigRules rules, String path, String schedule) {
+        String[] fields = schedule.trim().split("\\s+", -1);
         boolean cron = fields.length == 5;
         for (String field : fields) {
             cron &= ConfigRules.CRON_FIELD.matcher(field).matches();
         }
         rules.check(
                 cron,
-                "backups.schedule",
-                "'" + b.schedule() + "' is not a cron schedule",
+                path,
+                "'" + schedule + "' is not a cron schedule",
                 "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
+    }
+
+    static void check(ConfigRules rules, EnvironmentConfig c) {
+        BackupConfig b = c.backups();
+        if (!b.isEnabled()) {
+            return;
+        }
+        cron(rules, "backups.schedule", b.schedule());
+        cron(rules, "backups.drillSchedule", b.drillSchedule());
         rules.positive("backups.retentionDays", b.retentionDays());
         rules.check(
                 b.alertSlack().matches("^\\d+[mh]$"),
