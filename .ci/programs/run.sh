@@ -4,11 +4,11 @@
 # 127.0.0.1, against the committed production tree (hosts and paths changed only), and every
 # process it starts is stopped by its PID at the end. Prints how long each part took.
 #
-#   .ci/programs/run.sh [PART...]      # parts, in this order (each needs those before it): databases vault vault-bootstrap pgbouncer unleash backup kafka prometheus exporters passwords
+#   .ci/programs/run.sh [PART...]      # parts, in this order (each needs those before it): databases vault vault-bootstrap vault-ha pgbouncer unleash backup kafka prometheus exporters passwords
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PARTS=("$@")
-if [ ${#PARTS[@]} -eq 0 ]; then PARTS=(databases vault vault-bootstrap pgbouncer unleash backup kafka prometheus exporters passwords); fi
+if [ ${#PARTS[@]} -eq 0 ]; then PARTS=(databases vault vault-bootstrap vault-ha pgbouncer unleash backup kafka prometheus exporters passwords); fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/neotool-programs.XXXXXX")
 export WORK

@@ -25,10 +25,27 @@ public record ClusterConfig(
                 String ingressClass,
         @JsonPropertyDescription(
                         "The K3S release the node runs, pinned (e.g. v1.33.5+k3s1); its minor must be kubernetesVersion's. The runbook's install and upgrade commands name it; leave it out only for a cluster that is not K3S.")
-                @Nullable String k3sVersion) {
+                @Nullable String k3sVersion,
+        @JsonPropertyDescription(
+                        "single-node (default): one K3S node, every stateful part one instance. ha: three K3S server nodes; Vault becomes a three-node raft cluster (retry_join, a disruption budget, one pod per node); what stays single is listed in the cluster README.")
+                Topology topology) {
 
     public ClusterConfig {
         storageClass = storageClass == null ? "local-path" : storageClass;
         ingressClass = ingressClass == null ? "traefik" : ingressClass;
+        topology = topology == null ? Topology.SINGLE_NODE : topology;
+    }
+
+    /** Whether the cluster has three nodes. */
+    public boolean ha() {
+        return topology == Topology.HA;
+    }
+
+    /** How many nodes the cluster runs on, and so how its quorum members spread. */
+    public enum Topology {
+        @JsonProperty("single-node")
+        SINGLE_NODE,
+        @JsonProperty("ha")
+        HA
     }
 }

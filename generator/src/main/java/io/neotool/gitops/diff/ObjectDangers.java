@@ -30,6 +30,39 @@ public final class ObjectDangers {
     private ObjectDangers() {}
 
     /**
+     * Vault goes from one raft member to three, or back: the data stays with vault-0 (same node id,
+     * same path), the new members join it and must each be unsealed; three back to one loses the
+     * quorum unless the others leave the raft configuration first.
+     */
+    private static void vaultMembers(ObjectDiff diff, boolean ha, List<Danger> dangers) {
+        Matcher named = OBJECT.matcher(diff.object());
+        String ns = named.matches() ? named.group(1) : "<namespace>";
+        String exec = "kubectl -n " + ns + " exec -ti ";
+        dangers.add(
+                ha
+                        ? new Danger(
+                                Danger.Kind.MANUAL,
+                                diff.cluster(),
+                                diff.object(),
+                                "Vault becomes a three-member raft cluster: vault-0 keeps its data (same node id and path) once it is restarted, vault-1 and vault-2 start empty and join it (retry_join), each sealed",
+                                "after Flux applied it: kubectl -n "
+                                        + ns
+                                        + " delete pod vault-0 (the chart updates Vault's pods only when deleted), unseal it ("
+                                        + exec
+                                        + "vault-0 -- vault operator unseal, once per share of the threshold), then the same on vault-1 and vault-2 once they joined; check: "
+                                        + exec
+                                        + "vault-0 -- env VAULT_TOKEN=<token> vault operator raft list-peers lists three voters")
+                        : new Danger(
+                                Danger.Kind.OUTAGE,
+                                diff.cluster(),
+                                diff.object(),
+                                "Vault goes back to one member: vault-0 alone is not a quorum of the three-member raft configuration, so Vault stops answering",
+                                "before the merge, remove the others from the raft configuration: "
+                                        + exec
+                                        + "vault-0 -- env VAULT_TOKEN=<token> vault operator raft remove-peer vault-2 (then vault-1); their volumes stay until deleted"));
+    }
+
+    /**
      * Vault's storage backend changes: the new backend starts empty unless the data is copied. The
      * generated server copies file-backend data into raft itself (its init container), at the pod's
      * next start, which the chart's OnDelete update strategy leaves to an operator.
@@ -78,6 +111,13 @@ public final class ObjectDangers {
                     && change.before() != null
                     && change.after() != null) {
                 postgresMajor(diff, change.before(), change.after(), dangers);
+            }
+            if (kind.equals("HelmRelease")
+                    && field.equals("/spec/values/server/ha/enabled")
+                    && change.before() != null
+                    && change.after() != null
+                    && !change.before().equals(change.after())) {
+                vaultMembers(diff, Boolean.parseBoolean(change.after()), dangers);
             }
             if (kind.equals("HelmRelease")
                     && before != null

@@ -11,6 +11,21 @@ what failed: `flux get kustomizations` names it.
 ```mermaid
 ${graph}```
 
+## Topology
+
+<#if ha>
+Three K3S server nodes (`cluster.topology: ha`). Vault runs as a three-member raft cluster, one
+member per node (the chart's required anti-affinity), each joining the others (`retry_join`), with a
+disruption budget of one member, so a node's loss keeps the quorum (two of three) and every secret;
+the agent injector runs twice. Still one instance each, on one node's volume, until their operators
+are generated (CloudNativePG for PostgreSQL, Strimzi for Kafka; the others keep their data on a
+local-path volume, which is on one node): <#list single as s>`${s}`<#sep>, </#sep></#list>.
+<#else>
+One K3S node (`cluster.topology: single-node`): every stateful part runs one instance on a
+local-path volume of the node's disk, so the node's failure stops them until it is back, and its
+disk's loss is what the backups and Vault's snapshots are for.
+</#if>
+
 ## Versions
 
 The image and chart versions this cluster runs; `clusters/README.md` compares every environment.

@@ -16,7 +16,14 @@ final class ChartTrees {
 
     /** The committed configs, and a cluster in another shape (PostgreSQL 17, a second KV mount). */
     static List<LoadedConfig> configs() {
-        return List.of(TestSupport.production(), TestSupport.dev(), postgres17());
+        return List.of(TestSupport.production(), TestSupport.dev(), postgres17(), ha());
+    }
+
+    /** The production fixture on three nodes ({@code cluster.topology: ha}). */
+    static LoadedConfig ha() {
+        return TestSupport.parse(
+                TestSupport.productionText()
+                        .replace("\ncluster:\n", "\ncluster:\n  topology: ha\n"));
     }
 
     static LoadedConfig postgres17() {

@@ -340,6 +340,25 @@ class DataDangersTest {
     }
 
     @Test
+    void vaultsMoveToThreeMembersIsAPlanOfStepsByHand() throws IOException {
+        edit("production.yaml", "\ncluster:\n", "\ncluster:\n  topology: ha\n");
+        SemanticDiff.Report report = review();
+        assertThat(report.dangers())
+                .filteredOn(d -> d.object().equals("HelmRelease production/vault"))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.kind()).isEqualTo(Danger.Kind.MANUAL);
+                            assertThat(d.reason())
+                                    .startsWith(
+                                            "Vault becomes a three-member raft cluster: vault-0 keeps its data");
+                            assertThat(d.action())
+                                    .contains("kubectl -n production delete pod vault-0")
+                                    .contains("vault operator raft list-peers lists three voters");
+                        });
+    }
+
+    @Test
     void aSubgraphThatRoutesToNoAppIsAConfigErrorNamingTheSubgraph() throws IOException {
         edit(
                 "supergraph/neotool.graphql",

@@ -30,6 +30,9 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
 
     static final String NAME = VaultInjection.VAULT;
 
+    /** Raft's and request forwarding's port between the members of an HA Vault. */
+    static final int CLUSTER_PORT = 8201;
+
     /** The injector's webhook port, which the API server calls. */
     static final int INJECTOR_PORT = 8080;
 
@@ -60,6 +63,7 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
     protected Map<String, Object> values(Context context) {
         VaultSettings vault = settings(context.config());
         ImageRef image = ImageRef.of(vault.image());
+        boolean ha = context.config().cluster().ha();
         String serverConfig =
                 """
                 ui = true
@@ -77,14 +81,18 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
                   disable_hostname = true
                 }
                 """
-                        + VaultStorage.stanza();
+                        + (ha ? VaultStorage.haStanza(NAME) : VaultStorage.stanza());
         Map<String, Object> security =
                 Map.of(
                         "pod", PodSecurity.restrictedPodValues(UID, GID),
                         "container", PodSecurity.restrictedContainerValues(UID, GID));
         Map<String, Object> injector = new TreeMap<>();
         injector.put("enabled", true);
-        injector.put("replicas", 1);
+        // two injectors on an HA cluster: the webhook every injected pod's creation calls
+        injector.put("replicas", ha ? 2 : 1);
+        if (ha) {
+            injector.put("podDisruptionBudget", Map.of("maxUnavailable", 1));
+        }
         injector.put("agentImage", Map.of("repository", image.repository(), "tag", image.tag()));
         injector.put(
                 "agentDefaults",
@@ -113,8 +121,28 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
                 List.of(
                         VaultStorage.migrateContainer(
                                 image, Workloads.resourceValues(vault.resources()), UID, GID)));
-        server.put("standalone", Map.of("enabled", true, "config", serverConfig));
-        server.put("ha", Map.of("enabled", false));
+        if (ha) {
+            // three members, one per node (the chart's required anti-affinity), a budget that
+            // keeps the quorum (the chart's: one member down at a time)
+            server.put("standalone", Map.of("enabled", false));
+            server.put(
+                    "ha",
+                    Map.of(
+                            "enabled",
+                            true,
+                            "replicas",
+                            VaultStorage.HA_REPLICAS,
+                            "disruptionBudget",
+                            Map.of("enabled", true, "maxUnavailable", 1),
+                            "raft",
+                            Map.of(
+                                    "enabled", true,
+                                    "setNodeId", true,
+                                    "config", serverConfig)));
+        } else {
+            server.put("standalone", Map.of("enabled", true, "config", serverConfig));
+            server.put("ha", Map.of("enabled", false));
+        }
         server.put(
                 "dataStorage",
                 Map.of(
@@ -157,6 +185,12 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
                                 new Edge(Edge.ANYWHERE, NAME, INJECTOR_PORT)));
         if (context.scraped()) {
             edges.add(new Edge("prometheus", NAME, VaultInjection.VAULT_PORT));
+        }
+        if (context.config().cluster().ha()) {
+            // the raft members: joining through the API, then raft and forwarding on the cluster
+            // port
+            edges.add(new Edge(NAME, NAME, VaultInjection.VAULT_PORT));
+            edges.add(new Edge(NAME, NAME, CLUSTER_PORT));
         }
         return edges;
     }

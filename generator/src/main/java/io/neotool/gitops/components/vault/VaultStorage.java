@@ -44,6 +44,28 @@ final class VaultStorage {
                 + "}\n";
     }
 
+    /** The members of an HA Vault: the StatefulSet's pods, each on its own node. */
+    static final int HA_REPLICAS = 3;
+
+    /**
+     * The storage stanza of an HA Vault: raft at the same path, each node's id its pod's name (the
+     * chart's {@code setNodeId}: the standalone's vault-0 stays vault-0), every member joining the
+     * others through the headless Service.
+     */
+    static String haStanza(String fullname) {
+        StringBuilder stanza = new StringBuilder("storage \"raft\" {\n  path = \"" + RAFT + "\"\n");
+        for (int i = 0; i < HA_REPLICAS; i++) {
+            stanza.append("  retry_join {\n    leader_api_addr = \"http://")
+                    .append(fullname)
+                    .append("-")
+                    .append(i)
+                    .append(".")
+                    .append(fullname)
+                    .append("-internal:8200\"\n  }\n");
+        }
+        return stanza.append("}\nservice_registration \"kubernetes\" {}\n").toString();
+    }
+
     /** The migration's own config: the file backend's tree to raft, offline. */
     private static String migrateConfig() {
         return "storage_source \"file\" {\n  path = \""
