@@ -2,7 +2,7 @@
 # Vault on three nodes (cluster.topology: ha) from the generated server config, with the real Vault
 # 1.21.1 on 127.0.0.1, the way the review's plan moves a single-node cluster to it:
 # 1. vault-0 runs the single-node HelmRelease's config (the committed production tree), is
-#    initialised, and gets every secret the production config reads;
+#    initialised, and gets every secret the production tree reads (the vault part's list);
 # 2. it is restarted on the HA HelmRelease's config (a copy of the production config with
 #    topology: ha, generated): same data, same node id; vault-1 and vault-2 start empty, join it
 #    (the config's retry_join) and are unsealed with the same key: three raft voters;
@@ -68,15 +68,17 @@ KEY=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_
 export VAULT_TOKEN; VAULT_TOKEN=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["root_token"])' "$DIR/init.json")
 "$VAULT" operator unseal -address="$(addr 0)" "$KEY" >/dev/null
 "$VAULT" secrets enable -address="$(addr 0)" -path=secret kv-v2 >/dev/null
-# every path and key the production config reads, as neotool:secrets lists them
-./mvnw -B neotool:secrets -Dneotool.cluster=production | awk '$1 ~ /^secret\/data\// { print $1 "\t" $2 }' | sort -u > "$DIR/secrets.tsv"
+# every path and key the production tree's workloads read (the vault part's list, from their agent templates)
+"$PYTHON" -c 'import json,sys
+for path, data in sorted(json.load(open(sys.argv[1])).items()):
+    for key in sorted(data): print(path + "\t" + key)' "$WORK/vault/secrets.json" > "$DIR/secrets.tsv"
 secrets=0
 while IFS=$'\t' read -r path key; do
   "$VAULT" kv patch -address="$(addr 0)" -mount=secret "${path#secret/data/}" "$key=value of $path $key" >/dev/null 2>&1 \
     || "$VAULT" kv put -address="$(addr 0)" -mount=secret "${path#secret/data/}" "$key=value of $path $key" >/dev/null
   secrets=$((secrets + 1))
 done < "$DIR/secrets.tsv"
-[ "$secrets" -gt 5 ] || { echo "only $secrets secrets listed by neotool:secrets" >&2; exit 1; }
+[ "$secrets" -gt 5 ] || { echo "only $secrets secrets listed by the vault part" >&2; exit 1; }
 
 # 2. the same member restarted on the HA config, two more join it
 stop 0

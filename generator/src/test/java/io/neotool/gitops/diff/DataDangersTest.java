@@ -317,6 +317,7 @@ class DataDangersTest {
                 "          storage \"raft\" {\n"
                         + "            path = \"/vault/data/raft\"\n"
                         + "            node_id = \"vault-0\"\n"
+                        + "            performance_multiplier = 1\n"
                         + "          }\n";
         assertThat(raft).contains(stanza);
         String file =

@@ -45,7 +45,12 @@ final class VaultSnapshot {
                         b,
                         "snapshot",
                         "http://"
-                                + context.serviceHost(VaultInjection.VAULT)
+                                // three members: the active one takes the snapshot (the chart's
+                                // Service of the leader)
+                                + context.serviceHost(
+                                        context.config().cluster().ha()
+                                                ? VaultInjection.VAULT + "-active"
+                                                : VaultInjection.VAULT)
                                 + ":"
                                 + VaultInjection.VAULT_PORT);
         return List.of(

@@ -41,8 +41,16 @@ final class VaultStorage {
                 + "  node_id = \""
                 + NODE_ID
                 + "\"\n"
+                + PERFORMANCE
                 + "}\n";
     }
+
+    /**
+     * Raft's timing at its highest-performance setting, which HashiCorp recommends for production
+     * servers (the default, 5, suits minimal ones): leader failures are detected and elections held
+     * five times sooner.
+     */
+    private static final String PERFORMANCE = "  performance_multiplier = 1\n";
 
     /** The members of an HA Vault: the StatefulSet's pods, each on its own node. */
     static final int HA_REPLICAS = 3;
@@ -53,7 +61,8 @@ final class VaultStorage {
      * others through the headless Service.
      */
     static String haStanza(String fullname) {
-        StringBuilder stanza = new StringBuilder("storage \"raft\" {\n  path = \"" + RAFT + "\"\n");
+        StringBuilder stanza =
+                new StringBuilder("storage \"raft\" {\n  path = \"" + RAFT + "\"\n" + PERFORMANCE);
         for (int i = 0; i < HA_REPLICAS; i++) {
             stanza.append("  retry_join {\n    leader_api_addr = \"http://")
                     .append(fullname)

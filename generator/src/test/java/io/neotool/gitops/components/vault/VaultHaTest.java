@@ -55,6 +55,12 @@ class VaultHaTest {
                                 "infrastructure/production/controllers/network-policies/networkpolicy-vault.yaml")
                         .text();
         assertThat(policy).contains("port: 8201");
+        assertThat(
+                        tree.get(
+                                        "infrastructure/production/configs/backup/cronjob-vault-snapshot.yaml")
+                                .text())
+                .as("the snapshot is the leader's")
+                .contains("value: http://vault-active.production.svc.cluster.local:8200");
         assertThat(tree.get("clusters/production/README.md").text())
                 .contains("Three K3S server nodes (`cluster.topology: ha`)")
                 .contains("`postgres`")
