@@ -99,6 +99,15 @@ public final class Runbook {
         model.put("k3sVersion", k3s == null ? "" : k3s);
         model.put("objects", objects);
         model.put("vaultInit", vaultInit(config, tree));
+        VaultSettings vault = config.infrastructure().get(VaultSettings.class);
+        model.put(
+                "transit",
+                vault == null || vault.seal() == null
+                        ? Map.of()
+                        : Map.of(
+                                "address", vault.seal().transit().address(),
+                                "keyName", vault.seal().transit().keyName(),
+                                "tokenSecret", vault.seal().transit().tokenSecret()));
         var backups = config.backups();
         model.put("backupBucket", backups == null ? "" : backups.target().bucket());
         model.put("drillSchedule", backups == null ? "" : backups.drillSchedule());

@@ -77,10 +77,17 @@ final class SecretScanner {
                                         + node.path("name").asString()
                                         + "' is given a literal value; read it from Vault (<NAME>_FILE)"));
             }
+            // a key of a named Secret ({secretName, secretKey}: the Vault chart's
+            // extraSecretEnvironmentVars) names where a secret is, it is not one
+            boolean keyOfSecret =
+                    OBJECT_NAME.matcher(node.path("secretName").asString("")).matches()
+                            && node.path("secretKey").isString();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
                 boolean literal =
-                        value.isString() && literalSecret(field.getKey(), value.asString());
+                        value.isString()
+                                && !(keyOfSecret && field.getKey().equals("secretKey"))
+                                && literalSecret(field.getKey(), value.asString());
                 if (!literal && !value.isContainer()) {
                     continue; // a plain scalar: nothing below it, no pointer to build
                 }

@@ -18,7 +18,11 @@ A new node, in order: one command per step, then the check that says the step is
 <#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
 <#if vaultInit?has_content>
 3. Vault initialised, its ${vaultInit.shares} key share<#if vaultInit.shares != "1">s</#if> encrypted to the operators' OpenPGP keys (never printed in clear): once `kubectl -n ${namespace} wait pod/vault-0 --for=condition=Ready --timeout=10m` returns (a sealed Vault counts as ready), `kubectl -n ${namespace} port-forward svc/vault 8200:8200 &` and `VAULT_ADDR=http://127.0.0.1:8200 sh clusters/${cluster}/vault-init.sh > vault-init-${cluster}.json`. Share <#list vaultInit.operators as o>${o?index} is ${o}'s<#sep>, </#sep></#list>; the root token is ${vaultInit.rootToken}'s. Keep the response where the operators can read it. Check: `kubectl -n ${namespace} exec vault-0 -- vault status -format=json` says `"initialized": true`.
+<#if transit?has_content>
+4. Unsealed by itself (seal "transit", the key `${transit.keyName}` of ${transit.address}): the shares of step 3 are recovery keys, kept for a new root token or a seal migration. Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed: see [Vault sealed](#vault-sealed-after-a-restart-of-vault-0-or-of-the-node)).
+<#else>
 4. Unsealed by ${vaultInit.threshold} operator<#if vaultInit.threshold != "1">s</#if>, each with their own share: `jq -r '.keys_base64[<share>]' vault-init-${cluster}.json | base64 -d | gpg -dq`, then `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal` (it prompts, echoing nothing). Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed).
+</#if>
 5. The roles and policies, with the root token (`jq -r .root_token vault-init-${cluster}.json | base64 -d | gpg -dq`, ${vaultInit.rootToken}): `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`. Check: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault policy list` lists a `neotool-` policy per role of the script.
 <#else>
 3. Vault initialised: the config names no operators yet (`infrastructure.vault.unseal` in `${source}`), whose OpenPGP keys the key shares are encrypted to. Add each operator's `gpg --armor --export <key id>` there and regenerate: this step then runs `clusters/${cluster}/vault-init.sh`. Without it, `vault operator init` prints every key share and the root token in clear.
@@ -106,9 +110,15 @@ The restore is the suspended CronJob `database-restore`: a Job made from it fetc
 <#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
 ## Vault sealed (after a restart of vault-0 or of the node)
 
+<#if transit?has_content>
+Vault unseals itself at every start through the transit key `${transit.keyName}` of ${transit.address}, with the token in the Secret `${transit.tokenSecret}` (key `token`, created by hand: `kubectl -n ${namespace} create secret generic ${transit.tokenSecret} --from-literal=token=<token>`). Sealed means that Vault cannot reach it or the token was refused:
+- Status: `kubectl -n ${namespace} exec vault-0 -- vault status` (`Seal Type transit`), and why: `kubectl -n ${namespace} logs vault-0 | grep -i seal`
+- After fixing the address or renewing the token: `kubectl -n ${namespace} delete pod vault-0`; the operators' recovery keys do not unseal, they authorise a new root token or a seal migration.
+<#else>
 Vault starts sealed, and every pod that reads a secret waits until it is unsealed.
 - Status: `kubectl -n ${namespace} exec vault-0 -- vault status`
 - Unseal, once per key share until `Sealed false`: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`
+</#if>
 
 ## Secrets the cluster reads
 

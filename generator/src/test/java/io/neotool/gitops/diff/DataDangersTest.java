@@ -360,6 +360,20 @@ class DataDangersTest {
     }
 
     @Test
+    void anAutoUnsealForARunningVaultIsASealMigrationByHand() throws IOException {
+        edit(
+                "production.yaml",
+                "\n  vault:\n",
+                "\n  vault:\n    seal:\n      transit:\n        address: https://vault.ops.example.org:8200\n"
+                        + "        keyName: neotool-production\n        tokenSecret: vault-transit\n");
+        SemanticDiff.Report report = review();
+        assertThat(dangers(report))
+                .contains(
+                        "MANUAL production HelmRelease production/vault: Vault's seal changes from shamir to transit: "
+                                + "restarted on the new config, Vault stays sealed until a quorum of operators migrates the seal");
+    }
+
+    @Test
     void aSubgraphThatRoutesToNoAppIsAConfigErrorNamingTheSubgraph() throws IOException {
         edit(
                 "supergraph/neotool.graphql",

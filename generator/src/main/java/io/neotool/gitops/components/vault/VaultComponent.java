@@ -8,7 +8,6 @@ import io.neotool.gitops.platform.Edge;
 import io.neotool.gitops.platform.HelmComponent;
 import io.neotool.gitops.platform.Layer;
 import io.neotool.gitops.platform.PodSecurity;
-import io.neotool.gitops.platform.Scrape;
 import io.neotool.gitops.platform.VaultInjection;
 import io.neotool.gitops.platform.Workloads;
 import java.util.List;
@@ -81,7 +80,8 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
                   disable_hostname = true
                 }
                 """
-                        + (ha ? VaultStorage.haStanza(NAME) : VaultStorage.stanza());
+                        + (ha ? VaultStorage.haStanza(NAME) : VaultStorage.stanza())
+                        + VaultSeal.stanza(vault.seal());
         Map<String, Object> security =
                 Map.of(
                         "pod", PodSecurity.restrictedPodValues(UID, GID),
@@ -116,6 +116,9 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
         Map<String, Object> server = new TreeMap<>();
         server.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         server.put("resources", Workloads.resourceValues(vault.resources()));
+        if (vault.seal() != null) {
+            server.put("extraSecretEnvironmentVars", VaultSeal.tokenEnv(vault.seal()));
+        }
         server.put(
                 "extraInitContainers",
                 List.of(
@@ -186,6 +189,11 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
         if (context.scraped()) {
             edges.add(new Edge("prometheus", NAME, VaultInjection.VAULT_PORT));
         }
+        VaultSettings.Seal seal = settings(context.config()).seal();
+        if (seal != null) {
+            // the other Vault that unseals this one, wherever it runs
+            edges.add(new Edge(NAME, Edge.ANYWHERE, VaultSeal.port(seal)));
+        }
         if (context.config().cluster().ha()) {
             // the raft members: joining through the API, then raft and forwarding on the cluster
             // port
@@ -198,44 +206,15 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
     /** Its telemetry endpoint, readable without a token on the listener; sealed is critical. */
     @Override
     public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
-        String series = "vault_core_unsealed{app_kubernetes_io_instance=\"vault\"}";
-        return new io.neotool.gitops.monitoring.Monitoring(
-                List.of("vault (:8200/v1/sys/metrics, unauthenticated on the listener)"),
-                List.of(
-                        new io.neotool.gitops.monitoring.Alert(
-                                "vault",
-                                "VaultSealed",
-                                "vault_core_unsealed == 0",
-                                "1m",
-                                io.neotool.gitops.monitoring.Alert.Severity.CRITICAL,
-                                "Vault is sealed",
-                                "Vault restarted and waits to be unsealed: no pod can read its secrets until an operator runs vault operator unseal (runbook: Vault sealed).",
-                                io.neotool.gitops.monitoring.Alert.Case.of(
-                                        "5m",
-                                        Map.of("app_kubernetes_io_instance", "vault"),
-                                        series,
-                                        "0x10"),
-                                io.neotool.gitops.monitoring.Alert.Case.of(
-                                        "5m", Map.of(), series, "1x10"))),
-                List.of(
-                        Scrape.dashboard(
-                                context,
-                                NAME,
-                                "Vault",
-                                List.of(
-                                        io.neotool.gitops.monitoring.Dashboard.Panel.stat(
-                                                "Unsealed", "short", "min(vault_core_unsealed)"),
-                                        io.neotool.gitops.monitoring.Dashboard.Panel.series(
-                                                "Requests per second",
-                                                "reqps",
-                                                "sum(rate(vault_core_handle_request_count[5m]))")))));
+        return VaultMonitoring.of(context);
     }
 
     /** Its initialisation script, once the config names the operators who hold the shares. */
     @Override
     public Map<String, String> operatorFiles(Context context) {
-        VaultSettings.Unseal unseal = settings(context.config()).unseal();
-        return unseal == null ? Map.of() : VaultInit.files(context, unseal);
+        VaultSettings vault = settings(context.config());
+        VaultSettings.Unseal unseal = vault.unseal();
+        return unseal == null ? Map.of() : VaultInit.files(context, unseal, vault.seal() != null);
     }
 
     @Override

@@ -19,7 +19,8 @@ final class VaultInit {
 
     private VaultInit() {}
 
-    static Map<String, String> files(Context context, VaultSettings.Unseal unseal) {
+    static Map<String, String> files(
+            Context context, VaultSettings.Unseal unseal, boolean autoUnseal) {
         List<Map<String, Object>> operators = new ArrayList<>();
         int rootIndex = 0;
         for (VaultSettings.Operator operator : unseal.operators()) {
@@ -44,6 +45,9 @@ final class VaultInit {
         model.put("rootToken", unseal.rootToken());
         model.put("rootIndex", rootIndex);
         model.put("operators", operators);
+        // with auto-unseal the shares are recovery keys: Vault opens itself, they authorise
+        // what needs a quorum of operators (a new root token, a seal migration)
+        model.put("shares", autoUnseal ? "recovery" : "secret");
         return Map.of(FILE, context.templates().render("vault-init.sh.ftl", model));
     }
 }

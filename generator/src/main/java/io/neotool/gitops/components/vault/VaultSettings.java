@@ -20,8 +20,39 @@ public record VaultSettings(
         @JsonProperty(required = true) Resources resources,
         @JsonPropertyDescription(
                         "Who holds Vault's unseal key shares: each operator's OpenPGP public key, which vault-init.sh (in the cluster folder) encrypts one share to, so no share is ever printed in clear. Leave it out until the operators' keys are known: the runbook then says to add them before Vault is initialised.")
-                @Nullable Unseal unseal)
+                @Nullable Unseal unseal,
+        @JsonPropertyDescription(
+                        "Auto-unseal: Vault unseals itself at every start through another Vault's transit engine, instead of operators' key shares (Shamir, the default when this is left out). The operators' shares become recovery keys.")
+                @Nullable Seal seal)
         implements ComponentSettings.Chart, ComponentSettings.Storage {
+
+    /** How Vault unseals itself: the transit engine of another Vault. */
+    @JsonClassDescription(
+            "Auto-unseal through the transit engine of another Vault (HashiCorp's seal \"transit\").")
+    public record Seal(
+            @JsonPropertyDescription("The transit seal.") @JsonProperty(required = true)
+                    Transit transit) {}
+
+    /** The other Vault's transit key that wraps this Vault's root key. */
+    @JsonClassDescription("The other Vault's transit key that encrypts this Vault's root key.")
+    public record Transit(
+            @JsonPropertyDescription(
+                            "The other Vault's address, https (e.g. https://vault.ops.example.org:8200).")
+                    @JsonProperty(required = true)
+                    String address,
+            @JsonPropertyDescription("The transit key's name in the other Vault.")
+                    @JsonProperty(required = true)
+                    String keyName,
+            @JsonPropertyDescription("Where the transit engine is mounted there. Default transit/.")
+                    String mountPath,
+            @JsonPropertyDescription(
+                            "The Kubernetes Secret, created by hand in the namespace (never in Git), whose key 'token' holds a token of the other Vault allowed to encrypt and decrypt with the key.")
+                    @JsonProperty(required = true)
+                    String tokenSecret) {
+        public Transit {
+            mountPath = mountPath == null ? "transit/" : mountPath;
+        }
+    }
 
     /** The key shares of Vault's initialisation: one per operator, {@code threshold} to unseal. */
     @JsonClassDescription(
@@ -53,6 +84,21 @@ public record VaultSettings(
 
     @Override
     public void validate(ConfigRules rules, String path) {
+        if (seal != null) {
+            String at = path + ".seal.transit";
+            Transit t = seal.transit();
+            rules.check(
+                    t.address().matches("^https?://[^\\s/@]+(:\\d+)?/?$"),
+                    at + ".address",
+                    "'" + t.address() + "' is not a Vault address",
+                    "for example https://vault.ops.example.org:8200");
+            rules.check(
+                    t.keyName().matches("^[A-Za-z0-9_.-]+$"),
+                    at + ".keyName",
+                    "'" + t.keyName() + "' is not a transit key name",
+                    null);
+            rules.dnsLabel(at + ".tokenSecret", t.tokenSecret());
+        }
         if (unseal == null) {
             return;
         }

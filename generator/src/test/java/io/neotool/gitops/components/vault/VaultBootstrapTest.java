@@ -54,6 +54,32 @@ class VaultBootstrapTest {
         return text.replace("\n  vault:\n", "\n  vault:\n" + block);
     }
 
+    /** {@code sh -n}: the script parses as the shell that runs it. */
+    static void parsesAsShell(String script) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("vault-init", ".sh");
+            try {
+                java.nio.file.Files.writeString(file, script);
+                Process sh =
+                        new ProcessBuilder("sh", "-n", file.toString())
+                                .redirectErrorStream(true)
+                                .start();
+                String out =
+                        new String(
+                                sh.getInputStream().readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(sh.waitFor()).as(out).isZero();
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static List<ConfigProblem> problems(String yaml) {
         try {
             TestSupport.parse(yaml);
@@ -93,6 +119,7 @@ class VaultBootstrapTest {
                                         TestSupport.parse(
                                                 withUnseal(2, "bob", "alice.asc", "bob.asc"))));
         String script = tree.files().get(SCRIPT).text();
+        parsesAsShell(script);
         Matcher blocks =
                 Pattern.compile(
                                 "k(\\d)=\\$\\(key <<'KEY'\\n-----BEGIN PGP PUBLIC KEY BLOCK-----\\n(.*?)\\n-----END",
