@@ -49,6 +49,13 @@ class RestoreTest {
         return env;
     }
 
+    /** The one script every backup step runs. */
+    private static String script(OutputTree tree) {
+        return Trees.yaml(tree, BACKUP + "configmap-database-backup-script.yaml")
+                .at("/data/backup.sh")
+                .asString();
+    }
+
     @Test
     void theRestoreIsASuspendedCronJobWhoseParametersAnOperatorSets() {
         OutputTree tree = Trees.generate(TestSupport.production());
@@ -67,10 +74,7 @@ class RestoreTest {
         assertThat(restore.at("/spec/jobTemplate/spec/template/spec/serviceAccountName"))
                 .as("the backup's identity: its Vault role and network paths")
                 .isEqualTo(backup.at("/spec/jobTemplate/spec/template/spec/serviceAccountName"));
-        String script =
-                Trees.yaml(tree, BACKUP + "configmap-database-backup-script.yaml")
-                        .at("/data/backup.sh")
-                        .asString();
+        String script = script(tree);
         assertThat(script)
                 .contains("refusing to overwrite databases that hold tables")
                 .contains("RESTORE_OVERWRITE:-no")
@@ -86,10 +90,7 @@ class RestoreTest {
         assertThat(drill.at("/spec/schedule").asString()).isEqualTo("0 5 * * 0");
         assertThat(drill.at("/spec/suspend").isMissingNode()).isTrue();
         assertThat(steps(drill, "containers")).containsExactly("drill drill");
-        String script =
-                Trees.yaml(tree, BACKUP + "configmap-database-backup-script.yaml")
-                        .at("/data/backup.sh")
-                        .asString();
+        String script = script(tree);
         assertThat(script)
                 .contains("scratch=\"restore_drill_$db\"")
                 .contains("sh \"$0\" check \"$dump\" \"$scratch\"");
@@ -141,10 +142,7 @@ class RestoreTest {
                         "path \"secret/data/backups/r2\" {",
                         "path \"sys/storage/raft/snapshot\" {");
         assertThat(policies).doesNotContain("vault secrets enable -path=sys");
-        String script =
-                Trees.yaml(tree, BACKUP + "configmap-database-backup-script.yaml")
-                        .at("/data/backup.sh")
-                        .asString();
+        String script = script(tree);
         assertThat(script)
                 .contains("vault operator raft snapshot save \"/dumps/vault/$stamp.snap\"")
                 .contains(

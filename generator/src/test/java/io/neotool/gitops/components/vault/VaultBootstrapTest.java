@@ -38,7 +38,7 @@ class VaultBootstrapTest {
     }
 
     /** The fixture config with {@code unseal} under {@code infrastructure.vault}. */
-    private static String withUnseal(int threshold, String root, String... keys) {
+    static String withUnseal(int threshold, String root, String... keys) {
         StringBuilder block =
                 new StringBuilder("    unseal:\n      threshold: " + threshold + "\n");
         block.append("      rootToken: ").append(root).append("\n      operators:\n");

@@ -62,25 +62,16 @@ class VaultSealTest {
 
     @Test
     void withOperatorsTheirSharesAreRecoveryKeys() {
-        String operators =
-                "    unseal:\n      threshold: 1\n      rootToken: alice\n      operators:\n"
-                        + "        - name: alice\n          pgpKey: |\n";
-        StringBuilder key = new StringBuilder();
-        try {
-            for (String line :
-                    java.nio.file.Files.readString(
-                                    TestSupport.repoRoot()
-                                            .resolve("generator/src/test/resources/pgp/alice.asc"))
-                            .strip()
-                            .split("\n", -1)) {
-                key.append(line.isEmpty() ? "" : "            " + line).append('\n');
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         OutputTree tree =
                 new NeotoolGitops()
-                        .render(List.of(TestSupport.parse(config(SEAL + operators + key))));
+                        .render(
+                                List.of(
+                                        TestSupport.parse(
+                                                VaultBootstrapTest.withUnseal(
+                                                                1, "alice", "alice.asc")
+                                                        .replace(
+                                                                "\n  vault:\n",
+                                                                "\n  vault:\n" + SEAL))));
         String script = tree.get("clusters/production/vault-init.sh").text();
         VaultBootstrapTest.parsesAsShell(script);
         assertThat(script)
