@@ -67,14 +67,17 @@ public final class NeotoolGitops {
             }
         }
         for (LoadedConfig config : configs) {
-            tree.add(
-                    "clusters/" + config.config().cluster().name() + "/README.md",
-                    config.source(),
-                    generator.readme(config, tree));
-            tree.add(
-                    "clusters/" + config.config().cluster().name() + "/RUNBOOK.md",
-                    config.source(),
-                    generator.runbook(config, tree));
+            generator
+                    .clusterDocuments(config, tree)
+                    .forEach(
+                            (file, text) ->
+                                    tree.add(
+                                            "clusters/"
+                                                    + config.config().cluster().name()
+                                                    + "/"
+                                                    + file,
+                                            config.source(),
+                                            text));
         }
         // the one file that compares every environment, so it belongs to all configs
         tree.add(ClusterReadme.VERSIONS_FILE, OutputTree.SHARED, generator.versionsReadme(configs));

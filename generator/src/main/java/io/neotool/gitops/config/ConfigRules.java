@@ -29,7 +29,7 @@ public final class ConfigRules {
     public static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     static final Pattern SQL_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     public static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
-    public static final Pattern CRON_FIELD =
+    static final Pattern CRON_FIELD =
             Pattern.compile("^(\\*|\\d+(-\\d+)?)(/\\d+)?(,(\\*|\\d+(-\\d+)?)(/\\d+)?)*$");
     public static final int MIN_KUBERNETES_MINOR = 30;
     public static final int MAX_KUBERNETES_MINOR = 35;
@@ -120,6 +120,20 @@ public final class ConfigRules {
                 path,
                 "'" + value + "' is not a duration",
                 "for example 1m, 30s or 1h30m");
+    }
+
+    /** A five-field cron schedule: numbers, ranges, steps and lists (what the alerts can walk). */
+    public void cron(String path, String schedule) {
+        String[] fields = schedule.trim().split("\\s+", -1);
+        boolean cron = fields.length == 5;
+        for (String field : fields) {
+            cron &= CRON_FIELD.matcher(field).matches();
+        }
+        check(
+                cron,
+                path,
+                "'" + schedule + "' is not a cron schedule",
+                "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
     }
 
     public void positive(String path, Integer value) {

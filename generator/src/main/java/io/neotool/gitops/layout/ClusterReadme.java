@@ -30,8 +30,14 @@ public final class ClusterReadme {
         this.templates = templates;
     }
 
-    /** The README of {@code cluster}: its graph (from its generated {@code tree}) and versions. */
-    public String render(LoadedConfig cluster, io.neotool.gitops.output.OutputTree tree) {
+    /**
+     * The README of {@code cluster}: its graph (from its generated {@code tree}), topology (its
+     * {@code objects}) and versions.
+     */
+    public String render(
+            LoadedConfig cluster,
+            io.neotool.gitops.output.OutputTree tree,
+            ClusterObjects objects) {
         EnvironmentConfig config = cluster.config();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cluster", config.cluster().name());
@@ -45,34 +51,18 @@ public final class ClusterReadme {
         model.put("versions", versions(List.of(cluster)));
         model.put("observability", observability(cluster));
         model.put("ha", config.cluster().ha());
-        model.put("single", singleInstances(config, tree));
+        model.put("single", singleInstances(objects));
         return templates.render("cluster-readme.md.ftl", model);
     }
-
-    private static final java.util.regex.Pattern STATEFUL =
-            java.util.regex.Pattern.compile("(?m)^kind: (StatefulSet|HelmRelease)$");
-    private static final java.util.regex.Pattern NAME =
-            java.util.regex.Pattern.compile("(?m)^  name: ([a-z0-9.-]+)$");
 
     /**
      * The StatefulSets and Helm releases of the cluster other than Vault, which an HA topology does
      * not replicate yet: each runs one instance.
      */
-    private static List<String> singleInstances(
-            EnvironmentConfig config, io.neotool.gitops.output.OutputTree tree) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        String prefix = "infrastructure/" + config.cluster().name() + "/";
-        tree.files()
-                .forEach(
-                        (path, file) -> {
-                            if (path.startsWith(prefix) && path.endsWith(".yaml")) {
-                                var kind = STATEFUL.matcher(file.text());
-                                var name = NAME.matcher(file.text());
-                                if (kind.find() && name.find() && !name.group(1).equals("vault")) {
-                                    names.add(name.group(1));
-                                }
-                            }
-                        });
+    private static List<String> singleInstances(ClusterObjects objects) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(objects.named("StatefulSet"));
+        names.addAll(objects.named("HelmRelease"));
+        names.remove("vault");
         return List.copyOf(names);
     }
 

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code clusters/<cluster>/RUNBOOK.md}: what an operator types, with this cluster's names — read
@@ -23,59 +21,16 @@ import java.util.regex.Pattern;
  * runbook_url} points at.
  */
 public final class Runbook {
-    private static final Pattern KIND =
-            Pattern.compile(
-                    "(?m)^kind: (Deployment|StatefulSet|CronJob|HelmRelease|Kustomization)$");
-    private static final Pattern NAME = Pattern.compile("(?m)^  name: ([a-z0-9.-]+)$");
-    private static final Pattern TARGET = Pattern.compile("(?m)^  targetNamespace: ([a-z0-9-]+)$");
-
     private final Templates templates;
 
     public Runbook(Templates templates) {
         this.templates = templates;
     }
 
-    /** The runbook of {@code cluster}, from its generated {@code tree}. */
-    public String render(LoadedConfig cluster, OutputTree tree) {
+    /** The runbook of {@code cluster}, naming the {@code objects} of its generated tree. */
+    public String render(LoadedConfig cluster, OutputTree tree, ClusterObjects objects) {
         EnvironmentConfig config = cluster.config();
         String name = config.cluster().name();
-        Map<String, List<String>> objects = new TreeMap<>();
-        // where each Helm release's pods run (the node agents' release runs in its own namespace)
-        Map<String, String> podNamespaces = new TreeMap<>();
-        tree.files()
-                .forEach(
-                        (path, file) -> {
-                            boolean mine =
-                                    path.startsWith("clusters/" + name + "/")
-                                            || path.startsWith("infrastructure/" + name + "/");
-                            if (!mine || !path.endsWith(".yaml")) {
-                                return;
-                            }
-                            String text = file.text();
-                            if (text.contains(FluxShims.ANNOTATION)) {
-                                return; // an upgrade's shim applies nothing: no command for it
-                            }
-                            Matcher kind = KIND.matcher(text);
-                            Matcher n = NAME.matcher(text);
-                            if (kind.find() && n.find()) {
-                                objects.computeIfAbsent(kind.group(1), k -> new ArrayList<>())
-                                        .add(n.group(1));
-                                Matcher target = TARGET.matcher(text);
-                                if (kind.group(1).equals("HelmRelease")) {
-                                    podNamespaces.put(
-                                            n.group(1),
-                                            target.find() ? target.group(1) : config.namespace());
-                                }
-                            }
-                        });
-        // the apps' Deployments live in apps/base, shared by the clusters: this cluster's are its
-        // apps
-        config.apps()
-                .forEach(
-                        app ->
-                                objects.computeIfAbsent("Deployment", k -> new ArrayList<>())
-                                        .add(app.name()));
-        objects.values().forEach(l -> l.sort(null));
         Context context = Wiring.context(cluster, templates);
         List<Map<String, String>> alerts = new ArrayList<>();
         for (Alert a : context.monitoring().alerts()) {
@@ -97,9 +52,9 @@ public final class Runbook {
         model.put("gitBranch", config.git().branch());
         String k3s = config.cluster().k3sVersion();
         model.put("k3sVersion", k3s == null ? "" : k3s);
-        model.put("objects", objects);
-        model.put("vaultInit", vaultInit(config, tree));
+        model.put("objects", objects.byKind());
         VaultSettings vault = config.infrastructure().get(VaultSettings.class);
+        model.put("vaultInit", vaultInit(config, vault, tree));
         model.put(
                 "transit",
                 vault == null || vault.seal() == null
@@ -118,7 +73,7 @@ public final class Runbook {
                         io.neotool.gitops.components.postgres.Databases.of(config).stream()
                                 .map(d -> "`" + d.name() + "`")
                                 .toList()));
-        model.put("podNamespaces", podNamespaces);
+        model.put("podNamespaces", objects.podNamespaces());
         model.put("alerts", alerts);
         return templates.render("runbook.md.ftl", model);
     }
@@ -127,8 +82,8 @@ public final class Runbook {
      * Who holds Vault's key shares, when the cluster has its initialisation script: the operators
      * in share order, the threshold and the root token's holder; empty otherwise.
      */
-    private static Map<String, Object> vaultInit(EnvironmentConfig config, OutputTree tree) {
-        VaultSettings vault = config.infrastructure().get(VaultSettings.class);
+    private static Map<String, Object> vaultInit(
+            EnvironmentConfig config, @Nullable VaultSettings vault, OutputTree tree) {
         VaultSettings.Unseal unseal = vault == null ? null : vault.unseal();
         String script = "clusters/" + config.cluster().name() + "/vault-init.sh";
         if (unseal == null || !tree.files().containsKey(script)) {

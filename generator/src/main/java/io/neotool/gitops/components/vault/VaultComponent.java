@@ -115,15 +115,14 @@ public final class VaultComponent extends HelmComponent<VaultSettings> {
         injector.put("securityContext", security);
         Map<String, Object> server = new TreeMap<>();
         server.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
-        server.put("resources", Workloads.resourceValues(vault.resources()));
+        Map<String, Object> resources = Workloads.resourceValues(vault.resources());
+        server.put("resources", resources);
         if (vault.seal() != null) {
             server.put("extraSecretEnvironmentVars", VaultSeal.tokenEnv(vault.seal()));
         }
         server.put(
                 "extraInitContainers",
-                List.of(
-                        VaultStorage.migrateContainer(
-                                image, Workloads.resourceValues(vault.resources()), UID, GID)));
+                List.of(VaultStorage.migrateContainer(image, resources, UID, GID)));
         if (ha) {
             // three members, one per node (the chart's required anti-affinity), a budget that
             // keeps the quorum (the chart's: one member down at a time)

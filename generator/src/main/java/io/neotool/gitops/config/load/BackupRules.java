@@ -8,26 +8,13 @@ import io.neotool.gitops.config.EnvironmentConfig;
 final class BackupRules {
     private BackupRules() {}
 
-    private static void cron(ConfigRules rules, String path, String schedule) {
-        String[] fields = schedule.trim().split("\\s+", -1);
-        boolean cron = fields.length == 5;
-        for (String field : fields) {
-            cron &= ConfigRules.CRON_FIELD.matcher(field).matches();
-        }
-        rules.check(
-                cron,
-                path,
-                "'" + schedule + "' is not a cron schedule",
-                "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
-    }
-
     static void check(ConfigRules rules, EnvironmentConfig c) {
         BackupConfig b = c.backups();
         if (!b.isEnabled()) {
             return;
         }
-        cron(rules, "backups.schedule", b.schedule());
-        cron(rules, "backups.drillSchedule", b.drillSchedule());
+        rules.cron("backups.schedule", b.schedule());
+        rules.cron("backups.drillSchedule", b.drillSchedule());
         rules.positive("backups.retentionDays", b.retentionDays());
         rules.check(
                 b.alertSlack().matches("^\\d+[mh]$"),
