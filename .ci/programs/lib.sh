@@ -79,3 +79,15 @@ chart_package() {
 
 # module_version BINARY MODULE: the version of MODULE a Go binary was built from
 module_version() { go version -m "$1" | awk -v m="$2" '($1 == "mod" || $1 == "dep") && $2 == m { print $3; exit }'; }
+
+# vault_server DIR API_PORT CLUSTER_PORT [NODE_ID]: Vault on DIR/vault.hcl (vault-config.py), with the
+# addresses the chart gives in the environment (and the raft node id an HA release's pods get);
+# logs to DIR/vault.log, its PID in DIR/pid; returns once it answers
+vault_server() {
+  local dir="$1" api="$2" cluster="$3" node="${4:-}"
+  env VAULT_API_ADDR="http://127.0.0.1:$api" VAULT_CLUSTER_ADDR="https://127.0.0.1:$cluster" ${node:+"VAULT_RAFT_NODE_ID=$node"} \
+    "$VAULT" server -config="$dir/vault.hcl" >> "$dir/vault.log" 2>&1 &
+  echo $! > "$dir/pid"
+  record "$(cat "$dir/pid")"
+  wait_for "Vault ($dir)" curl -fsS "http://127.0.0.1:$api/v1/sys/health?uninitcode=200&sealedcode=200&standbycode=200&perfstandbycode=200"
+}

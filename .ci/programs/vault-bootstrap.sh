@@ -39,29 +39,13 @@ PY
 INIT="$DIR/tree/clusters/production/vault-init.sh"
 [ -f "$INIT" ] || { echo "no vault-init.sh generated for a config with operators" >&2; exit 1; }
 
-# start_vault NAME HELMRELEASE [file]: a Vault on the HelmRelease's server config (addresses and the
-# volume's path changed only; with "file", the previous layout's storage stanza); prints its address
+# start_vault NAME HELMRELEASE [file]: a Vault on the HelmRelease's server config (vault-config.py;
+# with "file", the previous layout's storage stanza); prints its address
 start_vault() {
   local name="$1" release="$2" storage="${3:-}" port cluster
   port=$(free_port); cluster=$(free_port)
-  mkdir -p "$DIR/$name/data/raft"
-  "$PYTHON" - "$release" "$DIR/$name" "$port" "$cluster" "$storage" <<'PY'
-import re, sys, yaml
-release, out, port, cluster, storage = sys.argv[1:6]
-config = yaml.safe_load(open(release))["spec"]["values"]["server"]["standalone"]["config"]
-for old, new in [('"[::]:8200"', f'"127.0.0.1:{port}"'), ('"[::]:8201"', f'"127.0.0.1:{cluster}"'),
-                 ('"/vault/data/raft"', f'"{out}/data/raft"')]:
-    assert old in config, "Vault's config no longer has " + old
-    config = config.replace(old, new)
-if storage == "file":
-    config, n = re.subn(r'storage "raft" \{.*?\n\}', 'storage "file" {\n  path = "%s/data"\n}' % out, config, flags=re.S)
-    assert n == 1
-open(out + "/vault.hcl", "w").write(config)
-PY
-  VAULT_API_ADDR="http://127.0.0.1:$port" VAULT_CLUSTER_ADDR="https://127.0.0.1:$cluster" "$VAULT" server -config="$DIR/$name/vault.hcl" > "$DIR/$name/vault.log" 2>&1 &
-  echo $! > "$DIR/$name/pid"
-  record "$(cat "$DIR/$name/pid")"
-  wait_for "Vault ($name)" curl -fsS "http://127.0.0.1:$port/v1/sys/health?uninitcode=200&sealedcode=200"
+  "$PYTHON" .ci/programs/vault-config.py "$release" "$DIR/$name" "$port" "$cluster" ${storage:+--file-storage}
+  vault_server "$DIR/$name" "$port" "$cluster" >&2
   echo "http://127.0.0.1:$port"
 }
 field() { "$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval("d"+sys.argv[2]))' "$@"; }

@@ -26,36 +26,16 @@ PY
 SINGLE=infrastructure/production/controllers/vault/helmrelease-vault.yaml
 HA="$DIR/tree/$SINGLE"
 declare -a API CLUSTER PID
-for i in 0 1 2; do API[$i]=$(free_port); CLUSTER[$i]=$(free_port); mkdir -p "$DIR/vault-$i/data/raft"; done
+for i in 0 1 2; do API[$i]=$(free_port); CLUSTER[$i]=$(free_port); done
 
-# config RELEASE I: the server config of member I, addresses and paths changed only (and no
-# Kubernetes service registration, which needs the API server)
+# config RELEASE I: the server config of member I (vault-config.py)
 config() {
-  "$PYTHON" - "$1" "$2" "$DIR" "${API[*]}" "${CLUSTER[*]}" <<'PY'
-import sys, yaml
-release, i, out, api, cluster = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].split(), sys.argv[5].split()
-server = yaml.safe_load(open(release))["spec"]["values"]["server"]
-ha = server["ha"].get("enabled")
-config = server["ha"]["raft"]["config"] if ha else server["standalone"]["config"]
-pairs = [('"[::]:8200"', f'"127.0.0.1:{api[i]}"'), ('"[::]:8201"', f'"127.0.0.1:{cluster[i]}"'),
-         ('"/vault/data/raft"', f'"{out}/vault-{i}/data/raft"')]
-if ha:
-    assert server["ha"]["replicas"] == 3 and server["ha"]["raft"]["setNodeId"] is True
-    pairs += [(f'"http://vault-{j}.vault-internal:8200"', f'"http://127.0.0.1:{api[j]}"') for j in range(3)]
-    pairs += [('service_registration "kubernetes" {}\n', "")]
-for old, new in pairs:
-    assert old in config, "Vault's config no longer has " + old
-    config = config.replace(old, new)
-open(f"{out}/vault-{i}/vault.hcl", "w").write(config)
-PY
+  "$PYTHON" .ci/programs/vault-config.py "$1" "$DIR/vault-$2" "${API[$2]}" "${CLUSTER[$2]}" \
+    --members "$(IFS=,; echo "${API[*]}")"
 }
 start() {
-  local i="$1"
-  VAULT_RAFT_NODE_ID="vault-$i" VAULT_API_ADDR="http://127.0.0.1:${API[$i]}" VAULT_CLUSTER_ADDR="https://127.0.0.1:${CLUSTER[$i]}" \
-    "$VAULT" server -config="$DIR/vault-$i/vault.hcl" >> "$DIR/vault-$i/vault.log" 2>&1 &
-  PID[$i]=$!
-  record "${PID[$i]}"
-  wait_for "vault-$i" curl -fsS "http://127.0.0.1:${API[$i]}/v1/sys/health?uninitcode=200&sealedcode=200&standbycode=200&perfstandbycode=200"
+  vault_server "$DIR/vault-$1" "${API[$1]}" "${CLUSTER[$1]}" "vault-$1"
+  PID[$1]=$(cat "$DIR/vault-$1/pid")
 }
 stop() { kill "${PID[$1]}"; for _ in $(seq 1 100); do kill -0 "${PID[$1]}" 2>/dev/null || return 0; sleep 0.1; done; kill -9 "${PID[$1]}"; }
 addr() { echo "http://127.0.0.1:${API[$1]}"; }

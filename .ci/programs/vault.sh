@@ -23,25 +23,12 @@ head -c 32 /dev/urandom > "$DIR/tokenreview.key"
 python3 .ci/programs/tokenreview.py serve "$DIR/tokenreview.key" "$K_PORT" "$DIR/api.crt" "$DIR/api.key" > "$DIR/tokenreview.log" 2>&1 &
 record $!
 # the server's configuration as the chart receives it (integrated storage, the listener's telemetry),
-# addresses and the storage path changed only; the API and cluster addresses the chart gives in the
-# environment
+# addresses and the storage path changed only (vault-config.py)
 C_PORT=$(free_port)
-"$PYTHON" - "$DIR" "$V_PORT" "$C_PORT" <<'PY'
-import sys, yaml
-out, port, cluster = sys.argv[1:4]
-hr = yaml.safe_load(open("infrastructure/production/controllers/vault/helmrelease-vault.yaml"))
-config = hr["spec"]["values"]["server"]["standalone"]["config"]
-for old, new in [('"[::]:8200"', f'"127.0.0.1:{port}"'), ('"[::]:8201"', f'"127.0.0.1:{cluster}"'),
-                 ('"/vault/data/raft"', f'"{out}/data/raft"')]:
-    assert old in config, "Vault's config no longer has " + old
-    config = config.replace(old, new)
-open(out + "/vault.hcl", "w").write(config)
-PY
-mkdir -p "$DIR/data/raft"
-VAULT_API_ADDR="http://127.0.0.1:$V_PORT" VAULT_CLUSTER_ADDR="https://127.0.0.1:$C_PORT" "$VAULT" server -config="$DIR/vault.hcl" > "$DIR/vault.log" 2>&1 &
-record $!
+RELEASE=infrastructure/production/controllers/vault/helmrelease-vault.yaml
+"$PYTHON" .ci/programs/vault-config.py "$RELEASE" "$DIR" "$V_PORT" "$C_PORT"
+vault_server "$DIR" "$V_PORT" "$C_PORT"
 export VAULT_ADDR="http://127.0.0.1:$V_PORT"
-wait_for "Vault" curl -fsS "$VAULT_ADDR/v1/sys/health?uninitcode=200&sealedcode=200"
 "$VAULT" operator init -key-shares=1 -key-threshold=1 -format=json > "$DIR/init.json"
 "$VAULT" operator unseal "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_keys_b64"][0])' "$DIR/init.json")" >/dev/null
 VAULT_ROOT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["root_token"])' "$DIR/init.json")
@@ -209,13 +196,9 @@ if env PATH="$(dirname "$VAULT"):$PATH" sh "$DIR/snapshot.sh" snapshot > /dev/nu
 fi
 started=$(ms)
 S_PORT=$(free_port); S_CLUSTER=$(free_port)
-mkdir -p "$DIR/restore/data/raft"
-sed -e "s#127.0.0.1:$V_PORT#127.0.0.1:$S_PORT#" -e "s#127.0.0.1:$C_PORT#127.0.0.1:$S_CLUSTER#" -e "s#$DIR/data/raft#$DIR/restore/data/raft#" \
-  "$DIR/vault.hcl" > "$DIR/restore/vault.hcl"
-VAULT_API_ADDR="http://127.0.0.1:$S_PORT" VAULT_CLUSTER_ADDR="https://127.0.0.1:$S_CLUSTER" "$VAULT" server -config="$DIR/restore/vault.hcl" > "$DIR/restore/vault.log" 2>&1 &
-record $!
+"$PYTHON" .ci/programs/vault-config.py "$RELEASE" "$DIR/restore" "$S_PORT" "$S_CLUSTER"
+vault_server "$DIR/restore" "$S_PORT" "$S_CLUSTER"
 S_ADDR="http://127.0.0.1:$S_PORT"
-wait_for "the throwaway Vault" curl -fsS "$S_ADDR/v1/sys/health?uninitcode=200&sealedcode=200"
 "$VAULT" operator init -address="$S_ADDR" -key-shares=1 -key-threshold=1 -format=json > "$DIR/restore/init.json"
 "$VAULT" operator unseal -address="$S_ADDR" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unseal_keys_b64"][0])' "$DIR/restore/init.json")" >/dev/null
 VAULT_TOKEN=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["root_token"])' "$DIR/restore/init.json") \
