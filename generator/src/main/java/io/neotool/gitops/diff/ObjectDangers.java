@@ -17,9 +17,6 @@ public final class ObjectDangers {
     /** The leading version of a tag: 18 of 18rc1, 17 of 17.6, 9.6 of 9.6.24 (before 10). */
     private static final Pattern MAJOR = Pattern.compile("^(9\\.\\d+|\\d+)");
 
-    /** A namespaced object as the diff names it: {@code HelmRelease production/vault}. */
-    static final Pattern OBJECT = Pattern.compile("^\\S+ ([^/ ]+)/\\S+$");
-
     private ObjectDangers() {}
 
     static void changed(

@@ -19,8 +19,6 @@ final class VaultDangers {
     /** The storage backend of a Vault server configuration. */
     private static final Pattern VAULT_STORAGE = Pattern.compile("(?m)^storage \"([a-z0-9_]+)\"");
 
-    private static final Pattern OBJECT = ObjectDangers.OBJECT;
-
     private VaultDangers() {}
 
     /** The dangers of one changed field of a HelmRelease ({@code before} null for a new one). */
@@ -31,16 +29,19 @@ final class VaultDangers {
             JsonNode after,
             List<Danger> dangers) {
         String field = change.field();
+        // where Vault's pods run: the release's namespace
+        String ns = after.at("/metadata/namespace").asString("<namespace>");
         if (field.equals("/spec/values/server/ha/enabled")
                 && change.before() != null
                 && change.after() != null
                 && !change.before().equals(change.after())) {
-            vaultMembers(diff, Boolean.parseBoolean(change.after()), dangers);
+            vaultMembers(diff, ns, Boolean.parseBoolean(change.after()), dangers);
         }
         if (before != null && VAULT_CONFIG.matcher(field).matches()) {
-            vaultStorage(
-                    diff, before.at(field).asString(""), after.at(field).asString(""), dangers);
-            vaultSeal(diff, before.at(field).asString(""), after.at(field).asString(""), dangers);
+            String was = before.at(field).asString("");
+            String is = after.at(field).asString("");
+            vaultStorage(diff, ns, was, is, dangers);
+            vaultSeal(diff, ns, was, is, dangers);
         }
     }
 
@@ -52,7 +53,7 @@ final class VaultDangers {
      * the old seal until an operator quorum migrates it, and stays sealed until then.
      */
     private static void vaultSeal(
-            ObjectDiff diff, String before, String after, List<Danger> dangers) {
+            ObjectDiff diff, String ns, String before, String after, List<Danger> dangers) {
         if (before.isEmpty() || after.isEmpty()) {
             return;
         }
@@ -63,8 +64,6 @@ final class VaultDangers {
         if (from.equals(to)) {
             return;
         }
-        Matcher named = OBJECT.matcher(diff.object());
-        String ns = named.matches() ? named.group(1) : "<namespace>";
         dangers.add(
                 new Danger(
                         Danger.Kind.MANUAL,
@@ -94,9 +93,7 @@ final class VaultDangers {
      * same path), the new members join it and must each be unsealed; three back to one loses the
      * quorum unless the others leave the raft configuration first.
      */
-    private static void vaultMembers(ObjectDiff diff, boolean ha, List<Danger> dangers) {
-        Matcher named = OBJECT.matcher(diff.object());
-        String ns = named.matches() ? named.group(1) : "<namespace>";
+    private static void vaultMembers(ObjectDiff diff, String ns, boolean ha, List<Danger> dangers) {
         String exec = "kubectl -n " + ns + " exec -ti ";
         dangers.add(
                 ha
@@ -128,14 +125,12 @@ final class VaultDangers {
      * next start, which the chart's OnDelete update strategy leaves to an operator.
      */
     private static void vaultStorage(
-            ObjectDiff diff, String before, String after, List<Danger> dangers) {
+            ObjectDiff diff, String ns, String before, String after, List<Danger> dangers) {
         Matcher was = VAULT_STORAGE.matcher(before);
         Matcher is = VAULT_STORAGE.matcher(after);
         if (!was.find() || !is.find() || was.group(1).equals(is.group(1))) {
             return;
         }
-        Matcher named = OBJECT.matcher(diff.object());
-        String namespace = named.matches() ? named.group(1) : "<namespace>";
         boolean copied = was.group(1).equals("file") && is.group(1).equals("raft");
         dangers.add(
                 new Danger(
@@ -151,9 +146,9 @@ final class VaultDangers {
                                         : ": the new backend starts empty, an uninitialised Vault, and every secret and policy stays behind in the old one"),
                         copied
                                 ? "after the merge, once Flux applied it: kubectl -n "
-                                        + namespace
+                                        + ns
                                         + " delete pod vault-0; kubectl -n "
-                                        + namespace
+                                        + ns
                                         + " logs vault-0 -c migrate-file-storage; then unseal (runbook: Vault sealed) and read a secret; the file data stays on the volume (/vault/data/core, sys, logical) until removed"
                                 : "copy the data first (vault operator migrate, Vault stopped), or keep the backend"));
     }
