@@ -79,4 +79,42 @@ public final class TestSupport {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * A config text moved to three nodes as a user does it: {@code cluster.topology: ha}, a
+     * PostgreSQL image CloudNativePG runs, and the two operators' sections.
+     */
+    public static String ha(String text) {
+        assertContains(text, "\ncluster:\n");
+        assertContains(text, "image: postgres:18rc1");
+        assertContains(text, "\ninfrastructure:\n");
+        return text.replace("\ncluster:\n", "\ncluster:\n  topology: ha\n")
+                .replace(
+                        "image: postgres:18rc1",
+                        "image: ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie")
+                .replace("\ninfrastructure:\n", "\ninfrastructure:\n" + OPERATORS);
+    }
+
+    /** The operators' sections {@link #ha} adds (the staging config's pins). */
+    public static final String OPERATORS =
+            """
+              cloudnativePg:
+                chartVersion: 0.29.0
+                image: ghcr.io/cloudnative-pg/cloudnative-pg:1.30.0
+                resources:
+                  requests: { cpu: 100m, memory: 128Mi }
+                  limits: { cpu: 500m, memory: 256Mi }
+              strimzi:
+                chartVersion: 0.44.0
+                image: quay.io/strimzi/operator:0.44.0
+                resources:
+                  requests: { cpu: 200m, memory: 384Mi }
+                  limits: { cpu: "1", memory: 384Mi }
+            """;
+
+    private static void assertContains(String text, String part) {
+        if (!text.contains(part)) {
+            throw new IllegalStateException("the fixture no longer contains " + part.strip());
+        }
+    }
 }

@@ -28,7 +28,10 @@ public record ClusterConfig(
                 @Nullable String k3sVersion,
         @JsonPropertyDescription(
                         "single-node (default): one K3S node, every stateful part one instance. ha: three K3S server nodes; Vault becomes a three-node raft cluster (retry_join, a disruption budget, one pod per node); what stays single is listed in the cluster README.")
-                Topology topology) {
+                Topology topology,
+        @JsonPropertyDescription(
+                        "What one node offers the cluster's pods (allocatable: the machine less what K3S and the system keep), e.g. {cpu: \"4\", memory: 14Gi}. The generator adds up the requests of every component and app per node, refuses a config that asks more, and the cluster README shows the sum. Leave it out to skip the check.")
+                @Nullable NodeSize nodeSize) {
 
     public ClusterConfig {
         storageClass = storageClass == null ? "local-path" : storageClass;
@@ -40,6 +43,15 @@ public record ClusterConfig(
     public boolean ha() {
         return topology == Topology.HA;
     }
+
+    /** What one node offers: CPU and memory, as Kubernetes quantities. */
+    public record NodeSize(
+            @JsonPropertyDescription("CPU of one node for pods: cores (4) or millicores (3500m).")
+                    @JsonProperty(required = true)
+                    String cpu,
+            @JsonPropertyDescription("Memory of one node for pods, in binary units (14Gi).")
+                    @JsonProperty(required = true)
+                    String memory) {}
 
     /** How many nodes the cluster runs on, and so how its quorum members spread. */
     public enum Topology {

@@ -46,6 +46,14 @@ public interface ComponentSettings {
      */
     default void validate(ConfigRules rules, String path) {}
 
+    /**
+     * The pods it runs, for the node budget ({@link NodeBudget}): one of its size by default; a
+     * component with replicas, more members on three nodes or side pods says so.
+     */
+    default List<Pods> pods(ClusterConfig cluster) {
+        return List.of(Pods.of("", 1, resources()));
+    }
+
     /** The databases the component owns on the shared PostgreSQL server. */
     default List<ServerDatabase> databases() {
         return List.of();

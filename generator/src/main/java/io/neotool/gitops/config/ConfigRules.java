@@ -167,6 +167,11 @@ public final class ConfigRules {
                 "an exact version such as 1.2.3, not a range");
     }
 
+    /** Whether {@code value} is a CPU quantity (cores or millicores). */
+    public static boolean cpu(String value) {
+        return CPU.matcher(value).matches();
+    }
+
     public void memory(String path, String value) {
         check(
                 MEMORY.matcher(value).matches(),

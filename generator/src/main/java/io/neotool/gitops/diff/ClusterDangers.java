@@ -93,6 +93,7 @@ final class ClusterDangers {
         for (String cluster : clusters) {
             List<JsonNode> was = before.getOrDefault(cluster, List.of());
             List<JsonNode> is = after.getOrDefault(cluster, List.of());
+            TopologyDangers.of(cluster, was, is, dangers);
             for (Declared declared : DECLARED) {
                 gone(was, is, declared.read())
                         .forEach(
@@ -124,8 +125,17 @@ final class ClusterDangers {
         return annotated(docs, Annotations.DATABASES);
     }
 
+    /** The topics Job's (one node) and the KafkaTopics' (Strimzi, three nodes). */
     private static Map<String, String> topics(List<JsonNode> docs) {
-        return annotated(docs, Annotations.TOPICS);
+        Map<String, String> topics = annotated(docs, Annotations.TOPICS);
+        for (JsonNode doc : docs) {
+            if (doc.path("kind").asString("").equals("KafkaTopic")) {
+                topics.putIfAbsent(
+                        doc.at("/spec/topicName").asString(doc.at("/metadata/name").asString()),
+                        DiffPaths.name("", doc));
+            }
+        }
+        return topics;
     }
 
     private static Map<String, String> annotated(List<JsonNode> docs, String annotation) {

@@ -62,6 +62,8 @@ final class Dangers {
                                         object,
                                         "removed: Flux prunes it, and a workload under another name starts on new, empty volumes",
                                         "keep the name, or move the data first (backup and restore)"));
+                case "Cluster", "KafkaNodePool" ->
+                        dangers.add(TopologyDangers.operatorRemoved(kind, cluster, object));
                 case "HelmRelease" ->
                         dangers.add(
                                 new Danger(

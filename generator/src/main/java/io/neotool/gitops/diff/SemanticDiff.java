@@ -101,7 +101,17 @@ public final class SemanticDiff {
             clusterBefore = buildsBefore.byCluster();
             clusterAfter = buildsAfter.byCluster();
         }
-        dangers.addAll(ClusterDangers.of(clusterBefore, clusterAfter, before, after));
+        List<Danger> cluster = ClusterDangers.of(clusterBefore, clusterAfter, before, after);
+        // a move of topology names the procedure: the plain "removed" of the same object goes
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        cluster.stream()
+                .filter(d -> d.reason().startsWith(TopologyDangers.MOVE))
+                .forEach(d -> moved.add(d.cluster() + " " + d.object()));
+        dangers.removeIf(
+                d ->
+                        moved.contains(d.cluster() + " " + d.object())
+                                && d.reason().startsWith("removed:"));
+        dangers.addAll(cluster);
         // the worst first: data, then refusals, messages, outages, security, steps by hand
         dangers.sort(java.util.Comparator.comparing(Danger::kind));
         List<VersionChange> versions =

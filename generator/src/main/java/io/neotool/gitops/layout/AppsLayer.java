@@ -66,6 +66,16 @@ final class AppsLayer {
                                 owner,
                                 ObjectFiles.source(owner, "apps." + app.name())));
             }
+            HasMetadata budget = app.budget(context.config());
+            if (budget != null) {
+                resources.add(
+                        objectFiles.add(
+                                folder,
+                                budget,
+                                false,
+                                owner,
+                                ObjectFiles.source(owner, "apps." + app.name() + ".replicas")));
+            }
             tree.add(
                     folder + "/" + KUSTOMIZATION,
                     owner,
@@ -95,7 +105,8 @@ final class AppsLayer {
                                                             app.name()),
                                                     "patch",
                                                     CanonicalYaml.writeEmbedded(
-                                                            app.resourcesPatch()))))));
+                                                            app.resourcesPatch(
+                                                                    context.config())))))));
             for (Component component : components) {
                 if (!component.enabled(context.config())) {
                     continue;

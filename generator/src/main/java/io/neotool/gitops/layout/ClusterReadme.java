@@ -51,19 +51,8 @@ public final class ClusterReadme {
         model.put("versions", versions(List.of(cluster)));
         model.put("observability", observability(cluster));
         model.put("ha", config.cluster().ha());
-        model.put("single", singleInstances(objects));
+        model.put("topology", ClusterTopology.model(config));
         return templates.render("cluster-readme.md.ftl", model);
-    }
-
-    /**
-     * The StatefulSets and Helm releases of the cluster other than Vault, which an HA topology does
-     * not replicate yet: each runs one instance.
-     */
-    private static List<String> singleInstances(ClusterObjects objects) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>(objects.named("StatefulSet"));
-        names.addAll(objects.named("HelmRelease"));
-        names.remove("vault");
-        return List.copyOf(names);
     }
 
     /** What Prometheus scrapes, the alerts and who gets them, the dashboards. */

@@ -74,6 +74,14 @@ public final class Runbook {
                                 .map(d -> "`" + d.name() + "`")
                                 .toList()));
         model.put("podNamespaces", objects.podNamespaces());
+        model.put("ha", config.cluster().ha());
+        model.put("moves", RunbookMoves.moves(config));
+        model.put(
+                "pitr",
+                io.neotool.gitops.components.cloudnativepg.CloudNativePgComponent.runs(config)
+                        && backups != null
+                        && backups.isEnabled());
+        model.put("retentionDays", backups == null ? "" : String.valueOf(backups.retentionDays()));
         model.put("alerts", alerts);
         return templates.render("runbook.md.ftl", model);
     }

@@ -108,7 +108,7 @@ public interface Component {
      * What an app that {@code uses} this component gets: env, Vault secrets, network paths ({@link
      * AppUse#NONE} when the app does not use it, or nothing can be used).
      */
-    default AppUse use(AppConfig app) {
+    default AppUse use(EnvironmentConfig config, AppConfig app) {
         return AppUse.NONE;
     }
 

@@ -48,6 +48,10 @@ final class PodIndex {
     void add(Manifest m) {
         JsonNode template = PodTemplates.podTemplate(m.object());
         if (template.isMissingNode()) {
+            Pod made = operatorPod(m);
+            if (made != null) {
+                index(m.namespace(), made);
+            }
             return;
         }
         Set<String> names = new HashSet<>();
@@ -61,14 +65,38 @@ final class PodIndex {
                                                     names.add(p.path("name").asString(""));
                                                     numbers.add(p.path("containerPort").asInt(-1));
                                                 }));
-        Pod pod = new Pod(strings(template.at("/metadata/labels")), names, numbers);
+        index(m.namespace(), new Pod(strings(template.at("/metadata/labels")), names, numbers));
+    }
+
+    private void index(String namespace, Pod pod) {
         pod.labels()
                 .forEach(
                         (key, value) ->
                                 byLabel.computeIfAbsent(
-                                                key(m.namespace(), key, value),
-                                                k -> new ArrayList<>())
+                                                key(namespace, key, value), k -> new ArrayList<>())
                                         .add(pod));
+    }
+
+    /**
+     * The pods an operator makes from a custom resource that has no pod template, where a Service
+     * of the tree selects them: a Strimzi {@code KafkaNodePool}'s, with the labels Strimzi gives
+     * them and Kafka's ports (KRaft controllers 9090, replication 9091, the client listeners from
+     * 9092, its agent 8443).
+     */
+    private static @Nullable Pod operatorPod(Manifest m) {
+        if (!m.kind().equals("KafkaNodePool") || !m.group().equals("kafka.strimzi.io")) {
+            return null;
+        }
+        String cluster = m.at("/metadata/labels").path("strimzi.io/cluster").asString("");
+        Map<String, String> labels = new java.util.TreeMap<>();
+        labels.put("strimzi.io/cluster", cluster);
+        labels.put("strimzi.io/kind", "Kafka");
+        labels.put("strimzi.io/name", cluster + "-kafka");
+        labels.put("strimzi.io/pool-name", m.name());
+        for (JsonNode role : m.at("/spec/roles")) {
+            labels.put("strimzi.io/" + role.asString() + "-role", "true");
+        }
+        return new Pod(labels, Set.of(), Set.of(9090, 9091, 9092, 9093, 9094, 8443));
     }
 
     /**

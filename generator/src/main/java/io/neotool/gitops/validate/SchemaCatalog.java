@@ -52,7 +52,8 @@ public final class SchemaCatalog {
                     "x-kubernetes-int-or-string",
                     "x-kubernetes-preserve-unknown-fields",
                     "x-kubernetes-embedded-resource",
-                    "x-kubernetes-validations");
+                    "x-kubernetes-validations",
+                    "example");
 
     private final SchemaRegistry registry =
             SchemaRegistry.withDefaultDialect(

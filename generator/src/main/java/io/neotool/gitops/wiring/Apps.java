@@ -29,13 +29,13 @@ public final class Apps {
     private Apps() {}
 
     /** The env (sorted) and the Vault secrets (file name to reference) of {@code app}. */
-    public static AppWiring wiring(AppConfig app) {
+    public static AppWiring wiring(EnvironmentConfig config, AppConfig app) {
         Map<String, VaultRef> secrets = new LinkedHashMap<>();
         AppConfig.Uses uses = app.uses();
         Map<String, String> env = new TreeMap<>(app.env());
         env.put("PORT", String.valueOf(app.port()));
         for (Component component : Components.all()) {
-            AppUse use = component.use(app);
+            AppUse use = component.use(config, app);
             env.putAll(use.env());
             secrets.putAll(use.secrets());
         }
@@ -52,7 +52,7 @@ public final class Apps {
     public static List<Edge> edges(AppConfig app, EnvironmentConfig config) {
         List<Edge> edges = new ArrayList<>();
         for (Component component : Components.all()) {
-            edges.addAll(component.use(app).edges());
+            edges.addAll(component.use(config, app).edges());
         }
         if (config.infrastructure().enabled(VaultSettings.class)
                 && !AppComponent.vaultPaths(app).isEmpty()) {

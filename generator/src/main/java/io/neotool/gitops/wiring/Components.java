@@ -3,6 +3,7 @@ package io.neotool.gitops.wiring;
 import io.neotool.gitops.components.apollorouter.ApolloRouterComponent;
 import io.neotool.gitops.components.backup.BackupComponent;
 import io.neotool.gitops.components.certmanager.CertManagerComponent;
+import io.neotool.gitops.components.cloudnativepg.CloudNativePgComponent;
 import io.neotool.gitops.components.grafana.GrafanaComponent;
 import io.neotool.gitops.components.helmsources.HelmSourcesComponent;
 import io.neotool.gitops.components.kafka.KafkaComponent;
@@ -14,6 +15,7 @@ import io.neotool.gitops.components.pgbouncer.PgBouncerComponent;
 import io.neotool.gitops.components.postgres.PostgresComponent;
 import io.neotool.gitops.components.prometheus.PrometheusComponent;
 import io.neotool.gitops.components.promtail.PromtailComponent;
+import io.neotool.gitops.components.strimzi.StrimziComponent;
 import io.neotool.gitops.components.unleash.UnleashComponent;
 import io.neotool.gitops.components.vault.VaultComponent;
 import io.neotool.gitops.config.EnvironmentConfig;
@@ -45,7 +47,9 @@ public final class Components {
                     new MinioComponent(),
                     new UnleashComponent(),
                     new ApolloRouterComponent(),
-                    new CertManagerComponent());
+                    new CertManagerComponent(),
+                    new CloudNativePgComponent(),
+                    new StrimziComponent());
 
     /** Every infrastructure component, in the order they are laid out. */
     private static final List<Component> ALL = all(HELM);

@@ -80,6 +80,6 @@ public final class Wiring implements Shared {
 
     @Override
     public AppWiring wiring(Context context, AppConfig app) {
-        return Apps.wiring(app);
+        return Apps.wiring(context.config(), app);
     }
 }

@@ -14,16 +14,43 @@ ${graph}```
 ## Topology
 
 <#if ha>
-Three K3S server nodes (`cluster.topology: ha`). Vault runs as a three-member raft cluster, one
-member per node (the chart's required anti-affinity), each joining the others (`retry_join`), with a
-disruption budget of one member, so a node's loss keeps the quorum (two of three) and every secret;
-the agent injector runs twice. Still one instance each, on one node's volume, until their operators
-are generated (CloudNativePG for PostgreSQL, Strimzi for Kafka; the others keep their data on a
-local-path volume, which is on one node): <#list single as s>`${s}`<#sep>, </#sep></#list>.
+Three K3S server nodes with embedded etcd (`cluster.topology: ha`); a node's loss keeps every quorum
+(two of three) and the data. More than one, spread over the nodes:
+
+<#list topology.replicated as r>
+- ${r}
+</#list>
+
+One instance, and why:
+
+<#list topology.single as s>
+- ${s}
+</#list>
+
+Volumes are K3S local-path: each lives on one node's disk, so a single instance waits for its node.
 <#else>
 One K3S node (`cluster.topology: single-node`): every stateful part runs one instance on a
 local-path volume of the node's disk, so the node's failure stops them until it is back, and its
 disk's loss is what the backups and Vault's snapshots are for.
+</#if>
+
+### Requests per node
+
+What the pods ask of each of the ${topology.budget.nodes} node(s): each component's and app's requests as the
+config sets them, times its pods; one share of the others per node, plus what runs on every node.
+The night's Jobs (backups, the drill) and the charts' small helpers the config does not size are
+the margin's.
+
+| pods | count | CPU each | memory each |
+|---|---|---|---|
+<#list topology.budget.rows as r>
+| ${r.what} | ${r.pods} | ${r.cpu} | ${r.memory} |
+</#list>
+
+<#if topology.budget.sizeCpu?has_content>
+Per node: **${topology.budget.cpu} CPU and ${topology.budget.memory}** of the ${topology.budget.sizeCpu} CPU and ${topology.budget.sizeMemory} a node offers (`cluster.nodeSize`; the generator refuses a config that asks more).
+<#else>
+Per node: **${topology.budget.cpu} CPU and ${topology.budget.memory}**. No node size is stated: set `cluster.nodeSize` and the generator refuses a config that asks more.
 </#if>
 
 ## Versions

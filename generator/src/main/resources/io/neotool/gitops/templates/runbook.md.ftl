@@ -107,6 +107,29 @@ The restore is the suspended CronJob `database-restore`: a Job made from it fetc
 </#if>
 
 </#if>
+<#if pitr>
+## Point-in-time recovery (CloudNativePG)
+
+The Cluster `postgres` archives its WAL continuously and takes a base backup daily (`ScheduledBackup postgres-daily`, from a standby) to `s3://${backupBucket}/${cluster}/postgres/`, kept ${retentionDays} days: any moment within them can be recovered. CloudNativePG recovers into a new Cluster, never in place.
+- The base backups and their state: `kubectl -n ${namespace} get backups`; WAL archiving: `kubectl -n ${namespace} get cluster postgres -o jsonpath='{.status.conditions[?(@.type=="ContinuousArchiving")]}'`
+- A base backup now: `kubectl -n ${namespace} create -f - <<<'{"apiVersion":"postgresql.cnpg.io/v1","kind":"Backup","metadata":{"generateName":"postgres-manual-"},"spec":{"cluster":{"name":"postgres"},"method":"barmanObjectStore"}}'`
+- Recover to a moment: write `infrastructure/${cluster}/configs/postgres/cluster-postgres.yaml` to a scratch file with the name `postgres-pitr`, `spec.bootstrap` replaced by `recovery: {source: postgres, recoveryTarget: {targetTime: "2026-12-01 02:59:00+00"}}`, `spec.externalClusters: [{name: postgres, barmanObjectStore: <the backup.barmanObjectStore of the same file>}]` and no `spec.backup`; `kubectl -n ${namespace} apply -f` it and wait for `kubectl -n ${namespace} get cluster postgres-pitr` to be healthy. Copy what is needed back into the live Cluster (`pg_dump -h postgres-pitr-rw -Fc <database> | pg_restore -h postgres-rw --clean --if-exists -d <database>` from a pod with the superuser's password, Secret `postgres-superuser`), then `kubectl -n ${namespace} delete cluster postgres-pitr`.
+
+</#if>
+<#if moves?has_content>
+## Moving here from one node
+
+This cluster runs on three nodes (`cluster.topology: ha`). When an existing cluster is switched, its data moves by hand, in this order; the review of the switch lists the same steps as dangers. Vault's move is in the review too: vault-0 keeps its data, then each joined member is unsealed until `vault operator raft list-peers` lists three voters.
+
+<#list moves as m>
+### ${m.title}
+
+<#list m.steps as s>
+${s?counter}. ${s}
+</#list>
+
+</#list>
+</#if>
 <#if objects.HelmRelease?? && objects.HelmRelease?seq_contains("vault")>
 ## Vault sealed (after a restart of vault-0 or of the node)
 
@@ -117,7 +140,7 @@ Vault unseals itself at every start through the transit key `${transit.keyName}`
 <#else>
 Vault starts sealed, and every pod that reads a secret waits until it is unsealed.
 - Status: `kubectl -n ${namespace} exec vault-0 -- vault status`
-- Unseal, once per key share until `Sealed false`: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`
+- Unseal, once per key share until `Sealed false`: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`<#if ha>; then the same for `vault-1` and `vault-2` (each member is sealed on its own)</#if>
 </#if>
 
 ## Secrets the cluster reads

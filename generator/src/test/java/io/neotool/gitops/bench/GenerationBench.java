@@ -106,6 +106,14 @@ public final class GenerationBench {
      * include} ({@code production/apps-K.yaml}), as a large environment is written.
      */
     static Path write(Path folder, int n) throws IOException {
+        return write(folder, n, false);
+    }
+
+    /**
+     * {@code n} apps in the fixture production config, on three nodes when {@code ha} (as a user
+     * moves it: {@link io.neotool.gitops.TestSupport#ha}).
+     */
+    static Path write(Path folder, int n, boolean ha) throws IOException {
         Files.createDirectories(folder.resolve("supergraph"));
         Path repo =
                 Path.of(System.getProperty("neotool.repoRoot", "..")).toAbsolutePath().normalize();
@@ -119,6 +127,9 @@ public final class GenerationBench {
                         .replace("http://security-service/", "http://service-1/"),
                 StandardCharsets.UTF_8);
         String production = Files.readString(fixture.resolve("production.yaml"));
+        if (ha) {
+            production = io.neotool.gitops.TestSupport.ha(production);
+        }
         String head = production.substring(0, production.indexOf("\napps:\n") + 1);
         String tail = production.substring(production.indexOf("\nbackups:\n"));
         if (n <= APPS_PER_FILE) {

@@ -37,7 +37,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * memory next to Jackson writing the same objects (the floor), a no-op regeneration of the tree on
  * disk next to reading that tree back, the everyday edit (one app's replicas, then generate), and
  * the validation of the tree (no schemas; CI's catalog when {@code -Dneotool.schemaLocation} names
- * it). Average time per operation.
+ * it). Average time per operation. {@code -p topology=single-node,ha} compares the topologies.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +53,10 @@ public class PhasesJmh {
     @Param({"100", "1000"})
     public int apps;
 
+    /** The cluster's topology: one node, or three ({@code ha}: the operators' objects too). */
+    @Param({"single-node"})
+    public String topology;
+
     private Path work;
     private Path config;
     private Path repo;
@@ -63,7 +67,7 @@ public class PhasesJmh {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         work = Files.createTempDirectory("neotool-jmh");
-        config = GenerationBench.write(work.resolve("config"), apps);
+        config = GenerationBench.write(work.resolve("config"), apps, topology.equals("ha"));
         repo = Files.createDirectories(work.resolve("repo"));
         gitops = new NeotoolGitops();
         loaded = gitops.load(config);

@@ -21,9 +21,7 @@ final class ChartTrees {
 
     /** The production fixture on three nodes ({@code cluster.topology: ha}). */
     static LoadedConfig ha() {
-        return TestSupport.parse(
-                TestSupport.productionText()
-                        .replace("\ncluster:\n", "\ncluster:\n  topology: ha\n"));
+        return TestSupport.parse(TestSupport.ha(TestSupport.productionText()));
     }
 
     static LoadedConfig postgres17() {

@@ -222,6 +222,7 @@ class RealClusterTest {
                 }
             }
         }
+        operatorTargets(objects, namespace, pods, targets);
         if (config.config().infrastructure().enabled(PostgresSettings.class)) {
             assertThat(targets)
                     .containsKeys(
@@ -250,6 +251,58 @@ class RealClusterTest {
             assertThat(allowsAddresses(policy.at("/spec/egress"), 9100))
                     .as("Prometheus may reach node-exporter on the node")
                     .isTrue();
+        }
+    }
+
+    /**
+     * The scrape targets whose pods an operator makes from a custom resource (three nodes): the
+     * annotations where the resource carries them to its pods, and the labels the operator gives
+     * the pods (CloudNativePG 1.30 pkg/specs, Strimzi 0.44's labels), so that the policies are
+     * checked against the pods that will run.
+     */
+    private static void operatorTargets(
+            Map<String, JsonNode> objects,
+            String namespace,
+            Map<String, Policies.Pod> pods,
+            Map<String, Integer> targets) {
+        for (JsonNode object : objects.values()) {
+            String kind = object.path("kind").asString("");
+            String name = object.at("/metadata/name").asString("");
+            JsonNode annotations;
+            Map<String, String> labels = new TreeMap<>();
+            String target;
+            switch (kind) {
+                case "Cluster" -> {
+                    annotations = object.at("/spec/inheritedMetadata/annotations");
+                    labels.put("cnpg.io/cluster", name);
+                    labels.put("cnpg.io/podRole", "instance");
+                    target = name;
+                }
+                case "Pooler" -> {
+                    annotations = object.at("/spec/template/metadata/annotations");
+                    labels.put("cnpg.io/cluster", object.at("/spec/cluster/name").asString());
+                    labels.put("cnpg.io/poolerName", name);
+                    labels.put("cnpg.io/podRole", "pooler");
+                    target = name;
+                }
+                case "Kafka" -> {
+                    annotations =
+                            object.at("/spec/kafkaExporter/template/pod/metadata/annotations");
+                    labels.put("strimzi.io/cluster", name);
+                    labels.put("strimzi.io/kind", "Kafka");
+                    labels.put("strimzi.io/name", name + "-kafka-exporter");
+                    target = "kafka-exporter";
+                }
+                default -> {
+                    continue;
+                }
+            }
+            if (annotations.path("prometheus.io/scrape").asString("").equals("true")) {
+                pods.put(target, new Policies.Pod(namespace, labels));
+                targets.put(
+                        target,
+                        Integer.parseInt(annotations.path("prometheus.io/port").asString()));
+            }
         }
     }
 

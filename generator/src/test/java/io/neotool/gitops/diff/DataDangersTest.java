@@ -340,9 +340,69 @@ class DataDangersTest {
                         "after the merge, once Flux applied it: kubectl -n production delete pod vault-0;");
     }
 
+    /** production.yaml moved to three nodes ({@link TestSupport#ha}). */
+    private void moveToThreeNodes() throws IOException {
+        Path path = config.resolve("production.yaml");
+        Files.writeString(path, TestSupport.ha(Files.readString(path)));
+    }
+
+    @Test
+    void theMoveToThreeNodesListsEachDataMoveWithItsSteps() throws IOException {
+        moveToThreeNodes();
+        SemanticDiff.Report report = review();
+        assertThat(report.dangers())
+                .filteredOn(d -> d.object().equals("StatefulSet production/postgres"))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.kind()).isEqualTo(Danger.Kind.DATA_LOSS);
+                            assertThat(d.reason())
+                                    .contains(
+                                            "PostgreSQL becomes the CloudNativePG Cluster postgres, which starts empty");
+                            assertThat(d.action())
+                                    .startsWith(
+                                            "1. before the merge, stop the writers: kubectl -n production scale deployment app-service security-service unleash --replicas=0")
+                                    .contains(
+                                            "create job --from=cronjob/database-backup move-to-ha")
+                                    .contains("RESTORE_FROM=<that folder>")
+                                    .contains("delete pvc data-postgres-0");
+                        });
+        assertThat(report.dangers())
+                .filteredOn(d -> d.object().equals("StatefulSet production/kafka"))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.kind()).isEqualTo(Danger.Kind.MESSAGES);
+                            assertThat(d.reason()).contains("the topics are recreated empty");
+                            assertThat(d.action()).contains("--describe --all-groups shows LAG 0");
+                        });
+        assertThat(report.dangers())
+                .as("the topics live on as KafkaTopics: none reads as no longer declared")
+                .noneMatch(d -> d.reason().startsWith("topic '"));
+    }
+
+    @Test
+    void goingBackToOneNodeNamesTheOperatorsDataLost() throws Exception {
+        moveToThreeNodes();
+        new NeotoolGitops().generate(new GenerationRequest(config, work, null));
+        git("add", "-A");
+        git("commit", "-q", "-m", "three nodes");
+        Files.writeString(config.resolve("production.yaml"), TestSupport.productionText());
+        new NeotoolGitops().generate(new GenerationRequest(config, work, null));
+        SemanticDiff.Report report = review();
+        assertThat(report.dangers())
+                .filteredOn(d -> d.object().equals("Cluster production/postgres"))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.kind()).isEqualTo(Danger.Kind.DATA_LOSS);
+                            assertThat(d.reason()).contains("CloudNativePG deletes their volumes");
+                        });
+    }
+
     @Test
     void vaultsMoveToThreeMembersIsAPlanOfStepsByHand() throws IOException {
-        edit("production.yaml", "\ncluster:\n", "\ncluster:\n  topology: ha\n");
+        moveToThreeNodes();
         SemanticDiff.Report report = review();
         assertThat(report.dangers())
                 .filteredOn(d -> d.object().equals("HelmRelease production/vault"))

@@ -37,8 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * rule).
  */
 class AlertRulesTest {
+    /** The fixtures, and production on three nodes (CloudNativePG's and Strimzi's alerts). */
     static Stream<LoadedConfig> configs() {
-        return Stream.of(TestSupport.production(), TestSupport.dev());
+        return Stream.of(
+                TestSupport.production(),
+                TestSupport.dev(),
+                TestSupport.parse(TestSupport.ha(TestSupport.productionText())));
     }
 
     static String promtool() {

@@ -134,6 +134,8 @@ public final class ApolloRouterComponent extends HelmComponent<ApolloRouterSetti
         Map<String, Object> values = new TreeMap<>();
         values.put("image", Map.of("repository", image.repository(), "tag", image.tag()));
         values.put("replicaCount", r.replicas());
+        io.neotool.gitops.platform.Spread.chartValues(
+                values, context.config(), r.replicas(), name(), Map.of("maxUnavailable", 1));
         values.put("resources", Workloads.resourceValues(r.resources()));
         values.put(
                 "router",
@@ -213,7 +215,7 @@ public final class ApolloRouterComponent extends HelmComponent<ApolloRouterSetti
 
     /** GraphQL: the Router (the chart's Service listens on 80). */
     @Override
-    public AppUse use(AppConfig app) {
+    public AppUse use(EnvironmentConfig config, AppConfig app) {
         if (!app.uses().graphql()) {
             return AppUse.NONE;
         }

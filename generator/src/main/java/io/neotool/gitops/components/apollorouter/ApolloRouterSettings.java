@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 
 /** Apollo Router, the GraphQL gateway, serving a supergraph committed beside the config. */
@@ -141,5 +143,10 @@ public record ApolloRouterSettings(
                         "drop the port: http://" + service + "/graphql");
             }
         }
+    }
+
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(Pods.of("", replicas, resources()));
     }
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.neotool.gitops.config.AppConfig;
+import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.config.VaultRef;
 import io.neotool.gitops.platform.AppWiring;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One NeoTool app. The base ({@code apps/base/<app>/}) holds what every environment shares:
@@ -203,12 +205,33 @@ public final class AppComponent {
     }
 
     /** The overlay's JSON patch that sets the container resources of this environment. */
-    public List<Map<String, Object>> resourcesPatch() {
-        return List.of(
+    public List<Map<String, Object>> resourcesPatch(EnvironmentConfig config) {
+        Map<String, Object> resources =
                 Map.of(
                         "op", "add",
                         "path", "/spec/template/spec/containers/0/resources",
-                        "value", Workloads.resourceValues(app.resources())));
+                        "value", Workloads.resourceValues(app.resources()));
+        if (!io.neotool.gitops.platform.Spread.applies(config, app.replicas())) {
+            return List.of(resources);
+        }
+        // on three nodes: the pods spread over the nodes
+        return List.of(
+                resources,
+                Map.of(
+                        "op", "add",
+                        "path", "/spec/template/spec/topologySpreadConstraints",
+                        "value",
+                                io.neotool.gitops.platform.Spread.constraintValue(
+                                        Context.selector(app.name()))));
+    }
+
+    /** The app's disruption budget on three nodes with several replicas, or null. */
+    public @Nullable HasMetadata budget(EnvironmentConfig config) {
+        if (!io.neotool.gitops.platform.Spread.applies(config, app.replicas())) {
+            return null;
+        }
+        return io.neotool.gitops.platform.Spread.budget(
+                app.name(), Context.labels(app.name(), "service"), Context.selector(app.name()));
     }
 
     /** The Vault paths an app reads: its database password and each declared secret. */

@@ -52,17 +52,6 @@ public final class BackupComponent implements Component {
         return config.backups() != null && config.backups().isEnabled();
     }
 
-    /** The S3 endpoint the dumps go to. */
-    static String endpoint(Context context, BackupConfig.S3Target target) {
-        if (target.provider() == BackupConfig.Provider.MINIO) {
-            return "http://"
-                    + context.serviceHost(MinioComponent.SERVICE)
-                    + ":"
-                    + MinioComponent.PORT;
-        }
-        return target.endpoint();
-    }
-
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
@@ -74,12 +63,12 @@ public final class BackupComponent implements Component {
                 "databaseNames",
                 String.join(
                         " ", Databases.of(config).stream().map(Databases.Database::name).toList()));
-        model.put("postgresHost", PostgresComponent.SERVICE);
+        model.put("postgresHost", PostgresComponent.host(config));
         model.put("secretsDir", Workloads.VAULT_SECRETS_DIR);
         model.put("superuserFile", PostgresComponent.SUPERUSER_FILE);
         model.put("accessKeyFile", ACCESS_KEY_FILE);
         model.put("secretKeyFile", SECRET_KEY_FILE);
-        model.put("endpoint", endpoint(context, b.target()));
+        model.put("endpoint", MinioComponent.s3Endpoint(context, b.target()));
         model.put("bucket", b.target().bucket());
         model.put("prefix", context.cluster());
         model.put("retentionDays", b.retentionDays());

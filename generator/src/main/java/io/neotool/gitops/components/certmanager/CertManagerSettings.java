@@ -3,9 +3,11 @@ package io.neotool.gitops.components.certmanager;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
 import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 
 /**
@@ -90,5 +92,11 @@ public record CertManagerSettings(
                     "the image tag '" + ref.tag() + "' is not the chart version " + chartVersion,
                     "cert-manager releases its chart and images together; pin both to the same version");
         }
+    }
+
+    /** The controller, its webhook and its CA injector, each of these resources. */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(Pods.of("", 3, resources()));
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Kafka as one KRaft node in combined mode (broker and controller), a StatefulSet with its headless
@@ -27,15 +26,9 @@ import java.util.TreeSet;
  * apps declare are created by a Job; auto-creation is off so a typo cannot create a topic.
  */
 public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
-    public static final String SERVICE = "kafka";
-    public static final int PORT = 9092;
-    static final int CONTROLLER_PORT = 9093;
-    static final String TOPICS_JOB = "kafka-topics";
-
-    /** UID and GID of {@code appuser} in the apache/kafka image. */
-    static final long UID = 1000;
-
-    static final String DATA = "/var/lib/kafka/data";
+    public static final String SERVICE = KafkaNames.SERVICE;
+    public static final int PORT = KafkaNames.PORT;
+    static final String TOPICS_JOB = KafkaNames.TOPICS_JOB;
 
     public KafkaComponent() {
         super("kafka", Layer.CONFIGS, "kafka", KafkaSettings.class);
@@ -54,13 +47,16 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
 
     /** Bootstrap servers for clients in the namespace. */
     public static String bootstrap() {
-        return SERVICE + ":" + PORT;
+        return KafkaNames.bootstrap();
     }
 
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
         KafkaSettings k = settings(config);
+        if (clustered(config)) {
+            return KafkaCluster.objects(context, k, KafkaClusterPaths.topics(config));
+        }
         Map<String, String> labels = Context.labels(name(), "message-broker");
         String headless = SERVICE + "-headless";
         String node = SERVICE + "-0." + headless + "." + context.namespace() + ".svc.cluster.local";
@@ -79,7 +75,7 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
                         .endPort()
                         .addNewPort()
                         .withName("controller")
-                        .withContainerPort(CONTROLLER_PORT)
+                        .withContainerPort(KafkaNames.CONTROLLER_PORT)
                         .withProtocol("TCP")
                         .endPort()
                         .withResources(Workloads.resources(k.resources()))
@@ -88,10 +84,12 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
                         .withLivenessProbe(Workloads.tcpProbe(PORT, 0, 20))
                         .withSecurityContext(
                                 PodSecurity.containerSecurity(
-                                        UID, UID, PodSecurity.readOnlyRoot(k.exemptions())))
+                                        KafkaNames.UID,
+                                        KafkaNames.UID,
+                                        PodSecurity.readOnlyRoot(k.exemptions())))
                         .addNewVolumeMount()
                         .withName("data")
-                        .withMountPath(DATA)
+                        .withMountPath(KafkaNames.DATA)
                         .endVolumeMount()
                         .addNewVolumeMount()
                         .withName("tmp")
@@ -119,7 +117,7 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
                         .withServiceAccountName(name())
                         .withAutomountServiceAccountToken(false)
                         .withEnableServiceLinks(false)
-                        .withSecurityContext(PodSecurity.pod(UID))
+                        .withSecurityContext(PodSecurity.pod(KafkaNames.UID))
                         .withTerminationGracePeriodSeconds(60L)
                         .withContainers(container)
                         .addToVolumes(VaultInjection.emptyDir("tmp"))
@@ -148,7 +146,7 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
                         .endPort()
                         .addNewPort()
                         .withName("controller")
-                        .withPort(CONTROLLER_PORT)
+                        .withPort(KafkaNames.CONTROLLER_PORT)
                         .withNewTargetPort("controller")
                         .withProtocol("TCP")
                         .endPort()
@@ -163,10 +161,7 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
                                 statefulSet,
                                 headlessService,
                                 service));
-        SortedSet<String> topics = new TreeSet<>();
-        for (AppConfig app : config.apps()) {
-            topics.addAll(app.uses().kafkaTopics());
-        }
+        SortedSet<String> topics = KafkaClusterPaths.topics(config);
         if (!topics.isEmpty()) {
             objects.add(KafkaTopicsJob.topicsJob(k, topics));
         }
@@ -174,32 +169,32 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
         return objects;
     }
 
-    @Override
-    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
-        Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
-        workloads.put(SERVICE, Context.selector(SERVICE));
-        workloads.put(TOPICS_JOB, Context.selector(TOPICS_JOB));
-        if (config.infrastructure()
-                .enabled(io.neotool.gitops.components.prometheus.PrometheusSettings.class)) {
-            workloads.put(KafkaExporter.NAME, Context.selector(KafkaExporter.NAME));
-        }
-        return workloads;
+    static boolean clustered(EnvironmentConfig config) {
+        return io.neotool.gitops.components.strimzi.StrimziComponent.runs(config);
     }
 
-    /**
-     * The broker talks to itself (KRaft controller and broker in one); the topics Job to the
-     * broker.
-     */
+    /** On three nodes the Kafka needs its operator, whose CRDs must be there. */
+    @Override
+    public List<String> needs(EnvironmentConfig config) {
+        return clustered(config)
+                ? List.of(io.neotool.gitops.components.strimzi.StrimziComponent.NAME)
+                : List.of();
+    }
+
+    @Override
+    public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
+        if (clustered(config)) {
+            return KafkaClusterPaths.workloads(config);
+        }
+        return KafkaBroker.workloads(config);
+    }
+
     @Override
     public List<Edge> edges(Context context) {
-        List<Edge> edges =
-                new ArrayList<>(
-                        List.of(
-                                new Edge(SERVICE, SERVICE, PORT),
-                                new Edge(SERVICE, SERVICE, CONTROLLER_PORT),
-                                new Edge(TOPICS_JOB, SERVICE, PORT)));
-        edges.addAll(KafkaExporter.edges(context, settings(context.config())));
-        return edges;
+        if (clustered(context.config())) {
+            return KafkaClusterPaths.edges(context);
+        }
+        return KafkaBroker.edges(context, settings(context.config()));
     }
 
     @Override
@@ -210,12 +205,16 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
         KafkaSettings k = settings(config);
+        if (clustered(config)) {
+            // Strimzi runs its own build of this Kafka version, and its own kafka_exporter
+            return Workloads.imageVersion(k.image());
+        }
         return Workloads.imageVersions(k.image(), k.exporterImage());
     }
 
     /** An app's topics: the bootstrap servers and the topic names, created by the topics Job. */
     @Override
-    public AppUse use(AppConfig app) {
+    public AppUse use(EnvironmentConfig config, AppConfig app) {
         if (app.uses().kafkaTopics().isEmpty()) {
             return AppUse.NONE;
         }
@@ -234,6 +233,14 @@ public final class KafkaComponent extends SettingsComponent<KafkaSettings> {
 
     @Override
     public java.util.Set<String> takenNames() {
-        return java.util.Set.of("kafka", "kafka-headless", "kafka-topics", KafkaExporter.NAME);
+        return java.util.Set.of(
+                "kafka",
+                "kafka-headless",
+                "kafka-topics",
+                KafkaExporter.NAME,
+                KafkaCluster.BOOTSTRAP,
+                "kafka-kafka-brokers",
+                KafkaCluster.ENTITY_OPERATOR,
+                KafkaCluster.EXPORTER);
     }
 }

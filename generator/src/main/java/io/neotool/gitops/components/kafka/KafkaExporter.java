@@ -36,10 +36,7 @@ final class KafkaExporter {
         var container =
                 Exporters.base("kafka-exporter", image, PORT)
                         .withArgs(
-                                "--kafka.server="
-                                        + KafkaComponent.SERVICE
-                                        + ":"
-                                        + KafkaComponent.PORT,
+                                "--kafka.server=" + KafkaNames.SERVICE + ":" + KafkaNames.PORT,
                                 "--kafka.version=" + ImageRef.of(k.image()).tag())
                         .build();
         var deployment =
@@ -74,7 +71,7 @@ final class KafkaExporter {
     static List<Edge> edges(Context context, KafkaSettings k) {
         return context.scraped()
                 ? List.of(
-                        new Edge(NAME, KafkaComponent.SERVICE, KafkaComponent.PORT),
+                        new Edge(NAME, KafkaNames.SERVICE, KafkaNames.PORT),
                         new Edge("prometheus", NAME, PORT))
                 : List.of();
     }
@@ -96,7 +93,7 @@ final class KafkaExporter {
         Dashboard dashboard =
                 Scrape.dashboard(
                         context,
-                        KafkaComponent.SERVICE,
+                        KafkaNames.SERVICE,
                         "Kafka",
                         List.of(
                                 Dashboard.Panel.stat("Brokers", "short", "max(kafka_brokers)"),

@@ -3,8 +3,12 @@ package io.neotool.gitops.components.kafka;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.components.strimzi.StrimziSettings;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.SecurityExemption;
 
@@ -54,5 +58,42 @@ public record KafkaSettings(
                 "'" + clusterId + "' is not a Kafka cluster id",
                 "22 characters of URL-safe base64, as printed by kafka-storage.sh random-uuid");
         rules.positive(path + ".defaultPartitions", defaultPartitions);
+        if (isEnabled() && rules.config().cluster().ha()) {
+            rules.requires(
+                    path,
+                    true,
+                    "Strimzi (infrastructure.strimzi) to run on three nodes (cluster.topology: ha)",
+                    rules.config().infrastructure().enabled(StrimziSettings.class));
+            StrimziSettings strimzi = rules.config().infrastructure().get(StrimziSettings.class);
+            ImageRef ref = ImageRef.parse(image);
+            java.util.List<String> versions =
+                    strimzi == null
+                            ? null
+                            : StrimziSettings.KAFKA_VERSIONS.get(strimzi.chartVersion());
+            if (strimzi != null && ref != null && ref.tag() != null && versions != null) {
+                rules.check(
+                        versions.contains(ref.tag()),
+                        path + ".image",
+                        "Strimzi " + strimzi.chartVersion() + " does not run Kafka " + ref.tag(),
+                        "it runs " + String.join(", ", versions));
+            }
+        }
+    }
+
+    /**
+     * Three KRaft nodes on three nodes, and Strimzi's topic operator and exporter; one broker
+     * otherwise.
+     */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        if (!cluster.ha()) {
+            return java.util.List.of(Pods.of("", 1, resources()));
+        }
+        return java.util.List.of(
+                Pods.of("", 3, resources()),
+                Pods.of(
+                        "entity operator and exporter",
+                        2,
+                        Resources.of("50m", "256Mi", "500m", "512Mi")));
     }
 }

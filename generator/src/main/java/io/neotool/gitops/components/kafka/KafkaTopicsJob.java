@@ -21,18 +21,18 @@ final class KafkaTopicsJob {
     static HasMetadata topicsJob(KafkaSettings k, SortedSet<String> topics) {
         StringBuilder script = new StringBuilder("set -eu\n");
         script.append("until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server ")
-                .append(KafkaComponent.bootstrap())
+                .append(KafkaNames.bootstrap())
                 .append(" >/dev/null 2>&1; do echo waiting for kafka; sleep 5; done\n");
         for (String topic : topics) {
             script.append("/opt/kafka/bin/kafka-topics.sh --bootstrap-server ")
-                    .append(KafkaComponent.bootstrap())
+                    .append(KafkaNames.bootstrap())
                     .append(" --create --if-not-exists --topic ")
                     .append(topic)
                     .append(" --partitions ")
                     .append(k.defaultPartitions())
                     .append(" --replication-factor 1\n");
         }
-        Map<String, String> jobLabels = Context.labels(KafkaComponent.TOPICS_JOB, "message-broker");
+        Map<String, String> jobLabels = Context.labels(KafkaNames.TOPICS_JOB, "message-broker");
         var container =
                 new ContainerBuilder()
                         .withName("create-topics")
@@ -48,15 +48,14 @@ final class KafkaTopicsJob {
                                         io.neotool.gitops.config.Resources.of(
                                                 "50m", "256Mi", "500m", "512Mi")))
                         .withSecurityContext(
-                                PodSecurity.containerSecurity(
-                                        KafkaComponent.UID, KafkaComponent.UID, true))
+                                PodSecurity.containerSecurity(KafkaNames.UID, KafkaNames.UID, true))
                         .build();
         var job =
                 Workloads.forcedJob(
-                        KafkaComponent.TOPICS_JOB,
+                        KafkaNames.TOPICS_JOB,
                         jobLabels,
                         null,
-                        KafkaComponent.SERVICE,
+                        KafkaNames.SERVICE,
                         container,
                         List.of(VaultInjection.emptyDir("tmp")));
         job.getMetadata()

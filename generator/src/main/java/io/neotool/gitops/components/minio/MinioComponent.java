@@ -99,4 +99,14 @@ public final class MinioComponent extends HelmComponent<MinioSettings> {
     public java.util.Set<String> takenNames() {
         return java.util.Set.of("minio");
     }
+
+    /** The S3 endpoint of a backup target: this MinIO's Service for {@code minio}. */
+    public static String s3Endpoint(
+            io.neotool.gitops.platform.Context context,
+            io.neotool.gitops.config.BackupConfig.S3Target target) {
+        if (target.provider() == io.neotool.gitops.config.BackupConfig.Provider.MINIO) {
+            return "http://" + context.serviceHost(SERVICE) + ":" + PORT;
+        }
+        return target.endpoint();
+    }
 }

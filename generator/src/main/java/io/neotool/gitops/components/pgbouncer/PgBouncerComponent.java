@@ -54,6 +54,9 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
         PgBouncerSettings b = settings(config);
+        if (pooled(config)) {
+            return PgBouncerPooler.objects(context, b);
+        }
         Map<String, String> labels = Context.labels(name(), "connection-pooler");
         String ini = PgBouncerIni.render(context, b);
         var configMap =
@@ -162,11 +165,18 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
 
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
-        return Map.of(SERVICE, Context.selector(SERVICE));
+        return Map.of(
+                SERVICE, pooled(config) ? PgBouncerPooler.selector() : Context.selector(SERVICE));
+    }
+
+    /** CloudNativePG's Pooler ({@code ha}, with the operator on). */
+    static boolean pooled(EnvironmentConfig config) {
+        return io.neotool.gitops.components.cloudnativepg.CloudNativePgComponent.runs(config);
     }
 
     @Override
     public List<Edge> edges(Context context) {
+        if (pooled(context.config())) return PgBouncerPooler.edges(context);
         List<Edge> edges =
                 new java.util.ArrayList<>(
                         List.of(
@@ -181,23 +191,28 @@ public final class PgBouncerComponent extends SettingsComponent<PgBouncerSetting
 
     @Override
     public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
-        return PgBouncerMetrics.of(context);
+        return pooled(context.config())
+                ? PgBouncerPooler.monitoring(context, settings(context.config()))
+                : PgBouncerMetrics.of(context);
     }
 
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
-        return Map.of(SERVICE, List.of(settings(config).authUserPassword().path()));
+        return pooled(config)
+                ? Map.of()
+                : Map.of(SERVICE, List.of(settings(config).authUserPassword().path()));
     }
 
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
         PgBouncerSettings b = settings(config);
-        return Workloads.imageVersions(b.image(), b.exporterImage());
+        // the Pooler's image is pinned with CloudNativePG's settings
+        return pooled(config) ? Map.of() : Workloads.imageVersions(b.image(), b.exporterImage());
     }
 
     /** An app's database: through PgBouncer, as its own owner role, the password from Vault. */
     @Override
-    public AppUse use(AppConfig app) {
+    public AppUse use(EnvironmentConfig config, AppConfig app) {
         AppConfig.Database database = app.uses().database();
         if (database == null) {
             return AppUse.NONE;

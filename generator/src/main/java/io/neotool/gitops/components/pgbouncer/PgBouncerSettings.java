@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.neotool.gitops.components.postgres.PostgresSettings;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
 import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.SecurityExemption;
 import io.neotool.gitops.config.VaultRef;
@@ -123,5 +125,12 @@ public record PgBouncerSettings(
                 isEnabled(),
                 "PostgreSQL",
                 rules.config().infrastructure().enabled(PostgresSettings.class));
+    }
+
+    /** Its replicas; at least two (the Pooler's) on three nodes. */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(
+                Pods.of("", cluster.ha() ? Math.max(2, replicas) : replicas, resources()));
     }
 }

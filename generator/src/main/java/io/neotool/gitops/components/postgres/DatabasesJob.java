@@ -179,7 +179,7 @@ public final class DatabasesJob {
         model.put("secretsDir", Workloads.VAULT_SECRETS_DIR);
         model.put("superuserFile", PostgresComponent.SUPERUSER_FILE);
         model.put("pgbouncerFile", PostgresComponent.PGBOUNCER_FILE);
-        model.put("host", PostgresComponent.SERVICE);
+        model.put("host", PostgresComponent.host(context.config()));
         model.put("port", String.valueOf(PostgresComponent.PORT));
         model.put("exporterRole", exporterRole);
         return context.templates().render("postgres-databases.sh.ftl", model);

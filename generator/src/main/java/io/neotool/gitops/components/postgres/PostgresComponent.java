@@ -38,10 +38,28 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
         super("postgres", Layer.CONFIGS, "postgres", PostgresSettings.class);
     }
 
+    /** A CloudNativePG Cluster ({@code ha}, with the operator on). */
+    static boolean clustered(EnvironmentConfig config) {
+        return io.neotool.gitops.components.cloudnativepg.CloudNativePgComponent.runs(config);
+    }
+
+    /** The Service of the server that takes writes: the primary's on three nodes. */
+    public static String host(EnvironmentConfig config) {
+        return clustered(config) ? PostgresCluster.RW_SERVICE : SERVICE;
+    }
+
     @Override
     public List<HasMetadata> objects(Context context) {
         EnvironmentConfig config = context.config();
         PostgresSettings pg = settings(config);
+        if (clustered(config)) {
+            List<HasMetadata> objects = new ArrayList<>(PostgresSecrets.objects(context));
+            objects.addAll(PostgresCluster.objects(context, pg));
+            if (DatabasesJob.needsDatabasesJob(config)) {
+                objects.addAll(DatabasesJob.databasesJob(context));
+            }
+            return objects;
+        }
         Map<String, String> labels = Context.labels(name(), "database");
 
         var container = PostgresServer.container(pg);
@@ -121,13 +139,21 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
 
     @Override
     public io.neotool.gitops.monitoring.Monitoring monitoring(Context context) {
+        if (clustered(context.config())) {
+            return ClusterMetrics.of(context);
+        }
         return DatabaseMetrics.postgres(context);
     }
 
     @Override
     public Map<String, Map<String, String>> workloads(EnvironmentConfig config) {
         Map<String, Map<String, String>> workloads = new java.util.TreeMap<>();
-        workloads.put(SERVICE, Context.selector(SERVICE));
+        if (clustered(config)) {
+            workloads.put(SERVICE, PostgresCluster.instanceSelector());
+            workloads.put(PostgresSecrets.NAME, Context.selector(PostgresSecrets.NAME));
+        } else {
+            workloads.put(SERVICE, Context.selector(SERVICE));
+        }
         if (DatabasesJob.needsDatabasesJob(config)) {
             workloads.put(DatabasesJob.DATABASES_JOB, Context.selector(DatabasesJob.DATABASES_JOB));
         }
@@ -136,10 +162,14 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
 
     @Override
     public List<Edge> edges(Context context) {
-        List<Edge> edges =
-                new ArrayList<>(List.of(new Edge(SERVICE, "vault", VaultInjection.VAULT_PORT)));
-        if (context.scraped()) {
-            edges.add(new Edge("prometheus", SERVICE, PostgresExporter.PORT));
+        List<Edge> edges = new ArrayList<>();
+        if (clustered(context.config())) {
+            edges.addAll(ClusterEdges.of(context));
+        } else {
+            edges.add(new Edge(SERVICE, "vault", VaultInjection.VAULT_PORT));
+            if (context.scraped()) {
+                edges.add(new Edge("prometheus", SERVICE, PostgresExporter.PORT));
+            }
         }
         if (DatabasesJob.needsDatabasesJob(context.config())) {
             edges.add(new Edge(DatabasesJob.DATABASES_JOB, SERVICE, PORT));
@@ -152,7 +182,11 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
     @Override
     public Map<String, List<String>> vaultPaths(EnvironmentConfig config) {
         Map<String, List<String>> paths = new java.util.TreeMap<>();
-        paths.put(SERVICE, List.of(settings(config).superuserPassword().path()));
+        if (clustered(config)) {
+            paths.put(PostgresSecrets.NAME, PostgresSecrets.paths(config));
+        } else {
+            paths.put(SERVICE, List.of(settings(config).superuserPassword().path()));
+        }
         if (DatabasesJob.needsDatabasesJob(config)) {
             paths.put(DatabasesJob.DATABASES_JOB, DatabasesJob.rolePaths(config));
         }
@@ -162,12 +196,28 @@ public final class PostgresComponent extends SettingsComponent<PostgresSettings>
     @Override
     public Map<String, String> versions(EnvironmentConfig config) {
         PostgresSettings pg = settings(config);
+        if (clustered(config)) {
+            Map<String, String> versions =
+                    new java.util.TreeMap<>(Workloads.imageVersion(pg.image()));
+            versions.putAll(Workloads.imageVersion(PostgresSecrets.kubectlImage(config.cluster())));
+            return versions;
+        }
         return Workloads.imageVersions(pg.image(), pg.exporterImage());
+    }
+
+    /** On three nodes the Cluster needs its operator, whose CRDs and webhook must be there. */
+    @Override
+    public List<String> needs(EnvironmentConfig config) {
+        return clustered(config)
+                ? List.of(io.neotool.gitops.components.cloudnativepg.CloudNativePgComponent.NAME)
+                : List.of();
     }
 
     @Override
     public java.util.Set<String> takenNames() {
-        return java.util.Set.of("postgres", "postgres-headless", "postgres-databases");
+        java.util.Set<String> names = new java.util.TreeSet<>(PostgresCluster.TAKEN);
+        names.addAll(java.util.Set.of("postgres", "postgres-headless", "postgres-databases"));
+        return names;
     }
 
     /** A PostgreSQL major changes the data layout and needs pg_upgrade: never bumped by a bot. */

@@ -3,9 +3,11 @@ package io.neotool.gitops.components.postgres;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
 import io.neotool.gitops.config.ImageRef;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.SecurityExemption;
 import io.neotool.gitops.config.VaultRef;
@@ -120,5 +122,32 @@ public record PostgresSettings(
                                     .collect(java.util.stream.Collectors.joining(", "))
                             + ", with tags like postgres:18rc1 or postgres:17.6");
         }
+        if (isEnabled() && rules.config().cluster().ha()) {
+            rules.requires(
+                    path,
+                    true,
+                    "CloudNativePG (infrastructure.cloudnativePg) to run on three nodes (cluster.topology: ha)",
+                    rules.config()
+                            .infrastructure()
+                            .enabled(
+                                    io.neotool.gitops.components.cloudnativepg.CloudNativePgSettings
+                                            .class));
+            // CloudNativePG reads the major from the tag: digits, then a dot, '_' or '-'
+            rules.check(
+                    ref == null
+                            || ref.tag() == null
+                            || ref.tag().matches("^\\d+(\\.\\d+)*([._-].*)?$"),
+                    path + ".image",
+                    "CloudNativePG cannot read the PostgreSQL major from the tag of '"
+                            + image
+                            + "'",
+                    "a tag that starts with the version and then '.', '_' or '-', as CloudNativePG requires, for example ghcr.io/cloudnative-pg/postgresql:18.1-system-trixie (release candidates such as 18rc1 are not run by CloudNativePG)");
+        }
+    }
+
+    /** Three CloudNativePG instances on three nodes, one server otherwise. */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(Pods.of("", cluster.ha() ? 3 : 1, resources()));
     }
 }

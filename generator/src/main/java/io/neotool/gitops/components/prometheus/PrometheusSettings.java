@@ -3,8 +3,10 @@ package io.neotool.gitops.components.prometheus;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 
 /**
@@ -46,5 +48,15 @@ public record PrometheusSettings(
         if (alertmanager != null) {
             alertmanager.validate(rules, path + ".alertmanager");
         }
+    }
+
+    /** The server, and the Alertmanager when there is one. */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return alertmanager == null
+                ? java.util.List.of(Pods.of("", 1, resources()))
+                : java.util.List.of(
+                        Pods.of("", 1, resources()),
+                        Pods.of("alertmanager", 1, alertmanager.resources()));
     }
 }

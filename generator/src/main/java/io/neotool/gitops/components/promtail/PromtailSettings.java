@@ -3,8 +3,10 @@ package io.neotool.gitops.components.promtail;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.neotool.gitops.components.loki.LokiSettings;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 
 /** Promtail shipping the node's pod logs to Loki. */
@@ -23,5 +25,11 @@ public record PromtailSettings(
                 isEnabled(),
                 "Loki",
                 rules.config().infrastructure().enabled(LokiSettings.class));
+    }
+
+    /** A DaemonSet: one on every node. */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(new Pods("", 1, resources().requests(), true));
     }
 }

@@ -101,6 +101,12 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
                         "pullPolicy",
                         "IfNotPresent"));
         values.put("replicaCount", u.replicas());
+        io.neotool.gitops.platform.Spread.chartValues(
+                values,
+                context.config(),
+                u.replicas(),
+                name(),
+                Map.of("enabled", true, "maxUnavailable", 1));
         values.put("resources", Workloads.resourceValues(u.resources()));
         values.put(
                 "dbConfig",
@@ -159,7 +165,7 @@ public final class UnleashComponent extends HelmComponent<UnleashSettings> {
 
     /** Feature flags: Unleash's API. */
     @Override
-    public AppUse use(AppConfig app) {
+    public AppUse use(EnvironmentConfig config, AppConfig app) {
         if (!app.uses().featureFlags()) {
             return AppUse.NONE;
         }

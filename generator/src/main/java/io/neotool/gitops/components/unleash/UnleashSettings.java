@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.neotool.gitops.components.pgbouncer.PgBouncerSettings;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 import io.neotool.gitops.config.VaultRef;
 
@@ -49,5 +51,10 @@ public record UnleashSettings(
                 isEnabled(),
                 "PgBouncer",
                 rules.config().infrastructure().enabled(PgBouncerSettings.class));
+    }
+
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(Pods.of("", replicas, resources()));
     }
 }

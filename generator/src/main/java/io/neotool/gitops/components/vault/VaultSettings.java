@@ -3,8 +3,10 @@ package io.neotool.gitops.components.vault;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.neotool.gitops.config.ClusterConfig;
 import io.neotool.gitops.config.ComponentSettings;
 import io.neotool.gitops.config.ConfigRules;
+import io.neotool.gitops.config.Pods;
 import io.neotool.gitops.config.Resources;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -137,5 +139,11 @@ public record VaultSettings(
                 at + ".rootToken",
                 "'" + unseal.rootToken() + "' is not one of the operators",
                 "the name of one of unseal.operators");
+    }
+
+    /** Three raft members on three nodes, one otherwise. */
+    @Override
+    public java.util.List<Pods> pods(ClusterConfig cluster) {
+        return java.util.List.of(Pods.of("", cluster.ha() ? 3 : 1, resources()));
     }
 }

@@ -154,6 +154,7 @@ final class ConfigValidator {
         for (int i = 0; i < c.apps().size(); i++) {
             AppRules.check(rules, c, i, appNames, databases);
         }
+        NodeBudgetRules.check(rules, c);
         groups(appNames);
         // an app's database has a Flux Kustomization <app>-database, which no app may be named
         for (int i = 0; i < c.apps().size(); i++) {

@@ -20,14 +20,8 @@ class VaultHaTest {
             "infrastructure/production/controllers/vault/helmrelease-vault.yaml";
 
     private static OutputTree ha() {
-        String text = TestSupport.productionText();
-        assertThat(text).contains("\ncluster:\n");
         return new NeotoolGitops()
-                .render(
-                        List.of(
-                                TestSupport.parse(
-                                        text.replace(
-                                                "\ncluster:\n", "\ncluster:\n  topology: ha\n"))));
+                .render(List.of(TestSupport.parse(TestSupport.ha(TestSupport.productionText()))));
     }
 
     @Test
@@ -62,9 +56,11 @@ class VaultHaTest {
                 .as("the snapshot is the leader's")
                 .contains("value: http://vault-active.production.svc.cluster.local:8200");
         assertThat(tree.get("clusters/production/README.md").text())
-                .contains("Three K3S server nodes (`cluster.topology: ha`)")
-                .contains("`postgres`")
-                .contains("`kafka`");
+                .contains("Three K3S server nodes with embedded etcd (`cluster.topology: ha`)")
+                .contains("- `vault`: three raft members, one per node")
+                .contains("- `postgres`: a CloudNativePG Cluster of three instances")
+                .contains("- `kafka`: Strimzi, three KRaft nodes")
+                .contains("- `prometheus`: its TSDB is one volume");
     }
 
     @Test
