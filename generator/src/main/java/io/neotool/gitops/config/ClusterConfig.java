@@ -27,7 +27,7 @@ public record ClusterConfig(
                         "The K3S release the node runs, pinned (e.g. v1.33.5+k3s1); its minor must be kubernetesVersion's. The runbook's install and upgrade commands name it; leave it out only for a cluster that is not K3S.")
                 @Nullable String k3sVersion,
         @JsonPropertyDescription(
-                        "single-node (default): one K3S node, every stateful part one instance. ha: three K3S server nodes; Vault becomes a three-node raft cluster (retry_join, a disruption budget, one pod per node); what stays single is listed in the cluster README.")
+                        "single-node (default): one K3S node, every stateful part one instance. ha: three K3S server nodes; Vault three raft members, PostgreSQL a CloudNativePG Cluster of three (infrastructure.cloudnativePg), Kafka a Strimzi Kafka of three (infrastructure.strimzi), what runs twice spread over the nodes; what stays single is listed in the cluster README, and the review plans the move of each data set.")
                 Topology topology,
         @JsonPropertyDescription(
                         "What one node offers the cluster's pods (allocatable: the machine less what K3S and the system keep), e.g. {cpu: \"4\", memory: 14Gi}. The generator adds up the requests of every component and app per node, refuses a config that asks more, and the cluster README shows the sum. Leave it out to skip the check.")

@@ -19,18 +19,15 @@ public final class TopologyMove {
      */
     public static List<String> postgres(String ns, List<String> writers, boolean backups) {
         String k = "kubectl -n " + ns + " ";
-        String stop =
-                writers.isEmpty()
-                        ? "nothing writes to the databases"
-                        : k + "scale deployment " + String.join(" ", writers) + " --replicas=0";
+        String stop = stop(k, writers, "nothing writes to the databases");
         String dump =
                 backups
                         ? k
                                 + "create job --from=cronjob/database-backup move-to-ha && "
                                 + k
-                                + "wait --for=condition=complete job/move-to-ha --timeout=60m; note its folder (the last line of "
+                                + "wait --for=condition=complete job/move-to-ha --timeout=60m; its folder is the one "
                                 + k
-                                + "logs job/move-to-ha -c upload)"
+                                + "logs job/move-to-ha -c dump prints (dumped to /dumps/<folder>)"
                         : k
                                 + "exec postgres-0 -- pg_dumpall -U postgres > neotool.sql (no backups configured)";
         String restore =
@@ -47,7 +44,8 @@ public final class TopologyMove {
                         + k
                         + "wait --for=condition=Ready cluster/postgres --timeout=30m, then the databases Job makes each database and owner, empty",
                 "restore the dump into the Cluster's primary (postgres-rw): " + restore,
-                "start the writers again (the replicas of the config); once the apps read their data, "
+                start(writers)
+                        + "; once the apps read their data, "
                         + k
                         + "delete pvc data-postgres-0");
     }
@@ -57,10 +55,12 @@ public final class TopologyMove {
      * messages and committed offsets stay on the old broker and are abandoned unless consumed
      * first.
      */
-    public static List<String> kafka(String ns) {
+    public static List<String> kafka(String ns, List<String> clients) {
         String k = "kubectl -n " + ns + " ";
         return List.of(
-                "before the merge, stop the producers and let every consumer group drain: "
+                "before the merge, stop the producers ("
+                        + stop(k, clients, "no app uses Kafka")
+                        + ") once every consumer group has drained: "
                         + k
                         + "exec kafka-0 -- /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups shows LAG 0 everywhere",
                 "merge; Flux prunes the StatefulSet kafka (its volume stays) and Strimzi starts three nodes: "
@@ -68,7 +68,34 @@ public final class TopologyMove {
                         + "wait --for=condition=Ready kafka/kafka --timeout=30m; the topic operator creates each declared topic, empty ("
                         + k
                         + "get kafkatopics shows them Ready)",
-                "start the producers again; the consumer groups begin on the empty topics. Messages still on the old broker are abandoned: to carry them over instead, run MirrorMaker 2 from the old broker before it is pruned (not generated)",
+                start(clients)
+                        + "; the consumer groups begin on the empty topics. Messages still on the old broker are abandoned: to carry them over instead, run MirrorMaker 2 from the old broker before it is pruned (not generated)",
                 "once nothing is missed: " + k + "delete pvc data-kafka-0");
+    }
+
+    /**
+     * Stops {@code workloads}: Flux's Kustomization of each suspended first (it would scale them
+     * back within a minute), then each scaled to 0.
+     */
+    private static String stop(String k, List<String> workloads, String none) {
+        if (workloads.isEmpty()) {
+            return none;
+        }
+        String names = String.join(" ", workloads);
+        return "flux -n flux-system suspend kustomization "
+                + names
+                + " && "
+                + k
+                + "scale deployment "
+                + names
+                + " --replicas=0";
+    }
+
+    /** Starts them again: resuming each Kustomization applies the config's replicas. */
+    private static String start(List<String> workloads) {
+        return workloads.isEmpty()
+                ? "nothing to start again"
+                : "start them again: flux -n flux-system resume kustomization "
+                        + String.join(" ", workloads);
     }
 }

@@ -44,7 +44,7 @@ final class TopologyDangers {
                             DiffPaths.name("", kafka),
                             MOVE
                                     + "Kafka becomes the Strimzi Kafka kafka on three new nodes: the topics are recreated empty, and the messages and consumer offsets on the old broker are abandoned unless drained first",
-                            steps(TopologyMove.kafka(ns))));
+                            steps(TopologyMove.kafka(ns, users(after, "KAFKA_TOPICS")))));
         }
     }
 
@@ -68,27 +68,32 @@ final class TopologyDangers {
         return null;
     }
 
-    /** The Deployments that log in to a database (their DATABASE_NAME), and Unleash's. */
+    /** The apps that log in to a database, and Unleash. */
     private static List<String> writers(List<JsonNode> docs) {
-        TreeSet<String> writers = new TreeSet<>();
+        List<String> writers = users(docs, "DATABASE_NAME");
+        if (find(docs, "helm.toolkit.fluxcd.io/v2", "HelmRelease", "unleash") != null) {
+            writers.add("unleash");
+            writers.sort(null);
+        }
+        return writers;
+    }
+
+    /** The Deployments whose containers are given {@code variable}: the apps that use a service. */
+    private static List<String> users(List<JsonNode> docs, String variable) {
+        TreeSet<String> users = new TreeSet<>();
         for (JsonNode doc : docs) {
-            String kind = doc.path("kind").asString("");
-            String name = doc.at("/metadata/name").asString("");
-            if (kind.equals("HelmRelease") && name.equals("unleash")) {
-                writers.add(name);
-            }
-            if (!kind.equals("Deployment")) {
+            if (!doc.path("kind").asString("").equals("Deployment")) {
                 continue;
             }
             for (JsonNode container : doc.at("/spec/template/spec/containers")) {
                 for (JsonNode env : container.path("env")) {
-                    if (env.path("name").asString("").equals("DATABASE_NAME")) {
-                        writers.add(name);
+                    if (env.path("name").asString("").equals(variable)) {
+                        users.add(doc.at("/metadata/name").asString(""));
                     }
                 }
             }
         }
-        return new ArrayList<>(writers);
+        return new ArrayList<>(users);
     }
 
     private static boolean hasBackups(List<JsonNode> docs) {

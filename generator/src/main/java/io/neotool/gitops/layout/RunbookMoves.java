@@ -40,7 +40,14 @@ final class RunbookMoves {
                             TopologyMove.postgres(ns, writers, backups)));
         }
         if (StrimziComponent.runs(config)) {
-            moves.add(move("Kafka onto the Strimzi nodes", TopologyMove.kafka(ns)));
+            List<String> clients = new ArrayList<>();
+            for (AppConfig app : config.apps()) {
+                if (!app.uses().kafkaTopics().isEmpty()) {
+                    clients.add(app.name());
+                }
+            }
+            clients.sort(null);
+            moves.add(move("Kafka onto the Strimzi nodes", TopologyMove.kafka(ns, clients)));
         }
         return moves;
     }

@@ -37,8 +37,9 @@ public final class SchemaCatalog {
     private final @Nullable Path cache;
 
     /**
-     * The Kubernetes OpenAPI extensions the schemas carry ({@code x-kubernetes-*}): annotations for
-     * the API server's merge logic, nothing to validate; declared so the validator knows them.
+     * The Kubernetes OpenAPI extensions the schemas carry ({@code x-kubernetes-*}) and OpenAPI's
+     * {@code example} (the operators' CRDs have them): annotations for the API server's merge
+     * logic, nothing to validate; declared so the validator knows them.
      */
     static final List<String> KUBERNETES_KEYWORDS =
             List.of(

@@ -361,10 +361,13 @@ class DataDangersTest {
                                             "PostgreSQL becomes the CloudNativePG Cluster postgres, which starts empty");
                             assertThat(d.action())
                                     .startsWith(
-                                            "1. before the merge, stop the writers: kubectl -n production scale deployment app-service security-service unleash --replicas=0")
+                                            "1. before the merge, stop the writers: flux -n flux-system suspend kustomization app-service security-service unleash && kubectl -n production scale deployment app-service security-service unleash --replicas=0")
                                     .contains(
                                             "create job --from=cronjob/database-backup move-to-ha")
                                     .contains("RESTORE_FROM=<that folder>")
+                                    .contains("logs job/move-to-ha -c dump")
+                                    .contains(
+                                            "resume kustomization app-service security-service unleash")
                                     .contains("delete pvc data-postgres-0");
                         });
         assertThat(report.dangers())
@@ -374,7 +377,9 @@ class DataDangersTest {
                         d -> {
                             assertThat(d.kind()).isEqualTo(Danger.Kind.MESSAGES);
                             assertThat(d.reason()).contains("the topics are recreated empty");
-                            assertThat(d.action()).contains("--describe --all-groups shows LAG 0");
+                            assertThat(d.action())
+                                    .contains("suspend kustomization app-service security-service")
+                                    .contains("--describe --all-groups shows LAG 0");
                         });
         assertThat(report.dangers())
                 .as("the topics live on as KafkaTopics: none reads as no longer declared")
