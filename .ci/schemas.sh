@@ -54,6 +54,31 @@ if [ -n "$CERT_MANAGER" ]; then
   cp "$dir"/deploy/crds/*.yaml "$WORK/crds/" && chmod u+w "$WORK"/crds/*.yaml
 fi
 
+# The operators of the three-node topology: CloudNativePG's CRDs from its Go module (config/crd/bases,
+# at the operator version the configs pin), Strimzi's from its chart (crds/, the pinned chart from
+# ../shared/charts/packages or the chart cache the chart tests fill; Strimzi is Java, no Go module).
+CNPG=$(sed -n 's#^    image: ghcr.io/cloudnative-pg/cloudnative-pg:\([0-9.]*\)$#\1#p' config/*.yaml | sort -uV | tail -1)
+if [ -n "$CNPG" ]; then
+  echo "== CloudNativePG v$CNPG CRDs (Go module proxy)" >&2
+  dir=$(go mod download -json "github.com/cloudnative-pg/cloudnative-pg@v$CNPG" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  cp "$dir"/config/crd/bases/*.yaml "$WORK/crds/" && chmod u+w "$WORK"/crds/*.yaml
+fi
+STRIMZI=$(sed -n '/^  strimzi:/,/^  [a-zA-Z]/s/^    chartVersion: *//p' config/*.yaml | sort -uV | tail -1)
+if [ -n "$STRIMZI" ]; then
+  echo "== Strimzi $STRIMZI CRDs (its chart)" >&2
+  chart=""
+  for folder in "${NEOTOOL_CHART_DATA:-../shared/charts}/packages" "${XDG_CACHE_HOME:-$HOME/.cache}/neotool-gitops/charts"; do
+    if [ -f "$folder/strimzi-kafka-operator-$STRIMZI.tgz" ]; then chart="$folder/strimzi-kafka-operator-$STRIMZI.tgz"; break; fi
+  done
+  if [ -z "$chart" ]; then
+    echo "strimzi-kafka-operator-$STRIMZI.tgz is neither in ../shared/charts/packages nor in the chart cache: run the chart tests once (./mvnw verify -Dneotool.requireCharts=true fetches it)" >&2
+    exit 1
+  fi
+  rm -rf "$WORK/strimzi" && mkdir -p "$WORK/strimzi"
+  tar -xzf "$chart" -C "$WORK/strimzi" strimzi-kafka-operator/crds
+  cp "$WORK"/strimzi/strimzi-kafka-operator/crds/*.yaml "$WORK/crds/"
+fi
+
 echo "== Kubernetes schemas (PyPI kubernetes-validate $KUBERNETES_VALIDATE) and checkov $CHECKOV" >&2
 python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install -q "kubernetes-validate==$KUBERNETES_VALIDATE" "pyyaml==$PYYAML" "checkov==$CHECKOV" >&2
