@@ -39,6 +39,7 @@ wait_for() {
 }
 
 # json_password VALUE: the Vault KV v2 secret body {"password": VALUE}
+json_string() { "$PYTHON" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 json_password() { "$PYTHON" -c 'import json,sys; print(json.dumps({"password": sys.argv[1]}))' "$1"; }
 
 # render ROLE TEMPLATE_FILE DATA_JSON: a Vault agent template rendered by the real Vault agent, as the
@@ -57,6 +58,26 @@ import json, sys
 dir, role, template, address = sys.argv[1:5]
 json.dump({"vault": {"address": address}, "exit_after_auth": True,
            "auto_auth": {"method": [{"type": "kubernetes", "config": {"role": role, "token_path": dir + "/token"}}]},
+           "template_config": {"exit_on_retry_failure": True},
+           "template": [{"contents": open(template).read(), "destination": dir + "/out"}]},
+          open(dir + "/agent.json", "w"))
+PY
+  if ! "$VAULT" agent -config="$dir/agent.json" > "$dir/log" 2>&1; then cat "$dir/log" >&2; return 1; fi
+  cat "$dir/out"
+  rm -rf "$dir"
+}
+
+# render_secret TEMPLATE: a Vault agent template rendered by a real agent with the root token (a
+# template that reads several paths, whose values are already in Vault); prints the result
+render_secret() {
+  local template="$1" dir
+  dir=$(mktemp -d "$WORK/agent.XXXXXX")
+  printf '%s' "$VAULT_ROOT" > "$dir/token"
+  "$PYTHON" - "$dir" "$template" "$VAULT_ADDR" <<'PY'
+import json, sys
+dir, template, address = sys.argv[1:4]
+json.dump({"vault": {"address": address}, "exit_after_auth": True,
+           "auto_auth": {"method": [{"type": "token_file", "config": {"token_file_path": dir + "/token"}}]},
            "template_config": {"exit_on_retry_failure": True},
            "template": [{"contents": open(template).read(), "destination": dir + "/out"}]},
           open(dir + "/agent.json", "w"))

@@ -28,6 +28,23 @@ connect_node='
     return client.end();
   }).catch(e => { console.error(e.message); process.exit(1); });'
 fail() { echo "password $(printf '%q' "$password"): $*" >&2; exit 1; }
+# three nodes: the Secret manifests the postgres-secrets Job renders for CloudNativePG (staging's)
+SECRETS_JOB=infrastructure/staging/configs/postgres/job-postgres-secrets.yaml
+"$PYTHON" - "$SECRETS_JOB" "$WORK" <<'PY'
+import sys, yaml
+job = yaml.safe_load(open(sys.argv[1]))
+annotations = job["spec"]["template"]["metadata"]["annotations"]
+for name in ("superuser", "backup-s3"):
+    open(sys.argv[2] + "/cnpg-" + name + ".tpl", "w").write(annotations["vault.hashicorp.com/agent-inject-template-" + name])
+PY
+check_secret='
+import base64, sys, yaml
+secret = yaml.safe_load(sys.stdin)
+want, name, key = sys.argv[1], sys.argv[2], sys.argv[3]
+assert secret["kind"] == "Secret" and secret["metadata"]["name"] == name, secret["metadata"]
+got = base64.b64decode(secret["data"][key], validate=True).decode("utf-8")
+if got != want:
+    sys.exit("decoded %r, wanted %r" % (got, want))'
 while IFS= read -r password; do
   PGPASSWORD="$current" "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAq -v ON_ERROR_STOP=1 \
     --set=p="$password" >/dev/null <<< "ALTER ROLE postgres PASSWORD :'p'" \
@@ -50,7 +67,13 @@ while IFS= read -r password; do
   "$PGBIN/psql" "$(cat "$WORK/dsn")" -tAq -c 'SHOW VERSION' >/dev/null || fail "the exporter's rendered connection string is refused"
   render unleash "$WORK/unleash-url.tpl" "$(json_password "$password")" | sed "s#@pgbouncer:5432/#@127.0.0.1:$PB_PORT/#" > "$WORK/url"
   PASSWORD="$password" UNLEASH="$UNLEASH" node -e "$connect_node" "$WORK/url" || fail "Unleash's driver cannot connect with the rendered URL"
+  curl -fsS -o /dev/null -H "X-Vault-Token: $VAULT_ROOT" -X POST --data-binary "{\"data\": {\"password\": $(json_string "$password")}}" "$VAULT_ADDR/v1/secret/data/postgres/superuser"
+  render_secret "$WORK/cnpg-superuser.tpl" | "$PYTHON" -c "$check_secret" "$password" postgres-superuser password \
+    || fail "the Secret CloudNativePG reads the superuser's password from does not hold it"
+  curl -fsS -o /dev/null -H "X-Vault-Token: $VAULT_ROOT" -X POST --data-binary "{\"data\": {\"access_key_id\": \"AKIA0\", \"secret_access_key\": $(json_string "$password")}}" "$VAULT_ADDR/v1/secret/data/backups/r2"
+  render_secret "$WORK/cnpg-backup-s3.tpl" | "$PYTHON" -c "$check_secret" "$password" postgres-backup-s3 ACCESS_SECRET_KEY \
+    || fail "the Secret of the bucket's keys does not hold the secret key"
   count=$((count + 1))
 done < "$PASSWORD_LIST"
 printf 'SUPERUSER=%q\n' "$current" >> "$WORK/state"
-echo "passwords: $count passwords (fixed and random) as the superuser's, PgBouncer's and an owner's: the databases Job, direct and pooled logins, PgBouncer's userlist, the exporter's connection string, Unleash's URL all hold"
+echo "passwords: $count passwords (fixed and random) as the superuser's, PgBouncer's and an owner's: the databases Job, direct and pooled logins, PgBouncer's userlist, the exporter's connection string, Unleash's URL all hold; on three nodes, the Secrets the postgres-secrets Job renders for CloudNativePG decode to them"
