@@ -36,7 +36,7 @@ public record ClusterObjects(Map<String, List<String>> byKind, Map<String, Strin
                             boolean mine =
                                     path.startsWith("clusters/" + name + "/")
                                             || path.startsWith("infrastructure/" + name + "/");
-                            if (!mine || !path.endsWith(".yaml")) {
+                            if (!mine || !path.endsWith(".yaml") || !readable(path)) {
                                 return;
                             }
                             String text = file.text();
@@ -65,6 +65,30 @@ public record ClusterObjects(Map<String, List<String>> byKind, Map<String, Strin
                                         .add(app.name()));
         objects.values().forEach(l -> l.sort(null));
         return new ClusterObjects(objects, podNamespaces);
+    }
+
+    /**
+     * The file prefixes of the kinds read ({@code <kind>-<name>.yaml}, as the layout names them).
+     */
+    private static final List<String> PREFIXES =
+            List.of("deployment-", "statefulset-", "cronjob-", "helmrelease-", "kustomization-");
+
+    /**
+     * Whether the file may hold one of the kinds read: the cluster folder's (its Flux
+     * Kustomizations, named after them) and the layers' files of those kinds; the others (a
+     * thousand KafkaTopics) are not read.
+     */
+    private static boolean readable(String path) {
+        if (path.startsWith("clusters/")) {
+            return true;
+        }
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        for (String prefix : PREFIXES) {
+            if (file.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names of the objects of {@code kind}, sorted; none when the tree holds none. */
