@@ -105,8 +105,7 @@ final class AppsLayer {
                                                             app.name()),
                                                     "patch",
                                                     CanonicalYaml.writeEmbedded(
-                                                            app.resourcesPatch(
-                                                                    context.config())))))));
+                                                            app.resourcesPatch()))))));
             for (Component component : components) {
                 if (!component.enabled(context.config())) {
                     continue;

@@ -87,15 +87,17 @@ final class ClusterTopology {
                                                 + " pods spread over the nodes, a disruption budget of one");
                             }
                         });
+        List<String> apps = new ArrayList<>();
         for (AppConfig app : config.apps()) {
             if (app.replicas() > 1) {
-                rows.add(
-                        "app `"
-                                + app.name()
-                                + "`: "
-                                + app.replicas()
-                                + " pods spread over the nodes, a disruption budget of one");
+                apps.add("`" + app.name() + "`");
             }
+        }
+        if (!apps.isEmpty()) {
+            rows.add(
+                    "the apps of several replicas, "
+                            + String.join(", ", apps)
+                            + ": spread over the nodes, a disruption budget of one each");
         }
         return rows;
     }
@@ -122,10 +124,14 @@ final class ClusterTopology {
                                 rows.add("`" + key + "`: " + why);
                             }
                         });
+        List<String> apps = new ArrayList<>();
         for (AppConfig app : config.apps()) {
             if (app.replicas() == 1) {
-                rows.add("app `" + app.name() + "`: replicas: 1 in the config");
+                apps.add("`" + app.name() + "`");
             }
+        }
+        if (!apps.isEmpty()) {
+            rows.add("the apps of one replica (the config's), " + String.join(", ", apps));
         }
         if (config.backups() != null && config.backups().isEnabled()) {
             rows.add("the backup CronJobs: one run a night, on any node");

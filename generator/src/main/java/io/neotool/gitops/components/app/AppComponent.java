@@ -133,6 +133,12 @@ public final class AppComponent {
         }
         PodSpec pod = podSpec.build();
         pod.setContainers(List.of(container.build()));
+        // several replicas spread over the nodes when there are several (preferred: on one node,
+        // or with a node lost, every pod still starts)
+        pod.setTopologySpreadConstraints(
+                List.of(
+                        io.neotool.gitops.platform.Spread.constraint(
+                                Context.selector(app.name()))));
         Map<String, String> annotations =
                 new TreeMap<>(
                         vault
@@ -205,24 +211,12 @@ public final class AppComponent {
     }
 
     /** The overlay's JSON patch that sets the container resources of this environment. */
-    public List<Map<String, Object>> resourcesPatch(EnvironmentConfig config) {
-        Map<String, Object> resources =
+    public List<Map<String, Object>> resourcesPatch() {
+        return List.of(
                 Map.of(
                         "op", "add",
                         "path", "/spec/template/spec/containers/0/resources",
-                        "value", Workloads.resourceValues(app.resources()));
-        if (!io.neotool.gitops.platform.Spread.applies(config, app.replicas())) {
-            return List.of(resources);
-        }
-        // on three nodes: the pods spread over the nodes
-        return List.of(
-                resources,
-                Map.of(
-                        "op", "add",
-                        "path", "/spec/template/spec/topologySpreadConstraints",
-                        "value",
-                                io.neotool.gitops.platform.Spread.constraintValue(
-                                        Context.selector(app.name()))));
+                        "value", Workloads.resourceValues(app.resources())));
     }
 
     /** The app's disruption budget on three nodes with several replicas, or null. */

@@ -11,17 +11,16 @@ final class KafkaTopics {
     private KafkaTopics() {}
 
     /**
-     * One app topic: partitions from the config, three replicas, two in sync. Its object name is
-     * the topic's own when that is a valid name, else a lower-case form with a hash of the topic
-     * (so that {@code Orders} and {@code orders} never share an object); {@code topicName} keeps
-     * the topic's exact name.
+     * One app topic: partitions from the config, three replicas (two in sync: the Kafka's own
+     * min.insync.replicas, no override). Its object name is the topic's own when that is a valid
+     * name, else a lower-case form with a hash of the topic (so that {@code Orders} and {@code
+     * orders} never share an object); {@code topicName} keeps the topic's exact name.
      */
     static HasMetadata topic(Context context, String topic, KafkaSettings k) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("topicName", topic);
         spec.put("partitions", k.defaultPartitions());
         spec.put("replicas", KafkaCluster.NODES);
-        spec.put("config", Map.of("min.insync.replicas", KafkaCluster.MIN_IN_SYNC));
         GenericKubernetesResource object =
                 KafkaCluster.resource(
                         context, "KafkaTopic", KafkaTopicNames.objectName(topic), spec);

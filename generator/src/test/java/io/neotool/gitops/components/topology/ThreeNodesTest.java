@@ -112,6 +112,9 @@ class ThreeNodesTest {
         JsonNode topic = Trees.yaml(tree, CONFIGS + "kafka/kafkatopic-app.domain-events.yaml");
         assertThat(topic.at("/spec/topicName").asString()).isEqualTo("app.domain-events");
         assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(topic.at("/spec/config").isMissingNode())
+                .as("no override of the Kafka's min.insync.replicas")
+                .isTrue();
         assertThat(tree.files().keySet()).noneMatch(f -> f.endsWith("job-kafka-topics.yaml"));
         assertThat(
                         Trees.yaml(tree, CONFIGS + "kafka/service-kafka.yaml")
@@ -128,9 +131,10 @@ class ThreeNodesTest {
             String base = "apps/base/" + app + "/deployment-" + app + ".yaml";
             assertThat(ha.get(base).text()).as(base).isEqualTo(one.get(base).text());
         }
-        assertThat(ha.get("apps/production/app-service/kustomization.yaml").text())
-                .as("two replicas spread over the nodes")
-                .contains("topologySpreadConstraints");
+        assertThat(ha.get("apps/base/app-service/deployment-app-service.yaml").text())
+                .as("the pods spread over the nodes, on any topology")
+                .contains("topologySpreadConstraints")
+                .contains("whenUnsatisfiable: ScheduleAnyway");
         assertThat(ha.files())
                 .containsKey("apps/production/app-service/poddisruptionbudget-app-service.yaml");
         assertThat(one.files())
