@@ -34,6 +34,47 @@ final class PostgresSecrets {
     /** The UID of the kubectl image's non-root user (distroless). */
     private static final long UID = 65532;
 
+    /** The volume of kubectl's API credentials, mounted into its container only. */
+    private static final String API_ACCESS = "kube-api-access";
+
+    /**
+     * kubectl's in-cluster credentials, mounted where it reads them and into its container only
+     * (the pod mounts no API token otherwise, and the Vault agent has its own): a short-lived token
+     * of the Job's ServiceAccount for the API server, the cluster's CA and the namespace.
+     */
+    private static io.fabric8.kubernetes.api.model.Volume apiAccess() {
+        return new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                .withName(API_ACCESS)
+                .withNewProjected()
+                .addNewSource()
+                .withNewServiceAccountToken()
+                .withPath("token")
+                .withExpirationSeconds(3600L)
+                .endServiceAccountToken()
+                .endSource()
+                .addNewSource()
+                .withNewConfigMap()
+                .withName("kube-root-ca.crt")
+                .addNewItem()
+                .withKey("ca.crt")
+                .withPath("ca.crt")
+                .endItem()
+                .endConfigMap()
+                .endSource()
+                .addNewSource()
+                .withNewDownwardAPI()
+                .addNewItem()
+                .withPath("namespace")
+                .withNewFieldRef()
+                .withFieldPath("metadata.namespace")
+                .endFieldRef()
+                .endItem()
+                .endDownwardAPI()
+                .endSource()
+                .endProjected()
+                .build();
+    }
+
     /** The Secrets the Job writes, by the file the agent renders each into. */
     static Map<String, String> secretFiles(EnvironmentConfig config) {
         Map<String, String> files = new LinkedHashMap<>();
@@ -118,6 +159,11 @@ final class PostgresSecrets {
                         .withName("tmp")
                         .withMountPath("/tmp")
                         .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName(API_ACCESS)
+                        .withMountPath("/var/run/secrets/kubernetes.io/serviceaccount")
+                        .withReadOnly(true)
+                        .endVolumeMount()
                         .withResources(
                                 Workloads.resources(Resources.of("10m", "64Mi", "200m", "128Mi")))
                         .withSecurityContext(PodSecurity.containerSecurity(UID, UID, true))
@@ -129,9 +175,10 @@ final class PostgresSecrets {
                         annotations,
                         NAME,
                         container,
-                        List.of(VaultInjection.emptyDir("tmp"), VaultInjection.vaultTokenVolume()));
-        // kubectl talks to the API server with the Job's own token (the agent has its own)
-        job.getSpec().getTemplate().getSpec().setAutomountServiceAccountToken(true);
+                        List.of(
+                                VaultInjection.emptyDir("tmp"),
+                                VaultInjection.vaultTokenVolume(),
+                                apiAccess()));
         List<String> names = List.copyOf(files.values());
         var role =
                 new RoleBuilder()

@@ -78,6 +78,12 @@ class ThreeNodesTest {
         assertThat(job.at("/spec/template/spec/containers/0/command").toString())
                 .contains("/vault/secrets/superuser")
                 .contains("/vault/secrets/backup-s3");
+        JsonNode pod = job.at("/spec/template/spec");
+        assertThat(pod.at("/automountServiceAccountToken").asBoolean(true))
+                .as("no API token for the pod: kubectl's is mounted into its container only")
+                .isFalse();
+        assertThat(pod.at("/containers/0/volumeMounts").toString())
+                .contains("/var/run/secrets/kubernetes.io/serviceaccount");
         JsonNode role = Trees.yaml(tree(), CONFIGS + "postgres/role-postgres-secrets.yaml");
         assertThat(role.at("/rules/0/resourceNames").toString())
                 .isEqualTo("[\"postgres-superuser\",\"postgres-backup-s3\"]");
@@ -192,6 +198,26 @@ class ThreeNodesTest {
                 .contains("| postgres | 3 | 500m | 1Gi |")
                 .contains("| promtail | 1 per node | 50m | 64Mi |")
                 .contains("Per node: **2.037 CPU and 4.91 GiB**");
+    }
+
+    @Test
+    void theRunbookInstallsThreeServersAndUnsealsEachMember() {
+        String text =
+                TestSupport.ha(TestSupport.productionText())
+                        .replace(
+                                "kubernetesVersion: \"1.33\"\n",
+                                "kubernetesVersion: \"1.33\"\n  k3sVersion: v1.33.5+k3s1\n");
+        assertThat(text).contains("k3sVersion: v1.33.5+k3s1");
+        String runbook =
+                new NeotoolGitops()
+                        .render(List.of(TestSupport.parse(text)))
+                        .get("clusters/production/RUNBOOK.md")
+                        .text();
+        assertThat(runbook)
+                .contains("A new cluster of three nodes")
+                .contains("sh -s - server --cluster-init")
+                .contains("sh -s - server --server https://<the first node>:6443")
+                .contains("then the same on `vault-1` and `vault-2`");
     }
 
     @Test
