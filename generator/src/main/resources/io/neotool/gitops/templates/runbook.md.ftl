@@ -7,9 +7,11 @@ Git: Flux applies `main` every ${interval} and undoes what was changed by hand.
 
 ## Bootstrap and K3S
 
-A new node, in order: one command per step, then the check that says the step is done.
+A new <#if ha>cluster of three nodes<#else>node</#if>, in order: one command per step, then the check that says the step is done.
 
-<#if k3sVersion?has_content>
+<#if k3sVersion?has_content && ha>
+1. K3S on three server nodes with embedded etcd (it brings Traefik and the local-path storage class): on the first, `curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=${k3sVersion} K3S_TOKEN=<a shared secret> sh -s - server --cluster-init`; on the second and the third, `curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=${k3sVersion} K3S_TOKEN=<the same secret> sh -s - server --server https://<the first node>:6443`. An upgrade to the pinned release: the same command on one node at a time, drained first (`kubectl drain <node> --ignore-daemonsets --delete-emptydir-data`, then `kubectl uncordon <node>`): the disruption budgets let one member of each quorum go at a time; when the drain waits on PostgreSQL's primary, promote a standby of another node first (`kubectl cnpg promote postgres <instance>`). Check: `kubectl get nodes` lists three `Ready` nodes with the roles `control-plane,etcd,master`, and `kubectl get nodes -o jsonpath='{.items[*].status.nodeInfo.kubeletVersion}'` prints `${k3sVersion}` three times.
+<#elseif k3sVersion?has_content>
 1. K3S (it brings Traefik and the local-path storage class), or an upgrade to the pinned release: `curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=${k3sVersion} sh -`. Check: `kubectl get nodes -o jsonpath='{.items[*].status.nodeInfo.kubeletVersion}'` prints `${k3sVersion}`.
 <#else>
 1. K3S. The config pins no K3S release (`cluster.k3sVersion`): pin the one the node runs, and regenerate.
@@ -21,12 +23,12 @@ A new node, in order: one command per step, then the check that says the step is
 <#if transit?has_content>
 4. Unsealed by itself (seal "transit", the key `${transit.keyName}` of ${transit.address}): the shares of step 3 are recovery keys, kept for a new root token or a seal migration. Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed: see [Vault sealed](#vault-sealed-after-a-restart-of-vault-0-or-of-the-node)).
 <#else>
-4. Unsealed by ${vaultInit.threshold} operator<#if vaultInit.threshold != "1">s</#if>, each with their own share: `jq -r '.keys_base64[<share>]' vault-init-${cluster}.json | base64 -d | gpg -dq`, then `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal` (it prompts, echoing nothing). Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed).
+4. Unsealed by ${vaultInit.threshold} operator<#if vaultInit.threshold != "1">s</#if>, each with their own share: `jq -r '.keys_base64[<share>]' vault-init-${cluster}.json | base64 -d | gpg -dq`, then `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal` (it prompts, echoing nothing)<#if ha>; then the same on `vault-1` and `vault-2`, which join vault-0's raft once unsealed</#if>. Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed)<#if ha>, and `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault operator raft list-peers` lists three voters</#if>.
 </#if>
 5. The roles and policies, with the root token (`jq -r .root_token vault-init-${cluster}.json | base64 -d | gpg -dq`, ${vaultInit.rootToken}): `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`. Check: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault policy list` lists a `neotool-` policy per role of the script.
 <#else>
 3. Vault initialised: the config names no operators yet (`infrastructure.vault.unseal` in `${source}`), whose OpenPGP keys the key shares are encrypted to. Add each operator's `gpg --armor --export <key id>` there and regenerate: this step then runs `clusters/${cluster}/vault-init.sh`. Without it, `vault operator init` prints every key share and the root token in clear.
-4. Unsealed: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`, once per share of the threshold. Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed).
+4. Unsealed: `kubectl -n ${namespace} exec -ti vault-0 -- vault operator unseal`, once per share of the threshold<#if ha>; then the same on `vault-1` and `vault-2`, which join vault-0's raft once unsealed</#if>. Check: `kubectl -n ${namespace} exec vault-0 -- vault status` exits 0 (2 while sealed).
 5. The roles and policies: `kubectl -n ${namespace} exec -i vault-0 -- env VAULT_TOKEN=<token> sh -s < clusters/${cluster}/vault-policies.sh`. Check: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault policy list` lists a `neotool-` policy per role of the script.
 </#if>
 6. The secrets: `./mvnw neotool:secrets -Dneotool.cluster=${cluster} -Dneotool.secrets.skeleton` prints the `vault kv put` lines to fill in. Check: `VAULT_ADDR=http://127.0.0.1:8200 VAULT_TOKEN=<token> ./mvnw neotool:secrets -Dneotool.cluster=${cluster}` exits 0 (it names each missing path and key). Then revoke the root token: `kubectl -n ${namespace} exec vault-0 -- env VAULT_TOKEN=<token> vault token revoke -self`.
