@@ -15,14 +15,27 @@ source "$WORK/state"
 DIR="$WORK/vault-ha"
 mkdir -p "$DIR/config" "$DIR/tree"
 cp -r config/. "$DIR/config/"
-"$PYTHON" - "$DIR/config/production.yaml" <<'PY'
-import sys
-path = sys.argv[1]
+# moved as a user moves it (as TestSupport.ha does): the topology, a PostgreSQL image CloudNativePG
+# runs, and the two operators' sections (staging's pins)
+"$PYTHON" - "$DIR/config/production.yaml" config/staging.yaml <<'PY'
+import re, sys
+path, staging = sys.argv[1:3]
 text = open(path).read()
-assert "\ncluster:\n" in text
-open(path, "w").write(text.replace("\ncluster:\n", "\ncluster:\n  topology: ha\n", 1))
+ha = open(staging).read()
+for part in ("\ncluster:\n", "\n  postgres:\n    image: ", "\ninfrastructure:\n"):
+    assert part in text, part
+operators = re.search(r"\n(  cloudnativePg:\n(?:    .*\n|      .*\n)+\n  strimzi:\n(?:    .*\n|      .*\n)+)", ha)
+image = re.search(r"\n  postgres:\n(?:    #.*\n)*    image: (\S+)", ha)
+if not (operators and image):
+    sys.exit(staging + " no longer pins the operators and a CloudNativePG image of PostgreSQL: the move to three nodes takes them from there")
+operators, image = operators.group(1), image.group(1)
+text = text.replace("\ncluster:\n", "\ncluster:\n  topology: ha\n", 1)
+text = re.sub(r"(\n  postgres:\n    image: )\S+", lambda m: m.group(1) + image, text, count=1)
+text = text.replace("\ninfrastructure:\n", "\ninfrastructure:\n" + operators, 1)
+open(path, "w").write(text)
 PY
-./mvnw -q -B -N neotool:generate -Dneotool.configDir="$DIR/config" -Dneotool.outputDir="$DIR/tree" >/dev/null
+./mvnw -q -B -N neotool:generate -Dneotool.configDir="$DIR/config" -Dneotool.outputDir="$DIR/tree" > "$DIR/generate.log" 2>&1 \
+  || { cat "$DIR/generate.log" >&2; exit 1; }
 SINGLE=infrastructure/production/controllers/vault/helmrelease-vault.yaml
 HA="$DIR/tree/$SINGLE"
 declare -a API CLUSTER PID
