@@ -1,11 +1,11 @@
 package io.neotool.gitops.components.kafka;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.config.ImageRef;
 import io.neotool.gitops.platform.Context;
+import io.neotool.gitops.platform.CustomResources;
 import io.neotool.gitops.platform.Workloads;
 import io.neotool.gitops.render.CanonicalYaml;
 import java.util.ArrayList;
@@ -208,22 +208,17 @@ final class KafkaCluster {
 
     static GenericKubernetesResource resource(
             Context context, String kind, String name, Map<String, Object> spec) {
-        return new GenericKubernetesResourceBuilder()
-                .withApiVersion("kafka.strimzi.io/v1beta2")
-                .withKind(kind)
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(context.namespace())
-                // Strimzi copies these to what it makes: only labels it does not set itself
-                .withLabels(
-                        new TreeMap<>(
-                                Map.of(
-                                        "app.kubernetes.io/part-of",
-                                        Context.PART_OF,
-                                        "app.kubernetes.io/component",
-                                        "message-broker")))
-                .endMetadata()
-                .addToAdditionalProperties("spec", spec)
-                .build();
+        // Strimzi copies these to what it makes: only labels it does not set itself
+        return CustomResources.of(
+                context,
+                "kafka.strimzi.io/v1beta2",
+                kind,
+                name,
+                Map.of(
+                        "app.kubernetes.io/part-of",
+                        Context.PART_OF,
+                        "app.kubernetes.io/component",
+                        "message-broker"),
+                spec);
     }
 }

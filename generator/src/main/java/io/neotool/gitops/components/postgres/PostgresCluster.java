@@ -1,12 +1,12 @@
 package io.neotool.gitops.components.postgres;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.neotool.gitops.components.minio.MinioComponent;
 import io.neotool.gitops.config.BackupConfig;
 import io.neotool.gitops.config.EnvironmentConfig;
 import io.neotool.gitops.platform.Context;
+import io.neotool.gitops.platform.CustomResources;
 import io.neotool.gitops.platform.Workloads;
 import io.neotool.gitops.render.CanonicalYaml;
 import java.util.ArrayList;
@@ -169,15 +169,12 @@ public final class PostgresCluster {
 
     static GenericKubernetesResource resource(
             Context context, String kind, String name, Map<String, Object> spec) {
-        return new GenericKubernetesResourceBuilder()
-                .withApiVersion("postgresql.cnpg.io/v1")
-                .withKind(kind)
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(context.namespace())
-                .withLabels(Context.labels(NAME, "database"))
-                .endMetadata()
-                .addToAdditionalProperties("spec", spec)
-                .build();
+        return CustomResources.of(
+                context,
+                "postgresql.cnpg.io/v1",
+                kind,
+                name,
+                Context.labels(NAME, "database"),
+                spec);
     }
 }
