@@ -40,23 +40,8 @@ final class PgBouncerMetrics {
                                         Map.of(),
                                         "pgbouncer_up{app_kubernetes_io_instance=\"pgbouncer\"}",
                                         "1x10")),
-                        new Alert(
-                                "pgbouncer",
-                                "PgBouncerClientsWaiting",
-                                "sum by (database) (pgbouncer_pools_client_waiting_connections) > "
-                                        + waiting,
-                                "5m",
-                                Alert.Severity.WARNING,
-                                "Clients wait for a PostgreSQL connection to {{ $labels.database }}",
-                                "More than "
-                                        + waiting
-                                        + " clients of {{ $labels.database }} have waited for a server connection for 5 minutes: the pool (defaultPoolSize) is too small or queries hold connections too long.",
-                                Alert.Case.of(
-                                        "10m",
-                                        Map.of("database", "app"),
-                                        series,
-                                        (waiting + 3) + "x15"),
-                                Alert.Case.of("10m", Map.of(), series, waiting + "x15")));
+                        clientsWaiting(
+                                waiting, "pgbouncer_pools_client_waiting_connections", series));
         Dashboard dashboard =
                 Scrape.dashboard(
                         context,
@@ -82,5 +67,24 @@ final class PgBouncerMetrics {
                 List.of("pgbouncer (pgbouncer_exporter :" + PgBouncerExporter.PORT + ")"),
                 alerts,
                 List.of(dashboard));
+    }
+
+    /**
+     * Clients waited for a server connection: {@code metric} summed by database above {@code
+     * waiting} for 5 minutes ({@code series} one of its series, for the cases).
+     */
+    static Alert clientsWaiting(int waiting, String metric, String series) {
+        return new Alert(
+                "pgbouncer",
+                "PgBouncerClientsWaiting",
+                "sum by (database) (" + metric + ") > " + waiting,
+                "5m",
+                Alert.Severity.WARNING,
+                "Clients wait for a PostgreSQL connection to {{ $labels.database }}",
+                "More than "
+                        + waiting
+                        + " clients of {{ $labels.database }} have waited for a server connection for 5 minutes: the pool (defaultPoolSize) is too small or queries hold connections too long.",
+                Alert.Case.of("10m", Map.of("database", "app"), series, (waiting + 3) + "x15"),
+                Alert.Case.of("10m", Map.of(), series, waiting + "x15"));
     }
 }

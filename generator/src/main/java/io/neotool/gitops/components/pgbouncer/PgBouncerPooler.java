@@ -1,6 +1,5 @@
 package io.neotool.gitops.components.pgbouncer;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
@@ -86,16 +85,13 @@ final class PgBouncerPooler {
         spec.put("pgbouncer", pgbouncer);
         spec.put("template", Map.of("metadata", podMetadata, "spec", podSpec));
         var pooler =
-                new GenericKubernetesResourceBuilder()
-                        .withApiVersion("postgresql.cnpg.io/v1")
-                        .withKind("Pooler")
-                        .withNewMetadata()
-                        .withName(PgBouncerComponent.SERVICE)
-                        .withNamespace(context.namespace())
-                        .withLabels(Context.labels(PgBouncerComponent.SERVICE, "connection-pooler"))
-                        .endMetadata()
-                        .addToAdditionalProperties("spec", spec)
-                        .build();
+                io.neotool.gitops.platform.CustomResources.of(
+                        context,
+                        "postgresql.cnpg.io/v1",
+                        "Pooler",
+                        PgBouncerComponent.SERVICE,
+                        Context.labels(PgBouncerComponent.SERVICE, "connection-pooler"),
+                        spec);
         var budget =
                 new PodDisruptionBudgetBuilder()
                         .withNewMetadata()
@@ -153,22 +149,8 @@ final class PgBouncerPooler {
                                         up,
                                         "0+1x20"),
                                 Alert.Case.of("15m", Map.of(), up, "0x20")),
-                        new Alert(
-                                "pgbouncer",
-                                "PgBouncerClientsWaiting",
-                                "sum by (database) (cnpg_pgbouncer_pools_cl_waiting) > " + waiting,
-                                "5m",
-                                Alert.Severity.WARNING,
-                                "Clients wait for a PostgreSQL connection to {{ $labels.database }}",
-                                "More than "
-                                        + waiting
-                                        + " clients of {{ $labels.database }} have waited for a server connection for 5 minutes: the pool (defaultPoolSize) is too small or queries hold connections too long.",
-                                Alert.Case.of(
-                                        "10m",
-                                        Map.of("database", "app"),
-                                        series,
-                                        (waiting + 3) + "x15"),
-                                Alert.Case.of("10m", Map.of(), series, waiting + "x15")));
+                        PgBouncerMetrics.clientsWaiting(
+                                waiting, "cnpg_pgbouncer_pools_cl_waiting", series));
         Dashboard dashboard =
                 Scrape.dashboard(
                         context,

@@ -67,23 +67,12 @@ final class ClusterMetrics {
         String backends =
                 "cnpg_backends_total{pod=\"postgres-1\", datname=\"app\", state=\"active\"}";
         alerts.add(
-                new Alert(
-                        "postgres",
-                        "PostgresConnectionsNearLimit",
+                PostgresAlerts.connectionsNearLimit(
+                        pg,
                         "sum by (pod) (cnpg_backends_total) > " + limit,
-                        "5m",
-                        Alert.Severity.WARNING,
-                        "PostgreSQL has more than "
-                                + limit
-                                + " of its "
-                                + pg.maxConnections()
-                                + " connections open",
-                        "Connections on {{ $labels.pod }} are above "
-                                + pg.connectionsAlertPercent()
-                                + "% of max_connections; new ones will soon be refused. The Pooler's pool sizes or an app that leaks connections are the usual causes.",
-                        Alert.Case.of(
-                                "10m", Map.of("pod", "postgres-1"), backends, (limit + 1) + "x15"),
-                        Alert.Case.of("10m", Map.of(), backends, "1x15")));
+                        backends,
+                        Map.of("pod", "postgres-1"),
+                        " on {{ $labels.pod }}"));
         if (PostgresSecrets.backedUp(context.config())) {
             alerts.addAll(backupAlerts(context));
         }

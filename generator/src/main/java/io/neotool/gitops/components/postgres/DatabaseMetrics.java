@@ -58,30 +58,12 @@ final class DatabaseMetrics {
                                         Map.of(),
                                         "pg_up{app_kubernetes_io_instance=\"postgres\"}",
                                         "1x10")),
-                        new Alert(
-                                "postgres",
-                                "PostgresConnectionsNearLimit",
+                        PostgresAlerts.connectionsNearLimit(
+                                pg,
                                 "sum(pg_stat_database_numbackends) > " + limit,
-                                "5m",
-                                Alert.Severity.WARNING,
-                                "PostgreSQL has more than "
-                                        + limit
-                                        + " of its "
-                                        + pg.maxConnections()
-                                        + " connections open",
-                                "Connections are above "
-                                        + pg.connectionsAlertPercent()
-                                        + "% of max_connections; new ones will soon be refused. PgBouncer's pool sizes or an app that leaks connections are the usual causes.",
-                                Alert.Case.of(
-                                        "10m",
-                                        Map.of(),
-                                        "pg_stat_database_numbackends{datname=\"app\"}",
-                                        (limit + 1) + "x15"),
-                                Alert.Case.of(
-                                        "10m",
-                                        Map.of(),
-                                        "pg_stat_database_numbackends{datname=\"app\"}",
-                                        "1x15")));
+                                "pg_stat_database_numbackends{datname=\"app\"}",
+                                Map.of(),
+                                ""));
         Dashboard dashboard =
                 Scrape.dashboard(
                         context,
