@@ -42,6 +42,25 @@ wait_for() {
 json_string() { "$PYTHON" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 json_password() { "$PYTHON" -c 'import json,sys; print(json.dumps({"password": sys.argv[1]}))' "$1"; }
 
+# agent_render DIR TEMPLATE_FILE AUTH_JSON: the template rendered once by the real Vault agent
+# (`vault agent`, exit after auth) with the auto-auth method AUTH_JSON, its token files in DIR;
+# prints the result and removes DIR
+agent_render() {
+  local dir="$1" template="$2" auth="$3"
+  "$PYTHON" - "$dir" "$template" "$VAULT_ADDR" "$auth" <<'PY'
+import json, sys
+dir, template, address, auth = sys.argv[1:5]
+json.dump({"vault": {"address": address}, "exit_after_auth": True,
+           "auto_auth": {"method": [json.loads(auth)]},
+           "template_config": {"exit_on_retry_failure": True},
+           "template": [{"contents": open(template).read(), "destination": dir + "/out"}]},
+          open(dir + "/agent.json", "w"))
+PY
+  if ! "$VAULT" agent -config="$dir/agent.json" > "$dir/log" 2>&1; then cat "$dir/log" >&2; return 1; fi
+  cat "$dir/out"
+  rm -rf "$dir"
+}
+
 # render ROLE TEMPLATE_FILE DATA_JSON: a Vault agent template rendered by the real Vault agent, as the
 # injector's init container runs it: the secret the template names written to the Vault of vault.sh
 # (KV v2, as an operator writes it), then `vault agent` logged in with the role's Kubernetes auth
@@ -53,18 +72,7 @@ render() {
   curl -fsS -o /dev/null -H "X-Vault-Token: $VAULT_ROOT" -X POST --data-binary "{\"data\": $data}" "$VAULT_ADDR/v1/$path"
   dir=$(mktemp -d "$WORK/agent.XXXXXX")
   python3 .ci/programs/tokenreview.py token "$TOKENREVIEW_KEY" production "$role" vault > "$dir/token"
-  "$PYTHON" - "$dir" "$role" "$template" "$VAULT_ADDR" <<'PY'
-import json, sys
-dir, role, template, address = sys.argv[1:5]
-json.dump({"vault": {"address": address}, "exit_after_auth": True,
-           "auto_auth": {"method": [{"type": "kubernetes", "config": {"role": role, "token_path": dir + "/token"}}]},
-           "template_config": {"exit_on_retry_failure": True},
-           "template": [{"contents": open(template).read(), "destination": dir + "/out"}]},
-          open(dir + "/agent.json", "w"))
-PY
-  if ! "$VAULT" agent -config="$dir/agent.json" > "$dir/log" 2>&1; then cat "$dir/log" >&2; return 1; fi
-  cat "$dir/out"
-  rm -rf "$dir"
+  agent_render "$dir" "$template" "{\"type\": \"kubernetes\", \"config\": {\"role\": \"$role\", \"token_path\": \"$dir/token\"}}"
 }
 
 # render_secret TEMPLATE: a Vault agent template rendered by a real agent with the root token (a
@@ -73,18 +81,7 @@ render_secret() {
   local template="$1" dir
   dir=$(mktemp -d "$WORK/agent.XXXXXX")
   printf '%s' "$VAULT_ROOT" > "$dir/token"
-  "$PYTHON" - "$dir" "$template" "$VAULT_ADDR" <<'PY'
-import json, sys
-dir, template, address = sys.argv[1:4]
-json.dump({"vault": {"address": address}, "exit_after_auth": True,
-           "auto_auth": {"method": [{"type": "token_file", "config": {"token_file_path": dir + "/token"}}]},
-           "template_config": {"exit_on_retry_failure": True},
-           "template": [{"contents": open(template).read(), "destination": dir + "/out"}]},
-          open(dir + "/agent.json", "w"))
-PY
-  if ! "$VAULT" agent -config="$dir/agent.json" > "$dir/log" 2>&1; then cat "$dir/log" >&2; return 1; fi
-  cat "$dir/out"
-  rm -rf "$dir"
+  agent_render "$dir" "$template" "{\"type\": \"token_file\", \"config\": {\"token_file_path\": \"$dir/token\"}}"
 }
 
 # chart_package NAME VERSION: the pinned chart's .tgz, from ../shared/charts/packages (the mirror)
