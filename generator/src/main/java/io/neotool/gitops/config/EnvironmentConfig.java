@@ -58,4 +58,9 @@ public record EnvironmentConfig(
                         ? namespace + "-agents"
                         : agentsNamespace;
     }
+
+    /** Whether the cluster backs up: a {@code backups} section that is not switched off. */
+    public boolean backedUp() {
+        return backups != null && backups.isEnabled();
+    }
 }

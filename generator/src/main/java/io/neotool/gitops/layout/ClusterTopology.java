@@ -133,7 +133,7 @@ final class ClusterTopology {
         if (!apps.isEmpty()) {
             rows.add("the apps of one replica (the config's), " + String.join(", ", apps));
         }
-        if (config.backups() != null && config.backups().isEnabled()) {
+        if (config.backedUp()) {
             rows.add("the backup CronJobs: one run a night, on any node");
         }
         return rows;

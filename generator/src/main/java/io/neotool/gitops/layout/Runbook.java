@@ -79,8 +79,7 @@ public final class Runbook {
         model.put(
                 "pitr",
                 io.neotool.gitops.components.cloudnativepg.CloudNativePgComponent.runs(config)
-                        && backups != null
-                        && backups.isEnabled());
+                        && config.backedUp());
         model.put("retentionDays", backups == null ? "" : String.valueOf(backups.retentionDays()));
         model.put("alerts", alerts);
         return templates.render("runbook.md.ftl", model);

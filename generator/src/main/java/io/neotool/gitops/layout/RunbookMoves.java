@@ -33,11 +33,10 @@ final class RunbookMoves {
                 writers.add("unleash");
             }
             writers.sort(null);
-            boolean backups = config.backups() != null && config.backups().isEnabled();
             moves.add(
                     move(
                             "PostgreSQL into the CloudNativePG Cluster",
-                            TopologyMove.postgres(ns, writers, backups)));
+                            TopologyMove.postgres(ns, writers, config.backedUp())));
         }
         if (StrimziComponent.runs(config)) {
             List<String> clients = new ArrayList<>();

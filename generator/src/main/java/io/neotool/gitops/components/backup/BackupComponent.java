@@ -49,7 +49,7 @@ public final class BackupComponent implements Component {
 
     @Override
     public boolean enabled(EnvironmentConfig config) {
-        return config.backups() != null && config.backups().isEnabled();
+        return config.backedUp();
     }
 
     @Override

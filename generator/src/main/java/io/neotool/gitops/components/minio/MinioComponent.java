@@ -67,9 +67,7 @@ public final class MinioComponent extends HelmComponent<MinioSettings> {
                         "containerSecurityContext",
                         PodSecurity.restrictedContainerValues(UID, UID)));
         BackupConfig backups = config.backups();
-        if (backups != null
-                && backups.isEnabled()
-                && backups.target().provider() == BackupConfig.Provider.MINIO) {
+        if (config.backedUp() && backups.target().provider() == BackupConfig.Provider.MINIO) {
             values.put(
                     "buckets",
                     List.of(

@@ -33,7 +33,7 @@ final class ClusterEdges {
             edges.add(new Edge("prometheus", pg, PostgresCluster.METRICS_PORT));
         }
         BackupConfig backups = context.config().backups();
-        if (PostgresSecrets.backedUp(context.config())) {
+        if (context.config().backedUp()) {
             edges.add(
                     backups.target().provider() == BackupConfig.Provider.MINIO
                             ? new Edge(pg, MinioComponent.SERVICE, MinioComponent.PORT)

@@ -73,7 +73,7 @@ final class ClusterMetrics {
                         backends,
                         Map.of("pod", "postgres-1"),
                         " on {{ $labels.pod }}"));
-        if (PostgresSecrets.backedUp(context.config())) {
+        if (context.config().backedUp()) {
             alerts.addAll(backupAlerts(context));
         }
         Dashboard dashboard =

@@ -68,7 +68,7 @@ public final class PostgresCluster {
     static List<HasMetadata> objects(Context context, PostgresSettings pg) {
         EnvironmentConfig config = context.config();
         BackupConfig backups = config.backups();
-        boolean backedUp = backups != null && backups.isEnabled();
+        boolean backedUp = config.backedUp();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("instances", INSTANCES);
         spec.put("imageName", pg.image());

@@ -79,14 +79,10 @@ final class PostgresSecrets {
     static Map<String, String> secretFiles(EnvironmentConfig config) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("superuser", PostgresCluster.SUPERUSER_SECRET);
-        if (backedUp(config)) {
+        if (config.backedUp()) {
             files.put("backup-s3", PostgresCluster.BACKUP_SECRET);
         }
         return files;
-    }
-
-    static boolean backedUp(EnvironmentConfig config) {
-        return config.backups() != null && config.backups().isEnabled();
     }
 
     /** The Vault paths the Job reads. */
@@ -94,7 +90,7 @@ final class PostgresSecrets {
         java.util.Set<String> paths = new java.util.TreeSet<>();
         paths.add(
                 config.infrastructure().require(PostgresSettings.class).superuserPassword().path());
-        if (backedUp(config)) {
+        if (config.backedUp()) {
             paths.add(config.backups().target().accessKeyId().path());
             paths.add(config.backups().target().secretAccessKey().path());
         }
@@ -127,7 +123,7 @@ final class PostgresSecrets {
                         "kubernetes.io/basic-auth",
                         Map.of("username", "postgres"),
                         Map.of("password", pg.superuserPassword())));
-        if (backedUp(config)) {
+        if (config.backedUp()) {
             BackupConfig.S3Target target = config.backups().target();
             annotations.put(
                     "vault.hashicorp.com/agent-inject-secret-backup-s3",
