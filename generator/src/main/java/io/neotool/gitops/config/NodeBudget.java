@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the cluster's pods request of each node: every component's pods as its settings size them
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * @param memoryBytes the requests on one node, in bytes
  */
 public record NodeBudget(int nodes, List<Pods> rows, long cpuMillis, long memoryBytes) {
-    private static final Pattern MEMORY =
-            Pattern.compile("^(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
-
     private static final Map<String, Long> UNITS =
             Map.ofEntries(
                     Map.entry("", 1L),
@@ -38,6 +34,29 @@ public record NodeBudget(int nodes, List<Pods> rows, long cpuMillis, long memory
                     Map.entry("Ti", 1L << 40),
                     Map.entry("Pi", 1L << 50),
                     Map.entry("Ei", 1L << 60));
+
+    /** A CPU quantity ({@code 250m}, {@code 2}, {@code 0.5}) in millicores. */
+    public static long cpuMillis(String cpu) {
+        if (cpu.endsWith("m")) {
+            return Long.parseLong(cpu.substring(0, cpu.length() - 1));
+        }
+        return new BigDecimal(cpu).movePointRight(3).longValue();
+    }
+
+    /**
+     * A memory or storage quantity ({@code 512Mi}, {@code 2Gi}, {@code 1G}) in bytes (the review's
+     * sizes too).
+     */
+    public static long bytes(String memory) {
+        Matcher m = ConfigRules.MEMORY.matcher(memory);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a memory quantity: " + memory);
+        }
+        String unit = m.group(2) == null ? "" : m.group(2);
+        return new BigDecimal(memory.substring(0, memory.length() - unit.length()))
+                .multiply(BigDecimal.valueOf(UNITS.getOrDefault(unit, 1L)))
+                .longValue();
+    }
 
     /** The budget of {@code config}, from the pods each enabled component and app declares. */
     public static NodeBudget of(EnvironmentConfig config) {
@@ -87,26 +106,6 @@ public record NodeBudget(int nodes, List<Pods> rows, long cpuMillis, long memory
 
     private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
-    }
-
-    /** A CPU quantity ({@code 250m}, {@code 2}, {@code 0.5}) in millicores. */
-    public static long cpuMillis(String cpu) {
-        if (cpu.endsWith("m")) {
-            return Long.parseLong(cpu.substring(0, cpu.length() - 1));
-        }
-        return new BigDecimal(cpu).movePointRight(3).longValue();
-    }
-
-    /** A memory quantity ({@code 512Mi}, {@code 2Gi}, {@code 1G}) in bytes. */
-    public static long bytes(String memory) {
-        Matcher m = MEMORY.matcher(memory);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a memory quantity: " + memory);
-        }
-        String unit = m.group(2) == null ? "" : m.group(2);
-        return new BigDecimal(m.group(1))
-                .multiply(BigDecimal.valueOf(UNITS.getOrDefault(unit, 1L)))
-                .longValue();
     }
 
     /** Millicores as the README writes them: {@code 2.35} cores. */

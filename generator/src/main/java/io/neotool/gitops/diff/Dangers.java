@@ -1,9 +1,9 @@
 package io.neotool.gitops.diff;
 
+import io.neotool.gitops.config.NodeBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +36,18 @@ final class Dangers {
                                     "/spec/accessModes",
                                     "/spec/volumeName"));
 
-    private static final Pattern QUANTITY =
-            Pattern.compile("^(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$");
+    /** The kinds whose size change resizes bound claims, and what a refused resize stops. */
+    private static final Map<String, String> GROWN_BY =
+            Map.of(
+                    "HelmRelease",
+                            "so the update is refused and the release or Kustomization stops there",
+                    "PersistentVolumeClaim",
+                            "so the update is refused and the release or Kustomization stops there",
+                    "Cluster",
+                            "so CloudNativePG's resize of each instance's claim is refused and the Cluster reports it, at the old size",
+                    "KafkaNodePool",
+                            "so Strimzi's resize of each node's claim is refused and the Kafka reports it, at the old size");
+
     private static final Pattern STORAGE_SIZE = Pattern.compile(".*/(storage|size)$");
     private static final Pattern STORAGE_CLASS = Pattern.compile(".*/storageClass(Name)?$");
 
@@ -149,7 +159,7 @@ final class Dangers {
             }
             if (STORAGE_SIZE.matcher(field).matches()
                     && shrinks(change.after(), change.before())
-                    && (kind.equals("HelmRelease") || kind.equals("PersistentVolumeClaim"))) {
+                    && GROWN_BY.containsKey(kind)) {
                 dangers.add(
                         new Danger(
                                 Danger.Kind.REJECTED,
@@ -161,7 +171,7 @@ final class Dangers {
                                         + " to "
                                         + change.after()
                                         + ": a bound claim grows only where its storage class allows expansion (K3S local-path does not), "
-                                        + "so the update is refused and the release or Kustomization stops there",
+                                        + GROWN_BY.get(kind),
                                 "keep the size; for more room, move the data to a new, larger volume (backup and restore)"));
             }
             if (STORAGE_CLASS.matcher(field).matches()
@@ -207,35 +217,20 @@ final class Dangers {
 
     /** Whether a storage quantity gets smaller. */
     static boolean shrinks(@Nullable String before, @Nullable String after) {
-        double b = bytes(before);
-        double a = bytes(after);
+        long b = bytes(before);
+        long a = bytes(after);
         return b > 0 && a > 0 && a < b;
     }
 
-    private static double bytes(@Nullable String quantity) {
+    /** The quantity in bytes ({@link NodeBudget#bytes}), or -1 when it is none. */
+    private static long bytes(@Nullable String quantity) {
         if (quantity == null) {
             return -1;
         }
-        Matcher m = QUANTITY.matcher(quantity.trim());
-        if (!m.matches()) {
+        try {
+            return NodeBudget.bytes(quantity.trim());
+        } catch (IllegalArgumentException e) {
             return -1;
         }
-        double value = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "" : m.group(2);
-        double factor =
-                switch (unit) {
-                    case "Ki" -> 1024d;
-                    case "Mi" -> Math.pow(1024, 2);
-                    case "Gi" -> Math.pow(1024, 3);
-                    case "Ti" -> Math.pow(1024, 4);
-                    case "Pi" -> Math.pow(1024, 5);
-                    case "k" -> 1e3;
-                    case "M" -> 1e6;
-                    case "G" -> 1e9;
-                    case "T" -> 1e12;
-                    case "P" -> 1e15;
-                    default -> 1;
-                };
-        return value * factor;
     }
 }

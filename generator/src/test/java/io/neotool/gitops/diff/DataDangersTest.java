@@ -387,6 +387,30 @@ class DataDangersTest {
     }
 
     @Test
+    void aClustersVolumeGrowingOnLocalPathIsNamedAsTheOperatorsRefusedResize() throws Exception {
+        moveToThreeNodes();
+        new NeotoolGitops().generate(new GenerationRequest(config, work, null));
+        git("add", "-A");
+        git("commit", "-q", "-m", "three nodes");
+        edit(
+                "production.yaml",
+                "    storage: 50Gi\n    maxConnections",
+                "    storage: 100Gi\n    maxConnections");
+        SemanticDiff.Report report = review();
+        assertThat(report.dangers())
+                .filteredOn(d -> d.object().equals("Cluster production/postgres"))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.kind()).isEqualTo(Danger.Kind.REJECTED);
+                            assertThat(d.reason())
+                                    .contains("/spec/storage/size grows from 50Gi to 100Gi")
+                                    .contains(
+                                            "CloudNativePG's resize of each instance's claim is refused");
+                        });
+    }
+
+    @Test
     void goingBackToOneNodeNamesTheOperatorsDataLost() throws Exception {
         moveToThreeNodes();
         new NeotoolGitops().generate(new GenerationRequest(config, work, null));
